@@ -1,0 +1,345 @@
+//! Loading a folder: walk it, read every file in parallel, collect documents and problems.
+
+use super::decode::{decode_owned, looks_binary};
+use super::discover::{Found, discover};
+use super::metadata::truncate_chars;
+use super::{Corpus, Document, Format, Problem, ProblemKind, html, json, plain};
+use crate::jobs::{JobCtx, Phase};
+use rayon::prelude::*;
+use std::io::ErrorKind;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::time::Instant;
+
+/// Files larger than this are reported, not read.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Why a whole load failed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The path does not exist or cannot be opened at all.
+    #[error("cannot open {path}: {reason}")]
+    Open {
+        /// The path given.
+        path: PathBuf,
+        /// Why, in plain words.
+        reason: String,
+    },
+    /// The user cancelled.
+    #[error("loading was cancelled")]
+    Cancelled,
+}
+
+/// Extensions that are certainly not articles; skipped without being read.
+const NOT_ARTICLE: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff", "ico", "svg", "pdf", "zip", "gz",
+    "tgz", "bz2", "xz", "7z", "rar", "tar", "exe", "dll", "so", "dylib", "bin", "o", "a", "mp3",
+    "mp4", "wav", "ogg", "flac", "mov", "avi", "mkv", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
+    "odt", "ods", "woff", "woff2", "ttf", "otf", "class", "jar", "pyc", "db", "sqlite", "iso",
+];
+
+/// Loads every article under `root` (a folder or a single file).
+pub fn load(root: &Path, ctx: &JobCtx) -> Result<Corpus, LoadError> {
+    load_paths(&[root.to_path_buf()], ctx)
+}
+
+/// Loads the given folders and files as one corpus; paths are shown relative to their common folder.
+pub fn load_paths(paths: &[PathBuf], ctx: &JobCtx) -> Result<Corpus, LoadError> {
+    let start = Instant::now();
+    ctx.progress.set_phase(Phase::Discovering, 0);
+    for p in paths {
+        if let Err(e) = std::fs::metadata(p) {
+            return Err(LoadError::Open {
+                path: p.clone(),
+                reason: io_reason(&e),
+            });
+        }
+    }
+    let (found, mut problems, base) = discover(paths, ctx);
+    if ctx.is_cancelled() {
+        return Err(LoadError::Cancelled);
+    }
+    ctx.progress.set_phase(Phase::Reading, found.len() as u64);
+    ctx.wake_now();
+    let outcomes: Vec<Option<Outcome>> = found
+        .par_iter()
+        .map(|f| {
+            if ctx.is_cancelled() {
+                return None;
+            }
+            let out = catch_unwind(AssertUnwindSafe(|| read_found(f))).unwrap_or_else(|_| {
+                Outcome::problem(
+                    f,
+                    ProblemKind::Crash,
+                    "reading this file failed unexpectedly; it was skipped".into(),
+                )
+            });
+            ctx.progress.done.fetch_add(1, Ordering::Relaxed);
+            ctx.progress.bytes.fetch_add(out.bytes, Ordering::Relaxed);
+            ctx.wake();
+            Some(out)
+        })
+        .collect();
+    if ctx.is_cancelled() {
+        return Err(LoadError::Cancelled);
+    }
+    let mut docs = Vec::with_capacity(outcomes.len());
+    let mut bytes_read = 0;
+    for o in outcomes.into_iter().flatten() {
+        bytes_read += o.bytes;
+        docs.extend(o.docs);
+        problems.extend(o.problems);
+    }
+    problems.sort();
+    Ok(Corpus {
+        root: base,
+        docs,
+        problems,
+        files_seen: found.len() as u64,
+        bytes_read,
+        load_ms: start.elapsed().as_secs_f64() * 1000.0,
+    })
+}
+
+/// Reads one file as Quarry would inside a folder (for `quarry text FILE`).
+pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::Open {
+        path: path.to_path_buf(),
+        reason: io_reason(&e),
+    })?;
+    let rel = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let f = Found {
+        abs: path.to_path_buf(),
+        rel,
+        size: meta.len(),
+    };
+    let o = catch_unwind(AssertUnwindSafe(|| read_found(&f))).unwrap_or_else(|_| {
+        Outcome::problem(&f, ProblemKind::Crash, "reading this file failed".into())
+    });
+    Ok((o.docs, o.problems))
+}
+
+/// What reading one file produced.
+struct Outcome {
+    docs: Vec<Document>,
+    problems: Vec<Problem>,
+    bytes: u64,
+}
+
+impl Outcome {
+    fn problem(f: &Found, kind: ProblemKind, message: String) -> Self {
+        Outcome {
+            docs: Vec::new(),
+            problems: vec![Problem {
+                path: f.rel.clone(),
+                kind,
+                message,
+            }],
+            bytes: 0,
+        }
+    }
+}
+
+/// Plain words for an I/O error.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        ErrorKind::NotFound => "it does not exist (or vanished while loading)".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "it is a folder".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn extension(f: &Found) -> Option<String> {
+    f.abs
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+fn read_found(f: &Found) -> Outcome {
+    let ext = extension(f);
+    let format = ext.as_deref().and_then(Format::from_extension);
+    if format.is_none() && ext.as_deref().is_some_and(|e| NOT_ARTICLE.contains(&e)) {
+        return Outcome::problem(f, ProblemKind::NotArticle, "not an article format".into());
+    }
+    if f.size > MAX_FILE_BYTES {
+        return Outcome::problem(
+            f,
+            ProblemKind::NotArticle,
+            format!(
+                "too large to load ({} MB; the limit is {} MB)",
+                f.size >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        );
+    }
+    let bytes = match std::fs::read(&f.abs) {
+        Ok(b) => b,
+        Err(e) => return Outcome::problem(f, ProblemKind::Unreadable, io_reason(&e)),
+    };
+    let nbytes = bytes.len() as u64;
+    let mut out = read_bytes(f, format, bytes);
+    out.bytes = nbytes;
+    out
+}
+
+fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Outcome::problem(f, ProblemKind::Empty, "the file is empty".into());
+    }
+    let format = match format {
+        Some(fmt) => {
+            if looks_binary(&bytes) {
+                return Outcome::problem(
+                    f,
+                    ProblemKind::Binary,
+                    format!(
+                        "named .{} but holds binary data, not text",
+                        extension(f).unwrap_or_default()
+                    ),
+                );
+            }
+            fmt
+        }
+        None => {
+            // Unknown extension: load it only when it is clearly text.
+            if looks_binary(&bytes) || std::str::from_utf8(&bytes).is_err() {
+                return Outcome::problem(f, ProblemKind::NotArticle, "not an article format".into());
+            }
+            Format::Txt
+        }
+    };
+    let size = bytes.len() as u64;
+    let decoded = decode_owned(bytes);
+    let mut problems = Vec::new();
+    if decoded.fallback {
+        problems.push(Problem {
+            path: f.rel.clone(),
+            kind: ProblemKind::Encoding,
+            message: "not valid UTF-8; read as Windows-1252 (check accented letters)".into(),
+        });
+    }
+    let base = Document {
+        path: f.rel.clone(),
+        file: f.abs.clone(),
+        format: Some(format),
+        file_bytes: size,
+        encoding: decoded.encoding,
+        ..Default::default()
+    };
+    let mut docs = Vec::new();
+    match format {
+        Format::Txt | Format::Md => {
+            let (meta, url, body_start) = plain::read_meta(&decoded.text, format == Format::Md);
+            docs.push(Document {
+                title: meta.title,
+                date: meta.date,
+                authors: meta.authors,
+                source: meta.source,
+                dateline: meta.dateline,
+                places: meta.places,
+                url,
+                body_start,
+                text: decoded.text,
+                ..base
+            });
+        }
+        Format::Html => {
+            let a = html::extract(&decoded.text);
+            if a.text.trim().is_empty() {
+                problems.push(Problem {
+                    path: f.rel.clone(),
+                    kind: ProblemKind::Invalid,
+                    message: "the page has no article text".into(),
+                });
+            } else {
+                let lines = super::metadata::from_lines(&a.text);
+                docs.push(Document {
+                    title: a.title.unwrap_or_default(),
+                    date: a.date.as_deref().and_then(super::dates::parse_date),
+                    authors: a.authors,
+                    source: a.source.or(lines.source),
+                    dateline: lines.dateline,
+                    places: lines.places,
+                    url: a.url,
+                    text: a.text,
+                    ..base
+                });
+            }
+        }
+        Format::Json | Format::Jsonl => {
+            let items: Vec<(String, json::ArticleResult)> = if format == Format::Json {
+                match json::parse_json(&decoded.text) {
+                    Ok(items) => {
+                        let many = items.len() > 1;
+                        items
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, r)| {
+                                let at = if many { format!("item {}", i + 1) } else { String::new() };
+                                (at, r)
+                            })
+                            .collect()
+                    }
+                    Err(e) => vec![(String::new(), Err(e))],
+                }
+            } else {
+                json::parse_jsonl(&decoded.text)
+                    .into_iter()
+                    .map(|(line, r)| (format!("line {line}"), r))
+                    .collect()
+            };
+            let many = items.len() > 1 || format == Format::Jsonl;
+            let mut index = 0u32;
+            for (at, r) in items {
+                match r {
+                    Ok(a) => {
+                        let lines = super::metadata::from_lines(&a.text);
+                        docs.push(Document {
+                            index: many.then_some(index),
+                            title: a.title.unwrap_or_default(),
+                            date: a.date.or(lines.date),
+                            authors: a.authors,
+                            source: a.source.or(lines.source),
+                            dateline: a.dateline.or(lines.dateline),
+                            places: lines.places,
+                            url: a.url,
+                            text: a.text,
+                            ..base.clone()
+                        });
+                        index += 1;
+                    }
+                    Err(msg) => problems.push(Problem {
+                        path: f.rel.clone(),
+                        kind: ProblemKind::Invalid,
+                        message: if at.is_empty() { msg } else { format!("{at}: {msg}") },
+                    }),
+                }
+            }
+        }
+    }
+    for d in &mut docs {
+        if d.title.trim().is_empty() {
+            d.title = fallback_title(d.body(), &f.abs);
+        }
+    }
+    Outcome {
+        docs,
+        problems,
+        bytes: 0,
+    }
+}
+
+fn fallback_title(body: &str, path: &Path) -> String {
+    match body.lines().map(str::trim).find(|l| !l.is_empty()) {
+        Some(l) => truncate_chars(l, 100),
+        None => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
+}

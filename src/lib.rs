@@ -1,0 +1,6 @@
+//! Quarry core.
+pub mod analysis;
+pub mod cli;
+pub mod corpus;
+pub mod desktop;
+pub mod jobs;
