@@ -253,7 +253,11 @@ fn print_stats(r: &StatsReport) {
         "Timings         load {:.1} ms, analyze {:.1} ms, total {:.1} ms",
         r.timings.load_ms, r.timings.analyze_ms, r.timings.total_ms
     );
-    println!("Problems        {} ({} files skipped)", r.problems.len(), r.skipped_files);
+    println!(
+        "Problems        {} ({} files skipped)",
+        r.problems.len(),
+        r.skipped_files
+    );
     for p in &r.problems {
         println!("  {}: {} — {}", p.path, p.kind.label(), p.message);
     }

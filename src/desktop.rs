@@ -143,10 +143,20 @@ mod tests {
         std::fs::write(samples.join("un/a.txt"), "Title\n\nText").unwrap();
         install_into(home.path(), &exe, Some(&samples)).unwrap();
         let h = home.path();
-        assert_eq!(std::fs::read(h.join(".local/bin/quarry")).unwrap(), b"binary");
-        assert!(h.join(".local/share/icons/hicolor/256x256/apps/quarry.png").is_file());
-        let entry = std::fs::read_to_string(h.join(".local/share/applications/quarry.desktop")).unwrap();
-        assert!(entry.contains(&format!("Exec={} %F", h.join(".local/bin/quarry").display())));
+        assert_eq!(
+            std::fs::read(h.join(".local/bin/quarry")).unwrap(),
+            b"binary"
+        );
+        assert!(
+            h.join(".local/share/icons/hicolor/256x256/apps/quarry.png")
+                .is_file()
+        );
+        let entry =
+            std::fs::read_to_string(h.join(".local/share/applications/quarry.desktop")).unwrap();
+        assert!(entry.contains(&format!(
+            "Exec={} %F",
+            h.join(".local/bin/quarry").display()
+        )));
         assert!(entry.contains("Icon=quarry"));
         assert!(h.join(".local/share/quarry/sample_data/un/a.txt").is_file());
     }

@@ -83,7 +83,11 @@ impl ProgressSnapshot {
     /// Items per second so far.
     pub fn rate(&self) -> f64 {
         let secs = self.elapsed.as_secs_f64();
-        if secs <= 0.0 { 0.0 } else { self.done as f64 / secs }
+        if secs <= 0.0 {
+            0.0
+        } else {
+            self.done as f64 / secs
+        }
     }
 
     /// Estimated time left, when it can be told.
@@ -267,6 +271,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(job.wait(), Some(42));
+        // The waker runs right after the value is sent.
+        let start = Instant::now();
+        while woken.load(Ordering::Relaxed) == 0 && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
         assert!(woken.load(Ordering::Relaxed) >= 1);
     }
 

@@ -4,3 +4,5 @@ pub mod cli;
 pub mod corpus;
 pub mod desktop;
 pub mod jobs;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -104,7 +104,8 @@ fn analyze_chunk(docs: &[crate::corpus::Document], first: DocId) -> Partial {
 pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     let start = Instant::now();
     let stop = StopWords::english();
-    ctx.progress.set_phase(Phase::Analyzing, corpus.docs.len() as u64);
+    ctx.progress
+        .set_phase(Phase::Analyzing, corpus.docs.len() as u64);
     ctx.wake_now();
     let partials: Vec<Option<Partial>> = corpus
         .docs
@@ -229,7 +230,11 @@ mod tests {
 
     #[test]
     fn counts_postings_and_order() {
-        let c = corpus(&["The UN vote. The vote!", "UN sanctions", "Sanctions, sanctions"]);
+        let c = corpus(&[
+            "The UN vote. The vote!",
+            "UN sanctions",
+            "Sanctions, sanctions",
+        ]);
         let a = analyze(&c, &JobCtx::detached()).unwrap();
         assert_eq!(a.total_tokens, 9);
         assert_eq!(a.doc_tokens, [5, 2, 2]);
@@ -246,7 +251,9 @@ mod tests {
 
     #[test]
     fn many_chunks_merge_in_document_order() {
-        let texts: Vec<String> = (0..1000).map(|i| format!("alpha w{} beta", i % 7)).collect();
+        let texts: Vec<String> = (0..1000)
+            .map(|i| format!("alpha w{} beta", i % 7))
+            .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let a = analyze(&corpus(&refs), &JobCtx::detached()).unwrap();
         let alpha = a.docs_with("alpha");

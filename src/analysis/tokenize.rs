@@ -159,7 +159,12 @@ mod tests {
     fn numbers_keep_separators() {
         assert_eq!(
             words("1,234.5 dlrs, 3. Then"),
-            [("1,234.5", 0, 7), ("dlrs", 8, 12), ("3", 14, 15), ("Then", 17, 21)]
+            [
+                ("1,234.5", 0, 7),
+                ("dlrs", 8, 12),
+                ("3", 14, 15),
+                ("Then", 17, 21)
+            ]
         );
     }
 
@@ -178,7 +183,10 @@ mod tests {
 
     #[test]
     fn trailing_joiners_are_not_part_of_words() {
-        assert_eq!(words("well- 'quoted' end-"), [("well", 0, 4), ("quoted", 7, 13), ("end", 15, 18)]);
+        assert_eq!(
+            words("well- 'quoted' end-"),
+            [("well", 0, 4), ("quoted", 7, 13), ("end", 15, 18)]
+        );
     }
 
     #[test]

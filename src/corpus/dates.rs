@@ -131,7 +131,9 @@ mod tests {
     use super::*;
 
     fn ymd(s: &str) -> String {
-        parse_date(s).map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+        parse_date(s)
+            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -7,7 +7,14 @@ use chrono::NaiveDateTime;
 use serde_json::{Map, Value};
 
 const TITLE: &[&str] = &["title", "headline", "name"];
-const BODY: &[&str] = &["body", "text", "content", "article", "articlebody", "description"];
+const BODY: &[&str] = &[
+    "body",
+    "text",
+    "content",
+    "article",
+    "articlebody",
+    "description",
+];
 const DATE: &[&str] = &[
     "date",
     "published",
@@ -84,7 +91,9 @@ fn authors(v: &Value) -> Vec<String> {
             .filter_map(as_text)
             .flat_map(|s| split_authors(&s))
             .collect(),
-        other => as_text(other).map(|s| split_authors(&s)).unwrap_or_default(),
+        other => as_text(other)
+            .map(|s| split_authors(&s))
+            .unwrap_or_default(),
     }
 }
 
@@ -181,7 +190,8 @@ mod tests {
         assert!(arr[0].is_ok());
         assert!(arr[1].as_ref().unwrap_err().contains("no article text"));
         assert!(arr[2].is_err());
-        let wrapped = parse_json(r#"{"status":"ok","articles":[{"body":"x"},{"body":"y"}]}"#).unwrap();
+        let wrapped =
+            parse_json(r#"{"status":"ok","articles":[{"body":"x"},{"body":"y"}]}"#).unwrap();
         assert_eq!(wrapped.len(), 2);
     }
 

@@ -208,7 +208,11 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
         None => {
             // Unknown extension: load it only when it is clearly text.
             if looks_binary(&bytes) || std::str::from_utf8(&bytes).is_err() {
-                return Outcome::problem(f, ProblemKind::NotArticle, "not an article format".into());
+                return Outcome::problem(
+                    f,
+                    ProblemKind::NotArticle,
+                    "not an article format".into(),
+                );
             }
             Format::Txt
         }
@@ -280,7 +284,11 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
                             .into_iter()
                             .enumerate()
                             .map(|(i, r)| {
-                                let at = if many { format!("item {}", i + 1) } else { String::new() };
+                                let at = if many {
+                                    format!("item {}", i + 1)
+                                } else {
+                                    String::new()
+                                };
                                 (at, r)
                             })
                             .collect()
@@ -316,7 +324,11 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
                     Err(msg) => problems.push(Problem {
                         path: f.rel.clone(),
                         kind: ProblemKind::Invalid,
-                        message: if at.is_empty() { msg } else { format!("{at}: {msg}") },
+                        message: if at.is_empty() {
+                            msg
+                        } else {
+                            format!("{at}: {msg}")
+                        },
                     }),
                 }
             }

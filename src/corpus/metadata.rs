@@ -101,7 +101,10 @@ pub fn from_lines(text: &str) -> TextMeta {
         }
         if meta.date.is_none()
             && line.len() <= 48
-            && let Some(d) = parse_date(line.trim_start_matches("Published").trim_matches([':', ' ']))
+            && let Some(d) = parse_date(
+                line.trim_start_matches("Published")
+                    .trim_matches([':', ' ']),
+            )
         {
             meta.date = Some(d);
         }

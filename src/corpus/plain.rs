@@ -83,7 +83,13 @@ pub fn read_meta(text: &str, markdown: bool) -> (TextMeta, Option<String>, usize
             meta.title = t.to_string();
         }
         if let Some(d) = fm
-            .get(&["date", "published", "publishedat", "pubdate", "datepublished"])
+            .get(&[
+                "date",
+                "published",
+                "publishedat",
+                "pubdate",
+                "datepublished",
+            ])
             .and_then(parse_date)
         {
             meta.date = Some(d);

@@ -1,0 +1,380 @@
+//! The application: owns settings, the session and the loading job; draws the menu bar, the
+//! status bar and the dock; applies the commands panels emit, once per frame.
+
+use crate::analysis::{Analysis, analyze};
+use crate::corpus::{Corpus, LoadError, load_paths};
+use crate::desktop::sample_dir;
+use crate::jobs::{Job, Phase, Poll, Waker};
+use crate::ui::commands::Command;
+use crate::ui::dock::{Tab, Viewer, default_layout};
+use crate::ui::panels::summary::human_bytes;
+use crate::ui::session::{Loaded, Session};
+use crate::ui::settings::Settings;
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui_dock::{DockArea, Style};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+type LoadResult = Result<(Corpus, Analysis), LoadError>;
+
+/// A load in progress.
+struct Loading {
+    job: Job<LoadResult>,
+    paths: Vec<PathBuf>,
+}
+
+/// Longest time spent building one frame, for the frame-budget check.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FrameStats {
+    /// Frames drawn.
+    pub frames: u64,
+    /// Longest frame build in milliseconds, while loading.
+    pub max_loading_ms: f64,
+    /// Longest frame build in milliseconds, while idle.
+    pub max_idle_ms: f64,
+}
+
+/// The Quarry window.
+pub struct QuarryApp {
+    /// Persisted settings (layout, recent folders, options).
+    pub settings: Settings,
+    settings_path: Option<PathBuf>,
+    /// Runtime state shared with the panels.
+    pub session: Session,
+    loading: Option<Loading>,
+    waker: Waker,
+    /// Last message for the status bar (errors, notes).
+    pub message: Option<String>,
+    commands: Vec<Command>,
+    /// Frame timings.
+    pub frame_stats: FrameStats,
+}
+
+impl QuarryApp {
+    /// Creates the app; `settings_path` of `None` means nothing is read or saved.
+    /// Opens `paths`, else the most recent folder, else the sample corpus.
+    pub fn new(ctx: &egui::Context, settings_path: Option<PathBuf>, paths: Vec<PathBuf>) -> Self {
+        let (settings, message) = match &settings_path {
+            Some(p) => Settings::load(p),
+            None => (Settings::default(), None),
+        };
+        let repaint = ctx.clone();
+        let mut app = Self {
+            session: Session::default(),
+            settings,
+            settings_path,
+            loading: None,
+            waker: Arc::new(move || repaint.request_repaint()),
+            message,
+            commands: Vec::new(),
+            frame_stats: FrameStats::default(),
+        };
+        app.session.words.top_n = app.settings.words_top_n.clamp(5, 100);
+        app.session.words.hide_stopwords = app.settings.hide_stopwords;
+        let first = if !paths.is_empty() {
+            Some(Command::Open(paths))
+        } else if let Some(p) = app.settings.recent.first().filter(|p| p.exists()) {
+            Some(Command::Open(vec![p.clone()]))
+        } else {
+            Some(Command::OpenSample)
+        };
+        app.commands.extend(first);
+        app.apply_commands();
+        app
+    }
+
+    /// True while a folder is loading.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Starts loading `paths` in the background (cancelling any load in progress).
+    pub fn open(&mut self, paths: Vec<PathBuf>) {
+        if let Some(l) = self.loading.take() {
+            l.job.cancel();
+        }
+        let work_paths = paths.clone();
+        let job = Job::spawn("quarry-load", self.waker.clone(), move |ctx| {
+            let corpus = load_paths(&work_paths, ctx)?;
+            let analysis = analyze(&corpus, ctx).ok_or(LoadError::Cancelled)?;
+            Ok((corpus, analysis))
+        });
+        match job {
+            Ok(job) => {
+                self.message = None;
+                self.loading = Some(Loading { job, paths });
+            }
+            Err(e) => self.message = Some(format!("Could not start loading: {e}")),
+        }
+    }
+
+    fn poll_job(&mut self) {
+        let Some(loading) = self.loading.as_mut() else {
+            return;
+        };
+        let result = match loading.job.poll() {
+            Poll::Running => return,
+            Poll::Ready(r) => r,
+            Poll::Lost => Err(LoadError::Open {
+                path: loading.paths.first().cloned().unwrap_or_default(),
+                reason: "the loader stopped unexpectedly".into(),
+            }),
+        };
+        let paths = std::mem::take(&mut loading.paths);
+        self.loading = None;
+        match result {
+            Ok((corpus, analysis)) => {
+                if paths.len() == 1 {
+                    self.settings.remember(&paths[0]);
+                }
+                let problems = corpus.problems.len();
+                self.session.set_loaded(Loaded {
+                    corpus: Arc::new(corpus),
+                    analysis: Arc::new(analysis),
+                });
+                if problems > 0 {
+                    self.message = Some(format!(
+                        "{problems} files had problems — see the Problems panel"
+                    ));
+                }
+            }
+            Err(LoadError::Cancelled) => self.message = Some("Loading cancelled.".into()),
+            Err(e) => self.message = Some(format!("{e}")),
+        }
+    }
+
+    fn pick_folder(&mut self) {
+        match rfd::FileDialog::new().set_title("Open a folder of articles").pick_folder() {
+            Some(p) => self.open(vec![p]),
+            None => {
+                self.message = Some(
+                    "No folder chosen. If no dialog appeared, type a path in the Start panel or drop a folder onto the window."
+                        .into(),
+                )
+            }
+        }
+    }
+
+    fn focus(&mut self, tab: Tab) {
+        let dock = &mut self.settings.dock;
+        match dock.find_tab(&tab) {
+            Some(path) => {
+                let _ = dock.set_active_tab(path);
+                dock.set_focused_node_and_surface(path.node_path());
+            }
+            None => dock.push_to_focused_leaf(tab),
+        }
+    }
+
+    /// Applies the commands emitted since the last call.
+    pub fn apply_commands(&mut self) {
+        for cmd in std::mem::take(&mut self.commands) {
+            match cmd {
+                Command::Open(paths) => self.open(paths),
+                Command::OpenSample => match sample_dir() {
+                    Some(p) => self.open(vec![p]),
+                    None => {
+                        self.message =
+                            Some("The sample corpus was not found next to Quarry.".into())
+                    }
+                },
+                Command::PickFolder => self.pick_folder(),
+                Command::CancelLoad => {
+                    if let Some(l) = &self.loading {
+                        l.job.cancel();
+                    }
+                }
+                Command::SelectDoc(id) => {
+                    self.session.selection.doc = Some(id);
+                    self.session.documents.reveal_selected();
+                    self.focus(Tab::Reader);
+                }
+                Command::SelectWord(w) => {
+                    self.session.selection.word = w;
+                    self.focus(Tab::Documents);
+                }
+                Command::Focus(tab) => self.focus(tab),
+                Command::ResetLayout => self.settings.dock = default_layout(),
+            }
+        }
+    }
+
+    /// Saves settings if a settings file is in use; failures are shown in the status bar.
+    pub fn save_settings(&mut self) {
+        self.settings.words_top_n = self.session.words.top_n;
+        self.settings.hide_stopwords = self.session.words.hide_stopwords;
+        if let Some(p) = &self.settings_path
+            && let Err(e) = self.settings.save(p)
+        {
+            self.message = Some(format!("Could not save settings to {}: {e}", p.display()));
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
+                    self.commands.push(Command::PickFolder);
+                }
+                if ui.button("Open sample corpus").clicked() {
+                    self.commands.push(Command::OpenSample);
+                }
+                ui.menu_button("Recent folders", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.weak("None yet");
+                    }
+                    for p in &self.settings.recent {
+                        if ui.button(p.display().to_string()).clicked() {
+                            self.commands.push(Command::Open(vec![p.clone()]));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for tab in Tab::ALL {
+                    if ui.button(tab.title()).clicked() {
+                        self.commands.push(Command::Focus(tab));
+                    }
+                }
+                ui.separator();
+                if ui.button("Reset layout").clicked() {
+                    self.commands.push(Command::ResetLayout);
+                }
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(loading) = &self.loading {
+                let p = loading.job.progress();
+                let what = match p.phase {
+                    Phase::Discovering => format!("Listing files… {}", p.done),
+                    Phase::Reading => format!("Reading {} / {} files", p.done, p.total),
+                    Phase::Analyzing => {
+                        format!("Counting words {} / {} documents", p.done, p.total)
+                    }
+                    Phase::Done => "Finishing…".to_string(),
+                };
+                ui.spinner();
+                ui.label(what);
+                ui.add(
+                    egui::ProgressBar::new(p.fraction())
+                        .desired_width(200.0)
+                        .show_percentage(),
+                );
+                let secs = p.elapsed.as_secs_f64().max(1e-3);
+                ui.label(format!(
+                    "{} read · {:.1} MB/s · {:.0} files/s",
+                    human_bytes(p.bytes),
+                    p.bytes as f64 / 1e6 / secs,
+                    p.rate()
+                ));
+                if let Some(left) = p.remaining() {
+                    ui.label(format!("about {:.0} s left", left.as_secs_f64().ceil()));
+                }
+                if ui.button("Cancel").clicked() {
+                    self.commands.push(Command::CancelLoad);
+                }
+            } else if let Some(l) = &self.session.loaded {
+                let c = &l.corpus;
+                ui.label(format!(
+                    "{} documents · {} words · {} · loaded in {:.0} ms",
+                    c.docs.len(),
+                    l.analysis.total_tokens,
+                    human_bytes(c.bytes_read),
+                    c.load_ms + l.analysis.analyze_ms
+                ));
+                if !c.problems.is_empty() {
+                    let label = format!("⚠ {} problems", c.problems.len());
+                    if ui.link(label).clicked() {
+                        self.commands.push(Command::Focus(Tab::Problems));
+                    }
+                }
+            }
+            if let Some(m) = &self.message {
+                ui.separator();
+                ui.label(m);
+            }
+        });
+    }
+
+    fn handle_input(&mut self, ui: &mut Ui) {
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        if ui.input_mut(|i| i.consume_shortcut(&open)) {
+            self.commands.push(Command::PickFolder);
+        }
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.commands.push(Command::Open(dropped));
+        }
+    }
+
+    /// Draws one frame and applies its commands.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let start = Instant::now();
+        let was_loading = self.is_loading();
+        self.poll_job();
+        self.handle_input(ui);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let mut viewer = Viewer {
+                    session: &mut self.session,
+                    recent: &self.settings.recent,
+                    commands: &mut self.commands,
+                };
+                DockArea::new(&mut self.settings.dock)
+                    .style(Style::from_egui(ui.style().as_ref()))
+                    .show_leaf_collapse_buttons(false)
+                    .show_inside(ui, &mut viewer);
+            });
+        self.apply_commands();
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        let s = &mut self.frame_stats;
+        s.frames += 1;
+        if was_loading {
+            s.max_loading_ms = s.max_loading_ms.max(ms);
+        } else if s.frames > 3 {
+            s.max_idle_ms = s.max_idle_ms.max(ms);
+        }
+    }
+}
+
+impl eframe::App for QuarryApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings();
+        if std::env::var_os("QUARRY_FRAME_STATS").is_some() {
+            let s = self.frame_stats;
+            eprintln!(
+                "frames {} · longest frame build while loading {:.2} ms · while idle {:.2} ms",
+                s.frames, s.max_loading_ms, s.max_idle_ms
+            );
+        }
+    }
+}

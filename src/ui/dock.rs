@@ -1,0 +1,106 @@
+//! The dock: which panels exist, their default arrangement, and how each tab is drawn.
+
+use crate::ui::commands::Command;
+use crate::ui::panels;
+use crate::ui::session::Session;
+use egui::{Id, Ui, WidgetText};
+use egui_dock::{DockState, NodeIndex, TabViewer};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// A panel of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Tab {
+    /// Open a folder, recent folders, the sample corpus.
+    Start,
+    /// Table of documents.
+    Documents,
+    /// The selected document's text.
+    Reader,
+    /// Corpus summary.
+    Corpus,
+    /// Word frequency chart.
+    Words,
+    /// Files skipped or noted.
+    Problems,
+}
+
+impl Tab {
+    /// Every panel, in menu order.
+    pub const ALL: [Tab; 6] = [
+        Tab::Start,
+        Tab::Documents,
+        Tab::Reader,
+        Tab::Corpus,
+        Tab::Words,
+        Tab::Problems,
+    ];
+
+    /// Title shown on the tab.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Start => "Start",
+            Tab::Documents => "Documents",
+            Tab::Reader => "Reader",
+            Tab::Corpus => "Corpus",
+            Tab::Words => "Words",
+            Tab::Problems => "Problems",
+        }
+    }
+}
+
+/// The default arrangement: documents and words on the left, the reader on the right.
+pub fn default_layout() -> DockState<Tab> {
+    let mut dock = DockState::new(vec![Tab::Documents, Tab::Start]);
+    let tree = dock.main_surface_mut();
+    let [left, _reader] = tree.split_right(NodeIndex::root(), 0.52, vec![Tab::Reader]);
+    tree.split_below(left, 0.5, vec![Tab::Words, Tab::Corpus, Tab::Problems]);
+    dock
+}
+
+/// What the tabs draw from, borrowed for one frame.
+pub struct Viewer<'a> {
+    /// Loaded corpus and view state.
+    pub session: &'a mut Session,
+    /// Recent folders, for the Start panel.
+    pub recent: &'a [PathBuf],
+    /// Commands emitted this frame.
+    pub commands: &'a mut Vec<Command>,
+}
+
+impl TabViewer for Viewer<'_> {
+    type Tab = Tab;
+
+    fn id(&mut self, tab: &mut Tab) -> Id {
+        Id::new(("quarry-tab", *tab))
+    }
+
+    fn title(&mut self, tab: &mut Tab) -> WidgetText {
+        match tab {
+            Tab::Problems => match self.session.loaded.as_ref() {
+                Some(l) if !l.corpus.problems.is_empty() => {
+                    format!("Problems ({})", l.corpus.problems.len()).into()
+                }
+                _ => "Problems".into(),
+            },
+            Tab::Documents => match self.session.loaded.as_ref() {
+                Some(l) => format!("Documents ({})", l.corpus.docs.len()).into(),
+                None => "Documents".into(),
+            },
+            t => t.title().into(),
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, tab: &mut Tab) {
+        let s = &mut *self.session;
+        let cmds = &mut *self.commands;
+        match tab {
+            Tab::Start => panels::start::show(ui, s, self.recent, cmds),
+            Tab::Documents => panels::documents::show(ui, s, cmds),
+            Tab::Reader => panels::reader::show(ui, s, cmds),
+            Tab::Corpus => panels::summary::show(ui, s),
+            Tab::Words => panels::words::show(ui, s, cmds),
+            Tab::Problems => panels::problems::show(ui, s),
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Documents panel: a sortable, filterable, virtualised table of every document.
+
+use crate::analysis::DocId;
+use crate::corpus::{Corpus, dates};
+use crate::ui::commands::Command;
+use crate::ui::session::Session;
+use aho_corasick::AhoCorasick;
+use egui::{Align, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+use rayon::prelude::*;
+
+/// A sortable column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// Headline.
+    Title,
+    /// Publication date.
+    Date,
+    /// Byline and source.
+    Source,
+    /// Word count.
+    Words,
+    /// File format.
+    Format,
+    /// Path in the folder.
+    #[default]
+    Path,
+}
+
+/// View state of the Documents panel.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentsView {
+    /// Filter text typed by the user (matches title and text, any case).
+    pub filter: String,
+    /// Sort column.
+    pub sort: SortBy,
+    /// Sort descending.
+    pub descending: bool,
+    /// Rows after filtering and sorting.
+    rows: Vec<DocId>,
+    /// What `rows` was computed for.
+    key: Option<(u64, String, Option<String>, SortBy, bool)>,
+    /// Scroll to the selected row on the next frame.
+    scroll_to_selected: bool,
+}
+
+impl DocumentsView {
+    /// Drops the cached rows (a new corpus was loaded).
+    pub fn invalidate(&mut self) {
+        self.key = None;
+    }
+
+    /// Documents currently listed, in display order.
+    pub fn rows(&self) -> &[DocId] {
+        &self.rows
+    }
+
+    /// Asks the table to bring the selected row into view.
+    pub fn reveal_selected(&mut self) {
+        self.scroll_to_selected = true;
+    }
+}
+
+/// Documents whose title or text contains `needle` (any case), among `candidates`.
+pub fn filter_docs(corpus: &Corpus, candidates: Vec<DocId>, needle: &str) -> Vec<DocId> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return candidates;
+    }
+    let Ok(ac) = AhoCorasick::builder().ascii_case_insensitive(true).build([
+        needle,
+        needle.to_lowercase().as_str(),
+        needle.to_uppercase().as_str(),
+    ]) else {
+        return candidates;
+    };
+    candidates
+        .into_par_iter()
+        .filter(|&i| {
+            let d = &corpus.docs[i as usize];
+            ac.is_match(&d.title) || ac.is_match(&d.text)
+        })
+        .collect()
+}
+
+/// Sorts document ids by a column, ties broken by path then index.
+pub fn sort_docs(corpus: &Corpus, words: &[u32], rows: &mut [DocId], by: SortBy, descending: bool) {
+    let key = |&i: &DocId| &corpus.docs[i as usize];
+    rows.par_sort_by(|a, b| {
+        let (da, db) = (key(a), key(b));
+        let primary = match by {
+            SortBy::Title => da.title.to_lowercase().cmp(&db.title.to_lowercase()),
+            SortBy::Date => da.date.cmp(&db.date),
+            SortBy::Source => da.byline().cmp(&db.byline()),
+            SortBy::Words => words[*a as usize].cmp(&words[*b as usize]),
+            SortBy::Format => da.format.cmp(&db.format),
+            SortBy::Path => std::cmp::Ordering::Equal,
+        };
+        let primary = if descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        primary.then_with(|| (&da.path, da.index).cmp(&(&db.path, db.index)))
+    });
+}
+
+fn refresh(s: &mut Session) {
+    let Some(l) = s.loaded.as_ref() else { return };
+    let v = &mut s.documents;
+    let key = (
+        s.generation,
+        v.filter.clone(),
+        s.selection.word.clone(),
+        v.sort,
+        v.descending,
+    );
+    if v.key.as_ref() == Some(&key) {
+        return;
+    }
+    let candidates: Vec<DocId> = match &s.selection.word {
+        Some(w) => l.analysis.docs_with(w).to_vec(),
+        None => (0..l.corpus.docs.len() as DocId).collect(),
+    };
+    let mut rows = filter_docs(&l.corpus, candidates, &v.filter);
+    sort_docs(
+        &l.corpus,
+        &l.analysis.doc_tokens,
+        &mut rows,
+        v.sort,
+        v.descending,
+    );
+    v.rows = rows;
+    v.key = Some(key);
+}
+
+/// Draws the panel.
+pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
+    if s.loaded.is_none() {
+        super::no_corpus(ui);
+        return;
+    }
+    refresh(s);
+    let Some(l) = s.loaded.clone() else { return };
+    ui.horizontal(|ui| {
+        ui.label("Filter:");
+        ui.add(
+            egui::TextEdit::singleline(&mut s.documents.filter)
+                .hint_text("words in title or text")
+                .desired_width(220.0),
+        );
+        if !s.documents.filter.is_empty()
+            && ui.small_button("✖").on_hover_text("Clear filter").clicked()
+        {
+            s.documents.filter.clear();
+        }
+        if let Some(w) = &s.selection.word {
+            let label = format!("word: {w} ✖");
+            if ui
+                .button(label)
+                .on_hover_text("Clear the word selection")
+                .clicked()
+            {
+                cmds.push(Command::SelectWord(None));
+            }
+        }
+        ui.weak(format!(
+            "{} of {}",
+            s.documents.rows.len(),
+            l.corpus.docs.len()
+        ));
+    });
+    ui.separator();
+    let v = &mut s.documents;
+    let selected = s.selection.doc;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("documents-table")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::initial(260.0).at_least(80.0).clip(true))
+        .column(Column::initial(86.0).at_least(50.0))
+        .column(Column::initial(140.0).at_least(50.0).clip(true))
+        .column(Column::initial(56.0).at_least(40.0))
+        .column(Column::initial(48.0).at_least(40.0))
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .min_scrolled_height(0.0);
+    if v.scroll_to_selected {
+        v.scroll_to_selected = false;
+        if let Some(pos) = selected.and_then(|d| v.rows.iter().position(|&r| r == d)) {
+            table = table.scroll_to_row(pos, Some(Align::Center));
+        }
+    }
+    let columns = [
+        ("Title", SortBy::Title),
+        ("Date", SortBy::Date),
+        ("Source / byline", SortBy::Source),
+        ("Words", SortBy::Words),
+        ("Format", SortBy::Format),
+        ("Path", SortBy::Path),
+    ];
+    table
+        .header(22.0, |mut header| {
+            for (name, by) in columns {
+                header.col(|ui| {
+                    let arrow = if v.sort == by {
+                        if v.descending { " ⏷" } else { " ⏶" }
+                    } else {
+                        ""
+                    };
+                    if ui
+                        .add(
+                            egui::Button::new(
+                                egui::RichText::new(format!("{name}{arrow}")).strong(),
+                            )
+                            .frame(false),
+                        )
+                        .on_hover_text(format!("Sort by {}", name.to_lowercase()))
+                        .clicked()
+                    {
+                        if v.sort == by {
+                            v.descending = !v.descending;
+                        } else {
+                            v.sort = by;
+                            v.descending = matches!(by, SortBy::Words | SortBy::Date);
+                        }
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, v.rows.len(), |mut row| {
+                let id = v.rows[row.index()];
+                let d = &l.corpus.docs[id as usize];
+                row.set_selected(selected == Some(id));
+                row.col(|ui| {
+                    let title = egui::Label::new(&d.title).truncate().sense(Sense::click());
+                    if ui.add(title).clicked() {
+                        cmds.push(Command::SelectDoc(id));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(d.date.as_ref().map(dates::display).unwrap_or_default());
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(d.byline()).truncate());
+                });
+                row.col(|ui| {
+                    ui.label(l.analysis.doc_tokens[id as usize].to_string());
+                });
+                row.col(|ui| {
+                    ui.label(d.format.map(|f| f.name()).unwrap_or(""));
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(d.label()).truncate());
+                });
+                if row.response().clicked() {
+                    cmds.push(Command::SelectDoc(id));
+                }
+            });
+        });
+}

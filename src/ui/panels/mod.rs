@@ -1,0 +1,15 @@
+//! The panels: each reads the session and pushes commands; one file per panel.
+
+pub mod documents;
+pub mod problems;
+pub mod reader;
+pub mod start;
+pub mod summary;
+pub mod words;
+
+/// Shown by panels that need a corpus when none is loaded yet.
+pub(crate) fn no_corpus(ui: &mut egui::Ui) {
+    ui.centered_and_justified(|ui| {
+        ui.weak("No corpus loaded yet — open a folder from the Start panel or File menu.");
+    });
+}

@@ -1,0 +1,102 @@
+//! The headless command line: output shapes and exit codes.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn quarry(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_quarry"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn sample() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_data")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn stats_json_has_the_documented_shape() {
+    let out = quarry(&["stats", &sample(), "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "root",
+        "files",
+        "documents",
+        "tokens",
+        "content_tokens",
+        "distinct_words",
+        "bytes",
+        "formats",
+        "dated_documents",
+        "date_range",
+        "skipped_files",
+        "problems",
+        "timings",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert!(v["documents"].as_u64().unwrap() >= 40);
+    assert!(v["tokens"].as_u64().unwrap() > v["content_tokens"].as_u64().unwrap());
+    assert!(v["timings"]["load_ms"].as_f64().unwrap() >= 0.0);
+    assert!(v["timings"]["analyze_ms"].as_f64().unwrap() >= 0.0);
+    assert_eq!(v["formats"].as_object().unwrap().len(), 5);
+}
+
+#[test]
+fn words_match_between_text_and_json() {
+    let json = quarry(&["words", &sample(), "--top", "10", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let words = v["words"].as_array().unwrap();
+    assert_eq!(words.len(), 10);
+    let counts: Vec<u64> = words.iter().map(|w| w["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+    assert!(words.iter().all(|w| w["word"] != "the"));
+    let text = quarry(&["words", &sample(), "--top", "10"]);
+    let first = String::from_utf8(text.stdout).unwrap();
+    let first = first.lines().next().unwrap().to_string();
+    assert_eq!(
+        first,
+        format!(
+            "{}\t{}\t{}",
+            words[0]["count"],
+            words[0]["documents"],
+            words[0]["word"].as_str().unwrap()
+        )
+    );
+}
+
+#[test]
+fn text_prints_the_file_as_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    std::fs::write(&f, "\u{feff}Headline\n\nBody – “quoted”.\n").unwrap();
+    let out = quarry(&["text", f.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Headline\n\nBody – “quoted”.\n"
+    );
+    let json = quarry(&["text", f.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v[0]["title"], "Headline");
+    assert_eq!(v[0]["format"], "txt");
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(quarry(&["stats", "/no/such/folder"]).status.code(), Some(1));
+    assert_eq!(quarry(&["stats"]).status.code(), Some(2));
+    assert_eq!(
+        quarry(&["stats", &sample(), "--bogus"]).status.code(),
+        Some(2)
+    );
+    let bad = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let out = quarry(&["stats", bad.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "problems listed but exit 0");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["problems"].as_array().unwrap().len() >= 8);
+}

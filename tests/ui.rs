@@ -1,0 +1,194 @@
+//! UI tests: the real app, driven through its widgets with egui_kittest (no display needed).
+#![cfg(feature = "gui")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use quarry::ui::QuarryApp;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data")
+}
+
+/// Opens the app on `path` and steps frames until the load has finished.
+fn harness_on(path: PathBuf) -> Harness<'static, QuarryApp> {
+    let app = QuarryApp::new(&egui::Context::default(), None, vec![path]);
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut QuarryApp| app.show(ui), app);
+    let start = Instant::now();
+    while h.state().is_loading() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "load did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(3);
+    assert!(
+        h.state().session.loaded.is_some(),
+        "{:?}",
+        h.state().message
+    );
+    h
+}
+
+fn click_at(h: &Harness<'_, QuarryApp>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+}
+
+#[test]
+fn opens_sample_and_shows_every_panel() {
+    let h = harness_on(sample());
+    let docs = h.state().session.loaded.as_ref().unwrap().corpus.docs.len();
+    assert!(docs >= 40, "{docs} documents");
+    h.get_by_label(&format!("{docs} of {docs}"));
+    h.get_by_label("Filter:");
+    h.get_by_label("Hide stop-words");
+    // The status bar reports the corpus.
+    h.get_by_label_contains(&format!("{docs} documents"));
+}
+
+#[test]
+fn clicking_a_document_shows_it_in_the_reader() {
+    let mut h = harness_on(sample());
+    let (id, title) = {
+        let l = h.state().session.loaded.as_ref().unwrap();
+        let id = l
+            .corpus
+            .docs
+            .iter()
+            .position(|d| d.title.starts_with("Aurora Airways cuts routes"))
+            .expect("sample article");
+        (id as u32, l.corpus.docs[id].title.clone())
+    };
+    assert_ne!(h.state().session.selection.doc, Some(id));
+    h.get_by_label(&title).click();
+    h.run_steps(4);
+    assert_eq!(h.state().session.selection.doc, Some(id));
+    // The title now appears twice: in the table row and as the Reader's heading.
+    assert_eq!(h.get_all_by_label(&title).count(), 2);
+    h.get_by_label("Dateline");
+    h.get_by_label("COPENHAGEN");
+}
+
+#[test]
+fn find_in_document_counts_and_steps_through_hits() {
+    let mut h = harness_on(sample());
+    let title = {
+        let l = h.state().session.loaded.as_ref().unwrap();
+        l.corpus
+            .docs
+            .iter()
+            .find(|d| d.title.starts_with("Aurora Airways cuts routes"))
+            .unwrap()
+            .title
+            .clone()
+    };
+    h.get_by_label(&title).click();
+    h.run_steps(3);
+    h.state_mut().session.reader.find = "reyes".into();
+    h.run_steps(3);
+    let hits = h.state().session.reader.hits.len();
+    assert!(hits >= 3, "{hits} hits");
+    h.get_by_label(&format!("1 of {hits}"));
+    h.get_by_label("⏷").click();
+    h.run_steps(2);
+    h.get_by_label(&format!("2 of {hits}"));
+    h.get_by_label("⏶").click();
+    h.get_by_label("⏶").click();
+    h.run_steps(2);
+    h.get_by_label(&format!("{hits} of {hits}"));
+}
+
+#[test]
+fn clicking_a_word_bar_filters_the_documents() {
+    let mut h = harness_on(sample());
+    let total = h.state().session.documents.rows().len();
+    let (word, rect) = h.state().session.words.bar_rects[2].clone();
+    click_at(&h, rect.center());
+    h.run_steps(4);
+    assert_eq!(
+        h.state().session.selection.word.as_deref(),
+        Some(word.as_str())
+    );
+    let rows = h.state().session.documents.rows().to_vec();
+    let expected = h
+        .state()
+        .session
+        .loaded
+        .as_ref()
+        .unwrap()
+        .analysis
+        .docs_with(&word)
+        .len();
+    assert_eq!(rows.len(), expected);
+    assert!(rows.len() < total, "{word}: {} of {total}", rows.len());
+    h.get_by_label(&format!("{} of {total}", rows.len()));
+    // Clearing the word restores the full list.
+    h.get_by_label(&format!("word: {word} ✖")).click();
+    h.run_steps(3);
+    assert_eq!(h.state().session.selection.word, None);
+    assert_eq!(h.state().session.documents.rows().len(), total);
+}
+
+#[test]
+fn filter_box_matches_title_and_text() {
+    let mut h = harness_on(sample());
+    let total = h.state().session.documents.rows().len();
+    h.state_mut().session.documents.filter = "istanbul".into();
+    h.run_steps(3);
+    let rows = h.state().session.documents.rows().to_vec();
+    assert!(!rows.is_empty() && rows.len() < total);
+    let l = h.state().session.loaded.clone().unwrap();
+    for r in rows {
+        let d = &l.corpus.docs[r as usize];
+        assert!(
+            d.text.to_lowercase().contains("istanbul")
+                || d.title.to_lowercase().contains("istanbul")
+        );
+    }
+}
+
+#[test]
+fn sorting_by_words_column_orders_rows() {
+    let mut h = harness_on(sample());
+    h.get_by_label("Words").click();
+    h.run_steps(3);
+    let l = h.state().session.loaded.clone().unwrap();
+    let counts: Vec<u32> = h
+        .state()
+        .session
+        .documents
+        .rows()
+        .iter()
+        .map(|&r| l.analysis.doc_tokens[r as usize])
+        .collect();
+    assert!(
+        counts.windows(2).all(|w| w[0] >= w[1]),
+        "descending by words"
+    );
+}
+
+#[test]
+fn problems_panel_lists_bad_files() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut h = harness_on(fixtures);
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Problems").click();
+    h.run_steps(3);
+    h.get_by_label_contains("files skipped");
+    h.get_by_label("truncated.json");
+    h.get_by_label_contains("⚠");
+}
