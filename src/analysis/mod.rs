@@ -8,6 +8,7 @@ pub mod tokenize;
 
 use crate::corpus::Corpus;
 use crate::jobs::{JobCtx, Phase};
+use compact_str::CompactString;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -26,11 +27,13 @@ pub type DocId = u32;
 pub struct Analysis {
     /// Distinct lowercase words; a [`TermId`] indexes it.
     pub vocab: Vec<String>,
-    ids: FxHashMap<String, TermId>,
+    ids: FxHashMap<CompactString, TermId>,
     /// Occurrences of each word in the corpus.
     pub freq: Vec<u64>,
-    /// Sorted ids of the documents each word occurs in.
-    pub postings: Vec<Vec<DocId>>,
+    /// Where each word's documents start in `postings` (one more entry than words).
+    post_start: Vec<u32>,
+    /// Sorted document ids of every word, word after word.
+    postings: Vec<DocId>,
     /// Tokens in each document.
     pub doc_tokens: Vec<u32>,
     /// Tokens in the corpus.
@@ -54,107 +57,160 @@ pub struct WordCount {
     pub documents: u32,
 }
 
-/// Per-chunk partial result, merged in chunk order so ids are deterministic.
+/// Counts gathered by one worker over a contiguous run of documents.
 #[derive(Default)]
 struct Partial {
-    words: Vec<String>,
+    // Short words are stored inline in the key, so a lookup touches no other memory.
+    ids: FxHashMap<CompactString, u32>,
+    words: Vec<CompactString>,
     freq: Vec<u64>,
-    postings: Vec<Vec<DocId>>,
+    last_doc: Vec<DocId>,
+    /// (local word id, document) for each word's first occurrence in each document, in document order.
+    pairs: Vec<(u32, DocId)>,
     doc_tokens: Vec<u32>,
+    buf: String,
 }
 
-const CHUNK: usize = 128;
-
-fn analyze_chunk(docs: &[crate::corpus::Document], first: DocId) -> Partial {
-    let mut p = Partial::default();
-    let mut local: FxHashMap<String, u32> = FxHashMap::default();
-    let mut last_doc: Vec<DocId> = Vec::new();
-    let mut buf = String::new();
-    for (i, d) in docs.iter().enumerate() {
-        let doc = first + i as DocId;
-        let body = d.body();
+impl Partial {
+    fn add_doc(&mut self, doc: DocId, body: &str) {
         let mut n = 0u32;
         for t in tokens(body) {
             n += 1;
-            fold_case(t.text(body), &mut buf);
-            let id = match local.get(buf.as_str()) {
-                Some(&id) => id,
+            fold_case(t.text(body), &mut self.buf);
+            let id = match self.ids.get(self.buf.as_str()) {
+                Some(&id) => id as usize,
                 None => {
-                    let id = p.words.len() as u32;
-                    local.insert(buf.clone(), id);
-                    p.words.push(buf.clone());
-                    p.freq.push(0);
-                    p.postings.push(Vec::new());
-                    last_doc.push(DocId::MAX);
+                    let id = self.words.len();
+                    let key = CompactString::from(self.buf.as_str());
+                    self.ids.insert(key.clone(), id as u32);
+                    self.words.push(key);
+                    self.freq.push(0);
+                    self.last_doc.push(DocId::MAX);
                     id
                 }
-            } as usize;
-            p.freq[id] += 1;
-            if last_doc[id] != doc {
-                last_doc[id] = doc;
-                p.postings[id].push(doc);
+            };
+            self.freq[id] += 1;
+            if self.last_doc[id] != doc {
+                self.last_doc[id] = doc;
+                self.pairs.push((id as u32, doc));
             }
         }
-        p.doc_tokens.push(n);
+        self.doc_tokens.push(n);
     }
-    p
 }
 
 /// Counts the words of every document; returns `None` if cancelled.
+///
+/// Each worker counts a contiguous run of documents into its own table; the tables are merged
+/// into one vocabulary sorted alphabetically (so ids never depend on how work was split), and
+/// postings are laid out flat, grouped by word, with a counting sort.
 pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     let start = Instant::now();
     let stop = StopWords::english();
     ctx.progress
         .set_phase(Phase::Analyzing, corpus.docs.len() as u64);
     ctx.wake_now();
-    let partials: Vec<Option<Partial>> = corpus
+    // A few large pieces per thread: few tables to merge, still balanced.
+    let pieces = rayon::current_num_threads() * 3;
+    let piece = corpus.docs.len().div_ceil(pieces).max(64);
+    let partials: Vec<Partial> = corpus
         .docs
-        .par_chunks(CHUNK)
+        .par_chunks(piece)
         .enumerate()
         .map(|(c, docs)| {
-            if ctx.is_cancelled() {
-                return None;
+            let mut p = Partial::default();
+            for (i, d) in docs.iter().enumerate() {
+                if ctx.is_cancelled() {
+                    break;
+                }
+                p.add_doc((c * piece + i) as DocId, d.body());
+                if i % 64 == 63 {
+                    ctx.progress.done.fetch_add(64, Ordering::Relaxed);
+                    ctx.wake();
+                }
             }
-            let p = analyze_chunk(docs, (c * CHUNK) as DocId);
-            ctx.progress
-                .done
-                .fetch_add(docs.len() as u64, Ordering::Relaxed);
-            ctx.wake();
-            Some(p)
+            p
         })
         .collect();
     if ctx.is_cancelled() {
         return None;
     }
-    let mut a = Analysis::default();
-    for p in partials.into_iter().flatten() {
-        a.doc_tokens.extend(p.doc_tokens);
-        for ((word, f), docs) in p.words.into_iter().zip(p.freq).zip(p.postings) {
-            let id = match a.ids.get(word.as_str()) {
-                Some(&id) => id as usize,
-                None => {
-                    let id = a.vocab.len();
-                    a.ids.insert(word.clone(), id as TermId);
-                    a.is_stop.push(stop.contains(&word));
-                    a.vocab.push(word);
-                    a.freq.push(0);
-                    a.postings.push(Vec::new());
-                    id
-                }
-            };
-            a.freq[id] += f;
-            a.postings[id].extend(docs);
+    // One vocabulary for all pieces.
+    let mut ids: FxHashMap<CompactString, TermId> = FxHashMap::default();
+    let mut vocab: Vec<CompactString> = Vec::new();
+    let local_to_global: Vec<Vec<TermId>> = partials
+        .iter()
+        .map(|p| {
+            p.words
+                .iter()
+                .map(|w| {
+                    *ids.entry(w.clone()).or_insert_with(|| {
+                        vocab.push(w.clone());
+                        (vocab.len() - 1) as TermId
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    // Alphabetical ids.
+    let mut order: Vec<TermId> = (0..vocab.len() as TermId).collect();
+    order.par_sort_unstable_by(|&x, &y| vocab[x as usize].cmp(&vocab[y as usize]));
+    let mut rank = vec![0 as TermId; vocab.len()];
+    for (r, &g) in order.iter().enumerate() {
+        rank[g as usize] = r as TermId;
+    }
+    let n = vocab.len();
+    let mut freq = vec![0u64; n];
+    let mut post_start = vec![0u32; n + 1];
+    let mut doc_tokens = Vec::with_capacity(corpus.docs.len());
+    for (p, map) in partials.iter().zip(&local_to_global) {
+        for (local, &f) in p.freq.iter().enumerate() {
+            freq[rank[map[local] as usize] as usize] += f;
+        }
+        for &(local, _) in &p.pairs {
+            post_start[rank[map[local as usize] as usize] as usize + 1] += 1;
+        }
+        doc_tokens.extend_from_slice(&p.doc_tokens);
+    }
+    for i in 0..n {
+        post_start[i + 1] += post_start[i];
+    }
+    // Scatter in document order: each word's list comes out sorted.
+    let mut cursor = post_start.clone();
+    let mut postings = vec![0 as DocId; post_start[n] as usize];
+    for (p, map) in partials.iter().zip(&local_to_global) {
+        for &(local, doc) in &p.pairs {
+            let t = rank[map[local as usize] as usize] as usize;
+            postings[cursor[t] as usize] = doc;
+            cursor[t] += 1;
         }
     }
-    a.total_tokens = a.freq.iter().sum();
-    let mut order: Vec<TermId> = (0..a.vocab.len() as TermId).collect();
-    order.par_sort_unstable_by(|&x, &y| {
-        a.freq[y as usize]
-            .cmp(&a.freq[x as usize])
-            .then_with(|| a.vocab[x as usize].cmp(&a.vocab[y as usize]))
-    });
-    a.by_freq = order;
-    a.analyze_ms = start.elapsed().as_secs_f64() * 1000.0;
+    drop(partials);
+    let vocab: Vec<String> = order
+        .iter()
+        .map(|&g| vocab[g as usize].to_string())
+        .collect();
+    let ids: FxHashMap<CompactString, TermId> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (CompactString::from(w.as_str()), i as TermId))
+        .collect();
+    let is_stop = vocab.iter().map(|w| stop.contains(w)).collect();
+    let mut by_freq: Vec<TermId> = (0..n as TermId).collect();
+    // Ids are alphabetical, so comparing ids breaks ties alphabetically.
+    by_freq.par_sort_unstable_by(|&x, &y| freq[y as usize].cmp(&freq[x as usize]).then(x.cmp(&y)));
+    let a = Analysis {
+        total_tokens: freq.iter().sum(),
+        vocab,
+        ids,
+        freq,
+        post_start,
+        postings,
+        doc_tokens,
+        is_stop,
+        by_freq,
+        analyze_ms: start.elapsed().as_secs_f64() * 1000.0,
+    };
     ctx.progress.set_phase(Phase::Done, 0);
     Some(a)
 }
@@ -170,13 +226,17 @@ impl Analysis {
         self.vocab.len()
     }
 
+    /// Sorted ids of the documents a word occurs in.
+    pub fn postings(&self, t: TermId) -> &[DocId] {
+        let (a, b) = (self.post_start[t as usize], self.post_start[t as usize + 1]);
+        &self.postings[a as usize..b as usize]
+    }
+
     /// Documents containing `word` (any case), sorted; empty when it never occurs.
     pub fn docs_with(&self, word: &str) -> &[DocId] {
         let mut w = String::new();
         fold_case(word, &mut w);
-        self.term(&w)
-            .map(|t| self.postings[t as usize].as_slice())
-            .unwrap_or(&[])
+        self.term(&w).map(|t| self.postings(t)).unwrap_or(&[])
     }
 
     /// The `n` most frequent words, optionally without stop-words; ties broken alphabetically.
@@ -195,7 +255,7 @@ impl Analysis {
         WordCount {
             word: self.vocab[i].clone(),
             count: self.freq[i],
-            documents: self.postings[i].len() as u32,
+            documents: self.postings(t).len() as u32,
         }
     }
 

@@ -40,10 +40,10 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.add(egui::Slider::new(&mut v.top_n, 5..=100).text("words"));
         ui.checkbox(&mut v.hide_stopwords, "Hide stop-words");
-        if let Some(w) = &s.selection.word {
-            if ui.button(format!("Clear “{w}”")).clicked() {
-                cmds.push(Command::SelectWord(None));
-            }
+        if let Some(w) = &s.selection.word
+            && ui.button(format!("Clear “{w}”")).clicked()
+        {
+            cmds.push(Command::SelectWord(None));
         }
     });
     let words: Vec<WordCount> = l.analysis.top_words(v.top_n, v.hide_stopwords);
