@@ -10,8 +10,8 @@ use egui::{Align, Color32, FontId, Key, KeyboardShortcut, Modifiers, RichText, U
 use std::ops::Range;
 use std::sync::Arc;
 
-/// The Reader shows at most this many bytes of one document at once.
-pub const MAX_SHOWN_BYTES: usize = 2 << 20;
+/// The Reader shows a long document in parts of about this many bytes.
+pub const PART_BYTES: usize = 256 << 10;
 
 /// View state of the Reader panel.
 #[derive(Debug, Clone, Default)]
@@ -23,13 +23,20 @@ pub struct ReaderView {
     /// Index of the current hit.
     pub current: usize,
     /// What `hits` was computed for.
-    key: Option<(DocId, String, Option<String>)>,
+    key: Option<(DocId, String, Option<String>, usize)>,
     /// Scroll to the current hit on the next frame.
     scroll_pending: bool,
     /// Byte ranges of the selected word in the shown text.
     word_hits: Vec<Range<usize>>,
     /// Focus the find box on the next frame.
     focus_find: bool,
+    /// Which part of a long document is shown.
+    pub part: usize,
+    /// How many parts the document has.
+    parts: usize,
+    /// Byte range of the part shown, and the (document, part) it is for.
+    span: Range<usize>,
+    span_key: Option<(DocId, usize)>,
 }
 
 impl ReaderView {
@@ -74,17 +81,41 @@ pub fn word_ranges(text: &str, word: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The part of the text the Reader shows: all of it, or the first [`MAX_SHOWN_BYTES`].
-fn shown(d: &Document) -> &str {
-    let body = d.body();
-    if body.len() <= MAX_SHOWN_BYTES {
-        return body;
+/// End of the part that starts at `start`: near [`PART_BYTES`] on, after a line break if one is close.
+fn next_cut(body: &str, start: usize) -> usize {
+    if body.len() - start <= PART_BYTES {
+        return body.len();
     }
-    let mut end = MAX_SHOWN_BYTES;
+    let hard = start + PART_BYTES;
+    let soft = start + PART_BYTES * 3 / 4;
+    let mut end = match memchr::memrchr(b'\n', &body.as_bytes()[soft..hard]) {
+        Some(nl) => soft + nl + 1,
+        None => hard,
+    };
     while !body.is_char_boundary(end) {
         end -= 1;
     }
-    &body[..end]
+    end
+}
+
+/// Byte range of part `part` of `body` (long documents are shown in parts).
+pub fn part_range(body: &str, part: usize) -> Range<usize> {
+    let mut start = 0;
+    for _ in 0..part {
+        start = next_cut(body, start);
+    }
+    start..next_cut(body, start)
+}
+
+/// Number of parts `body` is shown in.
+pub fn part_count(body: &str) -> usize {
+    let mut n = 1;
+    let mut end = next_cut(body, 0);
+    while end < body.len() {
+        end = next_cut(body, end);
+        n += 1;
+    }
+    n
 }
 
 fn header(ui: &mut Ui, d: &Document) {
@@ -198,9 +229,18 @@ pub fn show(ui: &mut Ui, s: &mut Session, _cmds: &mut Vec<Command>) {
     let Some(d) = l.corpus.docs.get(id as usize) else {
         return;
     };
-    let text = shown(d);
     let v = &mut s.reader;
-    let key = (id, v.find.clone(), s.selection.word.clone());
+    if v.key.as_ref().is_none_or(|k| k.0 != id) {
+        v.part = 0;
+        v.parts = part_count(d.body());
+    }
+    if v.span_key != Some((id, v.part)) {
+        v.span = part_range(d.body(), v.part);
+        v.span_key = Some((id, v.part));
+    }
+    let range = v.span.clone();
+    let text = &d.body()[range.clone()];
+    let key = (id, v.find.clone(), s.selection.word.clone(), v.part);
     if v.key.as_ref() != Some(&key) {
         let same_doc = v.key.as_ref().is_some_and(|k| k.0 == id);
         v.hits = find_all(text, &v.find);
@@ -261,15 +301,29 @@ pub fn show(ui: &mut Ui, s: &mut Session, _cmds: &mut Vec<Command>) {
             );
         }
     });
-    if text.len() < d.body().len() {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!(
-                "This document is {} MB; the first {} MB are shown.",
-                d.body().len() >> 20,
-                MAX_SHOWN_BYTES >> 20
-            ),
-        );
+    if v.parts > 1 {
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "Long document ({:.1} MB): part {} of {}, bytes {}–{}",
+                d.body().len() as f64 / 1e6,
+                v.part + 1,
+                v.parts,
+                range.start,
+                range.end
+            ));
+            if ui
+                .add_enabled(v.part > 0, egui::Button::new("◀ Previous part"))
+                .clicked()
+            {
+                v.part -= 1;
+            }
+            if ui
+                .add_enabled(v.part + 1 < v.parts, egui::Button::new("Next part ▶"))
+                .clicked()
+            {
+                v.part += 1;
+            }
+        });
     }
     ui.separator();
     let hits = v.hits.clone();
@@ -316,6 +370,28 @@ mod tests {
         let hits = find_all(t, "sanctions");
         assert_eq!(hits, [0..9, 19..28, 30..39]);
         assert!(find_all(t, "").is_empty());
+    }
+
+    #[test]
+    fn long_text_is_cut_into_parts_that_cover_it() {
+        let line = "Envoys met in Zürich to talk — again.\n";
+        let body = line.repeat(30_000);
+        let n = part_count(&body);
+        assert!(n >= 4, "{n} parts");
+        let mut next = 0;
+        for p in 0..n {
+            let r = part_range(&body, p);
+            assert_eq!(r.start, next);
+            assert!(r.end - r.start <= PART_BYTES);
+            assert!(body.is_char_boundary(r.end));
+            if r.end < body.len() {
+                assert!(body[..r.end].ends_with('\n'), "cut at a line break");
+            }
+            next = r.end;
+        }
+        assert_eq!(next, body.len());
+        assert_eq!(part_count("short"), 1);
+        assert_eq!(part_range("short", 0), 0..5);
     }
 
     #[test]
