@@ -143,11 +143,14 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
         .map(|p| {
             p.words
                 .iter()
-                .map(|w| {
-                    *ids.entry(w.clone()).or_insert_with(|| {
+                .map(|w| match ids.get(w) {
+                    Some(&g) => g,
+                    None => {
+                        let g = vocab.len() as TermId;
+                        ids.insert(w.clone(), g);
                         vocab.push(w.clone());
-                        (vocab.len() - 1) as TermId
-                    })
+                        g
+                    }
                 })
                 .collect()
         })

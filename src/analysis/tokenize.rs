@@ -46,33 +46,55 @@ pub struct Tokens<'a> {
     pos: usize,
 }
 
+/// Byte classes for the ASCII fast path: 1 = letter or digit, 2 = start of a non-ASCII char.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            1
+        } else if b >= 0x80 {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
         let bytes = text.as_bytes();
+        let len = bytes.len();
         // Skip to the start of a word.
         let start = loop {
-            let b = *bytes.get(self.pos)?;
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    break self.pos;
-                }
+            while self.pos < len && CLASS[bytes[self.pos] as usize] == 0 {
                 self.pos += 1;
-            } else {
-                let c = char_at(text, self.pos)?;
-                if is_word_char(c) {
-                    break self.pos;
-                }
-                self.pos += c.len_utf8();
             }
+            if self.pos >= len {
+                return None;
+            }
+            if CLASS[bytes[self.pos] as usize] == 1 {
+                break self.pos;
+            }
+            let c = char_at(text, self.pos)?;
+            if is_word_char(c) {
+                break self.pos;
+            }
+            self.pos += c.len_utf8();
         };
         let mut end = start;
-        let mut last_digit = false;
-        while let Some(c) = char_at(text, end) {
+        loop {
+            while end < len && CLASS[bytes[end] as usize] == 1 {
+                end += 1;
+            }
+            let Some(c) = char_at(text, end) else { break };
             if is_word_char(c) {
-                last_digit = c.is_ascii_digit();
                 end += c.len_utf8();
                 continue;
             }
@@ -91,7 +113,9 @@ impl Iterator for Tokens<'_> {
                     }
                     next.is_some_and(char::is_alphabetic)
                 }
-                '.' | ',' => last_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                '.' | ',' => {
+                    bytes[end - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+                }
                 _ => false,
             };
             if !joins {

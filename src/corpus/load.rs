@@ -254,7 +254,8 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
         }
         Format::Html => {
             let a = html::extract(&decoded.text);
-            if a.text.trim().is_empty() {
+            // A lone menu word left over from the page furniture is not an article.
+            if crate::analysis::tokenize::tokens(&a.text).nth(2).is_none() {
                 problems.push(Problem {
                     path: f.rel.clone(),
                     kind: ProblemKind::Invalid,

@@ -23,9 +23,10 @@ pub struct TextMeta {
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // "LONDON/GENEVA (Reuters) - ", "WASHINGTON, Feb 27 - ", "GENEVA, March 3, 2025 (Meridian News) - "
+    // "LONDON/GENEVA (Reuters) - ", "WASHINGTON, Feb 27 - ", "GENEVA, March 3, 2025 (Meridian News) - ",
+    // "BASEL, Switzerland, July 17, 2025 (Meridian News) - "
     Regex::new(
-        r"^(?P<place>\p{Lu}[\p{Lu} .'’/&-]*\p{Lu}\.?)(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\((?P<source>[^()\n]{2,40})\))?\s*(?:[-–—]{1,2}|:)\s",
+        r"^(?P<place>\p{Lu}[\p{Lu} .'’/&-]*\p{Lu}\.?)(?:,\s*(?P<region>\p{Lu}\p{Ll}+\.?(?:\s\p{Lu}\p{Ll}+)*))?(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\((?P<source>[^()\n]{2,40})\))?\s*(?:[-–—]{1,2}|:)\s",
     )
     .unwrap_or_else(|_| unreachable!("constant pattern"))
 });
@@ -92,6 +93,9 @@ pub fn from_lines(text: &str) -> TextMeta {
                 .map(|p| title_case(p.trim()))
                 .filter(|p| !p.is_empty())
                 .collect();
+            if let Some(region) = c.name("region") {
+                meta.places.push(region.as_str().to_string());
+            }
             meta.dateline = Some(place);
             meta.source = c.name("source").map(|m| m.as_str().trim().to_string());
             if meta.date.is_none() {
@@ -145,6 +149,22 @@ mod tests {
             m.date.map(|d| d.date().to_string()).as_deref(),
             Some("2025-03-03")
         );
+    }
+
+    #[test]
+    fn dateline_with_region() {
+        let m = from_lines(
+            "Probe launch\nKOUROU, French Guiana, February 12, 2025 (Meridian News) - It flew.",
+        );
+        assert_eq!(m.places, ["Kourou", "French Guiana"]);
+        assert_eq!(
+            m.date.map(|d| d.date().to_string()).as_deref(),
+            Some("2025-02-12")
+        );
+        let m =
+            from_lines("Earnings\nSAN JOSE, California, February 6, 2025 (Meridian News) - Up.");
+        assert_eq!(m.places, ["San Jose", "California"]);
+        assert_eq!(m.source.as_deref(), Some("Meridian News"));
     }
 
     #[test]

@@ -7,7 +7,6 @@
 pub mod dates;
 pub mod decode;
 mod discover;
-#[path = "html_stub.rs"]
 pub mod html;
 pub mod json;
 mod load;

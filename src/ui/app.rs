@@ -49,6 +49,8 @@ pub struct QuarryApp {
     commands: Vec<Command>,
     /// Frame timings.
     pub frame_stats: FrameStats,
+    /// Print slow frames and a summary after each load (`QUARRY_FRAME_STATS=1`).
+    log_frames: bool,
 }
 
 impl QuarryApp {
@@ -69,6 +71,7 @@ impl QuarryApp {
             message,
             commands: Vec::new(),
             frame_stats: FrameStats::default(),
+            log_frames: std::env::var_os("QUARRY_FRAME_STATS").is_some(),
         };
         app.session.words.top_n = app.settings.words_top_n.clamp(5, 100);
         app.session.words.hide_stopwords = app.settings.hide_stopwords;
@@ -355,6 +358,13 @@ impl QuarryApp {
         } else if s.frames > 3 {
             s.max_idle_ms = s.max_idle_ms.max(ms);
         }
+        let finished = was_loading && self.loading.is_none();
+        if self.log_frames && (ms > 16.0 || finished) {
+            eprintln!(
+                "frame {}: {ms:.2} ms (longest while loading {:.2} ms, idle {:.2} ms)",
+                s.frames, s.max_loading_ms, s.max_idle_ms
+            );
+        }
     }
 }
 
@@ -369,7 +379,7 @@ impl eframe::App for QuarryApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
-        if std::env::var_os("QUARRY_FRAME_STATS").is_some() {
+        if self.log_frames {
             let s = self.frame_stats;
             eprintln!(
                 "frames {} · longest frame build while loading {:.2} ms · while idle {:.2} ms",
