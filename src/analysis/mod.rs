@@ -111,7 +111,7 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
         .set_phase(Phase::Analyzing, corpus.docs.len() as u64);
     ctx.wake_now();
     // A few large pieces per thread: few tables to merge, still balanced.
-    let pieces = rayon::current_num_threads() * 3;
+    let pieces = rayon::current_num_threads() * 2;
     let piece = corpus.docs.len().div_ceil(pieces).max(64);
     let partials: Vec<Partial> = corpus
         .docs
@@ -119,6 +119,7 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
         .enumerate()
         .map(|(c, docs)| {
             let mut p = Partial::default();
+            p.ids.reserve(1 << 14);
             for (i, d) in docs.iter().enumerate() {
                 if ctx.is_cancelled() {
                     break;
@@ -166,12 +167,17 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     let mut freq = vec![0u64; n];
     let mut post_start = vec![0u32; n + 1];
     let mut doc_tokens = Vec::with_capacity(corpus.docs.len());
-    for (p, map) in partials.iter().zip(&local_to_global) {
+    // Each piece's local ids straight to final ids.
+    let local_to_final: Vec<Vec<TermId>> = local_to_global
+        .into_iter()
+        .map(|m| m.into_iter().map(|g| rank[g as usize]).collect())
+        .collect();
+    for (p, map) in partials.iter().zip(&local_to_final) {
         for (local, &f) in p.freq.iter().enumerate() {
-            freq[rank[map[local] as usize] as usize] += f;
+            freq[map[local] as usize] += f;
         }
         for &(local, _) in &p.pairs {
-            post_start[rank[map[local as usize] as usize] as usize + 1] += 1;
+            post_start[map[local as usize] as usize + 1] += 1;
         }
         doc_tokens.extend_from_slice(&p.doc_tokens);
     }
@@ -181,9 +187,9 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     // Scatter in document order: each word's list comes out sorted.
     let mut cursor = post_start.clone();
     let mut postings = vec![0 as DocId; post_start[n] as usize];
-    for (p, map) in partials.iter().zip(&local_to_global) {
+    for (p, map) in partials.iter().zip(&local_to_final) {
         for &(local, doc) in &p.pairs {
-            let t = rank[map[local as usize] as usize] as usize;
+            let t = map[local as usize] as usize;
             postings[cursor[t] as usize] = doc;
             cursor[t] += 1;
         }

@@ -37,13 +37,21 @@ pub fn month_number(word: &str) -> Option<u32> {
 /// Parses a date in any supported form; times with a zone are converted to UTC.
 pub fn parse_date(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim();
-    if s.is_empty() || s.len() > 80 {
+    if s.is_empty() || s.len() > 80 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Some(dt.naive_utc());
+    let iso_like = s.len() >= 8 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    if !iso_like {
+        if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+            return Some(dt.naive_utc());
+        }
+        return parse_words(s).or_else(|| {
+            NaiveDate::parse_from_str(s, "%d.%m.%Y")
+                .ok()
+                .map(|d| d.and_time(NaiveTime::MIN))
+        });
     }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(dt.naive_utc());
     }
     for f in [
@@ -68,7 +76,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDateTime> {
             return Some(dt);
         }
     }
-    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d.%m.%Y"] {
+    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"] {
         if let Ok(d) = NaiveDate::parse_from_str(s, f) {
             return Some(d.and_time(NaiveTime::MIN));
         }

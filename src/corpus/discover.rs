@@ -3,8 +3,15 @@
 use super::load::io_reason;
 use super::{Problem, ProblemKind};
 use crate::jobs::JobCtx;
+use ignore::WalkState;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
+use std::sync::{Mutex, MutexGuard};
+
+/// Locks a mutex, carrying on if another walker thread panicked while holding it.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
 
 /// A file found by the walk.
 #[derive(Debug, Clone)]
@@ -13,8 +20,6 @@ pub(crate) struct Found {
     pub abs: PathBuf,
     /// Path relative to the base folder, `/`-separated.
     pub rel: String,
-    /// Size in bytes when listed.
-    pub size: u64,
 }
 
 fn rel_path(path: &Path, base: &Path) -> String {
@@ -58,36 +63,41 @@ fn base_of(paths: &[PathBuf]) -> PathBuf {
 /// Lists every file under `paths`, sorted by relative path, with problems met on the way.
 pub(crate) fn discover(paths: &[PathBuf], ctx: &JobCtx) -> (Vec<Found>, Vec<Problem>, PathBuf) {
     let base = base_of(paths);
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
+    let found = Mutex::new(Vec::new());
+    let problems = Mutex::new(Vec::new());
     for root in paths {
         let walker = ignore::WalkBuilder::new(root)
             .standard_filters(false)
             .hidden(true)
             .follow_links(true)
-            .build();
-        for entry in walker {
-            if ctx.is_cancelled() {
-                break;
-            }
-            match entry {
-                Ok(e) => {
-                    if !e.file_type().is_some_and(|t| t.is_file()) {
-                        continue;
-                    }
-                    let size = e.metadata().map(|m| m.len()).unwrap_or(0);
-                    found.push(Found {
-                        rel: rel_path(e.path(), &base),
-                        abs: e.into_path(),
-                        size,
-                    });
-                    ctx.progress.done.fetch_add(1, Ordering::Relaxed);
-                    ctx.wake();
+            .threads(rayon::current_num_threads().min(4))
+            .build_parallel();
+        walker.run(|| {
+            Box::new(|entry| {
+                if ctx.is_cancelled() {
+                    return WalkState::Quit;
                 }
-                Err(err) => problems.push(walk_problem(&err, &base)),
-            }
-        }
+                match entry {
+                    Ok(e) => {
+                        if e.file_type().is_some_and(|t| t.is_file()) {
+                            let f = Found {
+                                rel: rel_path(e.path(), &base),
+                                abs: e.into_path(),
+                            };
+                            lock(&found).push(f);
+                            ctx.progress.done.fetch_add(1, Ordering::Relaxed);
+                            ctx.wake();
+                        }
+                    }
+                    Err(err) => lock(&problems).push(walk_problem(&err, &base)),
+                }
+                WalkState::Continue
+            })
+        });
     }
+    let mut found = found.into_inner().unwrap_or_else(|p| p.into_inner());
+    let mut problems = problems.into_inner().unwrap_or_else(|p| p.into_inner());
+    problems.sort();
     found.sort_by(|a, b| a.rel.cmp(&b.rel));
     found.dedup_by(|a, b| a.abs == b.abs);
     (found, problems, base)

@@ -6,7 +6,7 @@ use super::metadata::truncate_chars;
 use super::{Corpus, Document, Format, Problem, ProblemKind, html, json, plain};
 use crate::jobs::{JobCtx, Phase};
 use rayon::prelude::*;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -104,7 +104,7 @@ pub fn load_paths(paths: &[PathBuf], ctx: &JobCtx) -> Result<Corpus, LoadError> 
 
 /// Reads one file as Quarry would inside a folder (for `quarry text FILE`).
 pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::Open {
+    std::fs::metadata(path).map_err(|e| LoadError::Open {
         path: path.to_path_buf(),
         reason: io_reason(&e),
     })?;
@@ -115,7 +115,6 @@ pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), LoadError
     let f = Found {
         abs: path.to_path_buf(),
         rel,
-        size: meta.len(),
     };
     let o = catch_unwind(AssertUnwindSafe(|| read_found(&f))).unwrap_or_else(|_| {
         Outcome::problem(&f, ProblemKind::Crash, "reading this file failed".into())
@@ -166,25 +165,61 @@ fn read_found(f: &Found) -> Outcome {
     if format.is_none() && ext.as_deref().is_some_and(|e| NOT_ARTICLE.contains(&e)) {
         return Outcome::problem(f, ProblemKind::NotArticle, "not an article format".into());
     }
-    if f.size > MAX_FILE_BYTES {
-        return Outcome::problem(
-            f,
-            ProblemKind::NotArticle,
-            format!(
-                "too large to load ({} MB; the limit is {} MB)",
-                f.size >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-        );
-    }
-    let bytes = match std::fs::read(&f.abs) {
+    let bytes = match read_limited(&f.abs) {
         Ok(b) => b,
-        Err(e) => return Outcome::problem(f, ProblemKind::Unreadable, io_reason(&e)),
+        Err(ReadError::TooLarge(size)) => {
+            return Outcome::problem(
+                f,
+                ProblemKind::NotArticle,
+                format!(
+                    "too large to load ({} MB; the limit is {} MB)",
+                    size >> 20,
+                    MAX_FILE_BYTES >> 20
+                ),
+            );
+        }
+        Err(ReadError::Io(e)) => {
+            return Outcome::problem(f, ProblemKind::Unreadable, io_reason(&e));
+        }
     };
     let nbytes = bytes.len() as u64;
     let mut out = read_bytes(f, format, bytes);
     out.bytes = nbytes;
     out
+}
+
+enum ReadError {
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads a whole file with as few system calls as possible (open, fstat, read, close).
+fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let mut file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(size));
+    }
+    // One byte more than the size, so a file that did not grow is read in one call and
+    // the next read sees the end at once.
+    let mut buf = vec![0u8; size as usize + 1];
+    let mut len = 0;
+    loop {
+        if len == buf.len() {
+            if buf.len() as u64 > MAX_FILE_BYTES {
+                return Err(ReadError::TooLarge(buf.len() as u64));
+            }
+            buf.resize(buf.len() * 2, 0);
+        }
+        match file.read(&mut buf[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(ReadError::Io(e)),
+        }
+    }
+    buf.truncate(len);
+    Ok(buf)
 }
 
 fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
