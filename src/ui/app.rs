@@ -136,11 +136,11 @@ impl QuarryApp {
                     corpus: Arc::new(corpus),
                     analysis: Arc::new(analysis),
                 });
-                if problems > 0 {
-                    self.message = Some(format!(
-                        "{problems} files had problems — see the Problems panel"
-                    ));
-                }
+                self.message = match problems {
+                    0 => None,
+                    1 => Some("1 file had a problem — see the Problems panel".into()),
+                    n => Some(format!("{n} files had problems — see the Problems panel")),
+                };
             }
             Err(LoadError::Cancelled) => self.message = Some("Loading cancelled.".into()),
             Err(e) => self.message = Some(format!("{e}")),
@@ -297,7 +297,8 @@ impl QuarryApp {
                     c.load_ms + l.analysis.analyze_ms
                 ));
                 if !c.problems.is_empty() {
-                    let label = format!("⚠ {} problems", c.problems.len());
+                    let n = c.problems.len();
+                    let label = format!("⚠ {n} problem{}", if n == 1 { "" } else { "s" });
                     if ui.link(label).clicked() {
                         self.commands.push(Command::Focus(Tab::Problems));
                     }

@@ -84,25 +84,43 @@ pub fn filter_docs(corpus: &Corpus, candidates: Vec<DocId>, needle: &str) -> Vec
 }
 
 /// Sorts document ids by a column, ties broken by path then index.
+/// Text keys are computed once per document, not once per comparison.
 pub fn sort_docs(corpus: &Corpus, words: &[u32], rows: &mut [DocId], by: SortBy, descending: bool) {
-    let key = |&i: &DocId| &corpus.docs[i as usize];
-    rows.par_sort_by(|a, b| {
-        let (da, db) = (key(a), key(b));
-        let primary = match by {
-            SortBy::Title => da.title.to_lowercase().cmp(&db.title.to_lowercase()),
-            SortBy::Date => da.date.cmp(&db.date),
-            SortBy::Source => da.byline().cmp(&db.byline()),
-            SortBy::Words => words[*a as usize].cmp(&words[*b as usize]),
-            SortBy::Format => da.format.cmp(&db.format),
-            SortBy::Path => std::cmp::Ordering::Equal,
-        };
-        let primary = if descending {
-            primary.reverse()
-        } else {
-            primary
-        };
-        primary.then_with(|| (&da.path, da.index).cmp(&(&db.path, db.index)))
-    });
+    let doc = |i: DocId| &corpus.docs[i as usize];
+    let tie = |a: DocId, b: DocId| {
+        let (da, db) = (doc(a), doc(b));
+        (&da.path, da.index).cmp(&(&db.path, db.index))
+    };
+    let dir = |o: std::cmp::Ordering| if descending { o.reverse() } else { o };
+    match by {
+        SortBy::Title | SortBy::Source => {
+            let mut keyed: Vec<(String, DocId)> = rows
+                .par_iter()
+                .map(|&i| {
+                    let d = doc(i);
+                    let key = if by == SortBy::Title {
+                        d.title.to_lowercase()
+                    } else {
+                        d.byline().to_lowercase()
+                    };
+                    (key, i)
+                })
+                .collect();
+            keyed.par_sort_by(|(ka, a), (kb, b)| dir(ka.cmp(kb)).then_with(|| tie(*a, *b)));
+            for (slot, (_, i)) in rows.iter_mut().zip(keyed) {
+                *slot = i;
+            }
+        }
+        SortBy::Date => {
+            rows.par_sort_by(|&a, &b| dir(doc(a).date.cmp(&doc(b).date)).then_with(|| tie(a, b)))
+        }
+        SortBy::Words => rows.par_sort_by(|&a, &b| {
+            dir(words[a as usize].cmp(&words[b as usize])).then_with(|| tie(a, b))
+        }),
+        SortBy::Format => rows
+            .par_sort_by(|&a, &b| dir(doc(a).format.cmp(&doc(b).format)).then_with(|| tie(a, b))),
+        SortBy::Path => rows.par_sort_by(|&a, &b| dir(tie(a, b))),
+    }
 }
 
 fn refresh(s: &mut Session) {
@@ -260,4 +278,51 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 }
             });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+
+    fn corpus() -> Corpus {
+        let doc = |path: &str, title: &str, text: &str| Document {
+            path: path.into(),
+            title: title.into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        Corpus {
+            docs: vec![
+                doc("a.txt", "beta talks", "Envoys met in Geneva."),
+                doc("b.txt", "Alpha vote", "The UN voted."),
+                doc("c.txt", "gamma prices", "Oil rose; GENEVA traders."),
+            ],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn sorts_titles_ignoring_case_both_ways() {
+        let c = corpus();
+        let mut rows = vec![0, 1, 2];
+        sort_docs(&c, &[3, 3, 4], &mut rows, SortBy::Title, false);
+        assert_eq!(rows, [1, 0, 2]);
+        sort_docs(&c, &[3, 3, 4], &mut rows, SortBy::Title, true);
+        assert_eq!(rows, [2, 0, 1]);
+        // Equal word counts fall back to path order.
+        sort_docs(&c, &[3, 3, 4], &mut rows, SortBy::Words, true);
+        assert_eq!(rows, [2, 0, 1]);
+        sort_docs(&c, &[3, 3, 4], &mut rows, SortBy::Path, false);
+        assert_eq!(rows, [0, 1, 2]);
+    }
+
+    #[test]
+    fn filter_matches_text_and_title_any_case() {
+        let c = corpus();
+        assert_eq!(filter_docs(&c, vec![0, 1, 2], "geneva"), [0, 2]);
+        assert_eq!(filter_docs(&c, vec![0, 1, 2], "ALPHA"), [1]);
+        assert_eq!(filter_docs(&c, vec![0, 1, 2], "  "), [0, 1, 2]);
+        assert!(filter_docs(&c, vec![0, 1, 2], "nowhere").is_empty());
+    }
 }
