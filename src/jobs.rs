@@ -153,10 +153,11 @@ impl JobCtx {
         self.cancel.load(Ordering::Relaxed)
     }
 
-    /// Asks the user interface to repaint, at most about 30 times a second.
+    /// Asks the user interface to repaint, at most about ten times a second (progress needs no more,
+    /// and every frame drawn takes processor time from the job).
     pub fn wake(&self) {
         if let Ok(mut last) = self.last_wake.try_lock()
-            && last.elapsed() >= Duration::from_millis(33)
+            && last.elapsed() >= Duration::from_millis(100)
         {
             *last = Instant::now();
             (self.waker)();
