@@ -10,47 +10,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use quarry::corpus::html::extract;
+use quarry::corpus::html::{BLOCKS, extract};
 use scraper::{ElementRef, Html};
-
-/// Elements whose boundaries separate words.
-const BLOCK: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "caption",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-];
 
 /// Appends the visible text under `el`, with line breaks at block boundaries.
 fn visible_text(el: ElementRef<'_>, out: &mut String) {
@@ -62,7 +23,7 @@ fn visible_text(el: ElementRef<'_>, out: &mut String) {
             if matches!(name, "script" | "style" | "noscript" | "template") {
                 continue;
             }
-            let block = BLOCK.contains(&name);
+            let block = BLOCKS.contains(&name);
             if block {
                 out.push('\n');
             }

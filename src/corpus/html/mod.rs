@@ -77,7 +77,7 @@ pub(super) const FURNITURE_MARKS: &[&str] = &[
 ];
 
 /// Elements that start and end a paragraph.
-pub(super) const BLOCKS: &[&str] = &[
+pub const BLOCKS: &[&str] = &[
     "address",
     "article",
     "aside",
