@@ -13,7 +13,11 @@ fn sample() -> PathBuf {
 
 /// Opens the app on `path` and steps frames until the load has finished.
 fn harness_on(path: PathBuf) -> Harness<'static, QuarryApp> {
-    let app = QuarryApp::new(&egui::Context::default(), None, vec![path]);
+    harness_for(QuarryApp::new(&egui::Context::default(), None, vec![path]))
+}
+
+/// Runs `app` in a test harness until its load has finished.
+fn harness_for(app: QuarryApp) -> Harness<'static, QuarryApp> {
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut QuarryApp| app.show(ui), app);
@@ -191,4 +195,84 @@ fn problems_panel_lists_bad_files() {
     h.get_by_label_contains("files skipped");
     h.get_by_label("truncated.json");
     h.get_by_label_contains("⚠");
+}
+
+#[test]
+fn reset_layout_brings_back_a_closed_panel() {
+    use quarry::ui::dock::Tab;
+    let mut h = harness_on(sample());
+    let dock = &mut h.state_mut().settings.dock;
+    let path = dock
+        .find_tab(&Tab::Problems)
+        .expect("default layout has Problems");
+    dock.remove_tab(path);
+    h.run_steps(2);
+    assert!(h.state().settings.dock.find_tab(&Tab::Problems).is_none());
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Reset layout").click();
+    h.run_steps(2);
+    assert!(h.state().settings.dock.find_tab(&Tab::Problems).is_some());
+}
+
+#[test]
+fn settings_survive_a_restart_and_reopen_the_last_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = dir.path().join("settings.ron");
+    let app = QuarryApp::new(
+        &egui::Context::default(),
+        Some(settings.clone()),
+        vec![sample()],
+    );
+    let mut h = harness_for(app);
+    h.state_mut().session.words.top_n = 12;
+    h.state_mut().save_settings();
+    assert!(settings.is_file());
+    // A new window with no argument reopens the last folder with the saved options.
+    let again = QuarryApp::new(&egui::Context::default(), Some(settings), Vec::new());
+    assert_eq!(again.settings.recent.first(), Some(&sample()));
+    assert_eq!(again.session.words.top_n, 12);
+    assert!(again.is_loading());
+}
+
+/// A file dropped onto the window, as the windowing layer would report it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_files_opens_them_as_a_corpus() {
+    let mut h = harness_on(sample());
+    let un = sample().join("un");
+    let files: Vec<PathBuf> = [
+        "2025-01-21-security-council-deadlock.txt",
+        "2025-02-24-general-assembly-vote.html",
+    ]
+    .iter()
+    .map(|f| un.join(f))
+    .collect();
+    h.input_mut().dropped_files = files
+        .iter()
+        .map(|p| std::sync::Arc::new(Dropped(p.clone())) as egui::DroppedFileHandle)
+        .collect();
+    h.step();
+    let start = Instant::now();
+    while h.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_secs(60));
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(2);
+    let l = h.state().session.loaded.clone().unwrap();
+    assert_eq!(l.corpus.docs.len(), 2);
+    assert_eq!(l.corpus.root, un);
+    h.get_by_label("2 of 2");
 }
