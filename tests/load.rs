@@ -246,3 +246,20 @@ fn loading_never_writes_into_the_folder() {
         .collect();
     assert_eq!(before, after);
 }
+
+#[test]
+fn skipped_counts_whole_files_only() {
+    let c = load_dir(&manifest("tests/fixtures/bad"));
+    // array.json and mixed.jsonl lost one item each but loaded the rest; latin1.txt loaded with a note.
+    let not_loaded = [
+        "binary-named.txt",
+        "blob.dat",
+        "empty.txt",
+        "image.png",
+        "no-body.html",
+        "not-article.json",
+        "truncated.json",
+        "whitespace.md",
+    ];
+    assert_eq!(c.skipped(), not_loaded.len(), "{:?}", c.problems);
+}

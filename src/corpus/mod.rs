@@ -213,8 +213,16 @@ impl Corpus {
         counts.into_iter().collect()
     }
 
-    /// Problems that mean a file was not loaded.
+    /// Files that were not loaded at all (a multi-article file with one bad item still counts as loaded).
     pub fn skipped(&self) -> usize {
-        self.problems.iter().filter(|p| !p.kind.loaded()).count()
+        let loaded: std::collections::HashSet<&str> =
+            self.docs.iter().map(|d| d.path.as_str()).collect();
+        let skipped: std::collections::HashSet<&str> = self
+            .problems
+            .iter()
+            .filter(|p| !p.kind.loaded() && !loaded.contains(p.path.as_str()))
+            .map(|p| p.path.as_str())
+            .collect();
+        skipped.len()
     }
 }

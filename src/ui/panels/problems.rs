@@ -19,10 +19,9 @@ pub fn show(ui: &mut Ui, s: &mut Session) {
         return;
     }
     ui.label(format!(
-        "{} problems: {} files skipped, {} loaded with a note. The rest of the folder loaded.",
+        "{} problems; {} files skipped. Everything else in the folder loaded.",
         problems.len(),
         l.corpus.skipped(),
-        problems.len() - l.corpus.skipped()
     ));
     ui.separator();
     TableBuilder::new(ui)
@@ -58,7 +57,8 @@ pub fn show(ui: &mut Ui, s: &mut Session) {
                     }
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&p.message).truncate());
+                    ui.add(egui::Label::new(&p.message).truncate())
+                        .on_hover_text(&p.message);
                 });
             });
         });
