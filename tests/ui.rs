@@ -276,3 +276,13 @@ fn dropping_files_opens_them_as_a_corpus() {
     assert_eq!(l.corpus.root, un);
     h.get_by_label("2 of 2");
 }
+
+#[test]
+fn ctrl_f_focuses_the_find_box() {
+    let mut h = harness_on(sample());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    h.event(egui::Event::Text("sanctions".into()));
+    h.run_steps(3);
+    assert_eq!(h.state().session.reader.find, "sanctions");
+}
