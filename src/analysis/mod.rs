@@ -25,9 +25,8 @@ pub type DocId = u32;
 /// Word statistics of a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
-    /// Distinct lowercase words; a [`TermId`] indexes it.
+    /// Distinct lowercase words, sorted; a [`TermId`] indexes it.
     pub vocab: Vec<String>,
-    ids: FxHashMap<CompactString, TermId>,
     /// Occurrences of each word in the corpus.
     pub freq: Vec<u64>,
     /// Where each word's documents start in `postings` (one more entry than words).
@@ -199,11 +198,6 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
         .iter()
         .map(|&g| vocab[g as usize].to_string())
         .collect();
-    let ids: FxHashMap<CompactString, TermId> = vocab
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (CompactString::from(w.as_str()), i as TermId))
-        .collect();
     let is_stop = vocab.iter().map(|w| stop.contains(w)).collect();
     let mut by_freq: Vec<TermId> = (0..n as TermId).collect();
     // Ids are alphabetical, so comparing ids breaks ties alphabetically.
@@ -211,7 +205,6 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     let a = Analysis {
         total_tokens: freq.iter().sum(),
         vocab,
-        ids,
         freq,
         post_start,
         postings,
@@ -227,7 +220,10 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
 impl Analysis {
     /// Id of a word (lowercase), if it occurs.
     pub fn term(&self, word: &str) -> Option<TermId> {
-        self.ids.get(word).copied()
+        self.vocab
+            .binary_search_by(|w| w.as_str().cmp(word))
+            .ok()
+            .map(|i| i as TermId)
     }
 
     /// Number of distinct words.
