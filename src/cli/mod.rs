@@ -1,5 +1,5 @@
 //! The command line: `quarry [PATH]` opens the app; `stats`, `words` and `text` run headless
-//! on the same core and print plain text or JSON.
+//! on the same core and print plain text or JSON. Larger commands live in their own files.
 
 use crate::analysis::{Analysis, WordCount, analyze};
 use crate::corpus::{Corpus, Problem, load, load_file};
@@ -61,7 +61,7 @@ pub enum Command {
 }
 
 /// Exit code when the path cannot be opened at all.
-const EXIT_OPEN: u8 = 1;
+pub(crate) const EXIT_OPEN: u8 = 1;
 
 /// The `stats` report; its shape is documented in the README.
 #[derive(Debug, Serialize)]
@@ -138,7 +138,7 @@ fn round(ms: f64) -> f64 {
     (ms * 10.0).round() / 10.0
 }
 
-fn open(path: &Path) -> Result<(Corpus, Analysis, f64), ExitCode> {
+pub(crate) fn open(path: &Path) -> Result<(Corpus, Analysis, f64), ExitCode> {
     let start = Instant::now();
     let ctx = JobCtx::detached();
     let corpus = load(path, &ctx).map_err(|e| {
@@ -149,7 +149,7 @@ fn open(path: &Path) -> Result<(Corpus, Analysis, f64), ExitCode> {
     Ok((corpus, analysis, start.elapsed().as_secs_f64() * 1000.0))
 }
 
-fn print_json<T: Serialize>(v: &T) -> ExitCode {
+pub(crate) fn print_json<T: Serialize>(v: &T) -> ExitCode {
     match serde_json::to_string_pretty(v) {
         Ok(s) => {
             println!("{s}");
