@@ -4,13 +4,27 @@
 //! letter stays part of it ("co-sponsor", "don't", "O'Brien"); a possessive "'s" is left out of
 //! the token ("Russia's" → "Russia"); in numbers, "." and "," between digits stay ("1,234.5").
 
-/// One token: a byte range of the text.
+/// One token: a byte range of the text, and whether a sentence or paragraph starts with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
+    /// The boundary that comes just before this token.
+    pub brk: Break,
+}
+
+/// A boundary before a token. The first token of a text starts a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Break {
+    /// Same sentence as the previous token.
+    #[default]
+    None,
+    /// A new sentence in the same paragraph.
+    Sentence,
+    /// A new paragraph (and so a new sentence).
+    Paragraph,
 }
 
 impl Token {
@@ -37,13 +51,51 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Iterates over the tokens of `text` in order.
 pub fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { text, pos: 0 }
+    Tokens {
+        text,
+        pos: 0,
+        prev_end: None,
+    }
 }
 
 /// Iterator returned by [`tokens`].
 pub struct Tokens<'a> {
     text: &'a str,
     pos: usize,
+    /// End of the previous token, `None` before the first.
+    prev_end: Option<usize>,
+}
+
+impl Tokens<'_> {
+    /// The boundary between the previous token and one starting at `start`.
+    fn boundary(&mut self, start: usize) -> Break {
+        let Some(prev) = self.prev_end else {
+            return Break::Paragraph;
+        };
+        let gap = &self.text.as_bytes()[prev..start];
+        let mut newlines = 0;
+        for &b in gap {
+            if b == b'\n' {
+                newlines += 1;
+                if newlines == 2 {
+                    return Break::Paragraph;
+                }
+            } else if !b.is_ascii_whitespace() {
+                newlines = 0;
+            }
+        }
+        if gap.iter().any(|b| matches!(b, b'.' | b'!' | b'?')) {
+            Break::Sentence
+        } else {
+            Break::None
+        }
+    }
+
+    fn emit(&mut self, start: usize, end: usize) -> Token {
+        let brk = self.boundary(start);
+        self.prev_end = Some(end);
+        Token { start, end, brk }
+    }
 }
 
 /// Byte classes for the ASCII fast path: 1 = letter or digit, 2 = start of a non-ASCII char.
@@ -109,7 +161,7 @@ impl Iterator for Tokens<'_> {
                     if possessive {
                         // "Russia's": the token stops here and "'s" is skipped.
                         self.pos = after + 1;
-                        return Some(Token { start, end });
+                        return Some(self.emit(start, end));
                     }
                     next.is_some_and(char::is_alphabetic)
                 }
@@ -124,7 +176,7 @@ impl Iterator for Tokens<'_> {
             end += c.len_utf8();
         }
         self.pos = end;
-        Some(Token { start, end })
+        Some(self.emit(start, end))
     }
 }
 
@@ -210,6 +262,21 @@ mod tests {
         assert_eq!(
             words("well- 'quoted' end-"),
             [("well", 0, 4), ("quoted", 7, 13), ("end", 15, 18)]
+        );
+    }
+
+    #[test]
+    fn sentence_and_paragraph_breaks() {
+        let t = "One two. Three\n\nFour";
+        let b: Vec<Break> = tokens(t).map(|k| k.brk).collect();
+        assert_eq!(
+            b,
+            [
+                Break::Paragraph,
+                Break::None,
+                Break::Sentence,
+                Break::Paragraph
+            ]
         );
     }
 
