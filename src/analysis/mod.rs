@@ -3,6 +3,8 @@
 //! [`analyze`] runs once per corpus in a background job (rayon inside); panels and the command
 //! line only read the resulting [`Analysis`].
 
+pub mod docset;
+pub mod kwic;
 pub mod stopwords;
 pub mod tokenize;
 

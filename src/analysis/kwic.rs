@@ -1,0 +1,431 @@
+//! Concordance (key word in context): queries, hits and context lines cut from the raw text.
+//!
+//! A query is one or more space-separated parts matched against consecutive tokens. A part is
+//! a word (`sanctions`, any case), a wildcard (`sanction*`, `?ran`), or a regular expression
+//! between slashes (`/sanctions?/`), matched against whole lowercase words. Hits come back in
+//! corpus order; they can be sorted by the words to their left or right.
+
+use super::docset::DocSet;
+use super::tokenize::{fold_case, tokens};
+use super::{Analysis, DocId, TermId};
+use crate::corpus::Corpus;
+use rayon::prelude::*;
+use regex::Regex;
+use std::cmp::Ordering;
+
+/// A parsed query: for each part, the words it matches.
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// The text the user typed.
+    pub text: String,
+    parts: Vec<Part>,
+}
+
+/// The words one part of a query matches, as a bitmap over the vocabulary.
+#[derive(Debug, Clone)]
+struct Part {
+    bits: Vec<u64>,
+    terms: Vec<TermId>,
+}
+
+impl Part {
+    fn from_terms(n: usize, terms: Vec<TermId>) -> Self {
+        let mut bits = vec![0u64; n.div_ceil(64)];
+        for &t in &terms {
+            bits[t as usize / 64] |= 1 << (t % 64);
+        }
+        Self { bits, terms }
+    }
+
+    #[inline]
+    fn matches(&self, t: TermId) -> bool {
+        self.bits[t as usize / 64] & (1 << (t % 64)) != 0
+    }
+}
+
+/// Why a query cannot run.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum QueryError {
+    /// Nothing to search for.
+    #[error("type a word, a phrase, a wildcard such as sanction* or a /regex/")]
+    Empty,
+    /// A regular expression that does not compile.
+    #[error("bad regular expression: {0}")]
+    Regex(String),
+}
+
+/// Turns a wildcard (`*` any run, `?` one character) into an anchored regular expression.
+fn glob_to_regex(glob: &str) -> String {
+    let mut r = String::from("^");
+    for c in glob.chars() {
+        match c {
+            '*' => r.push_str(".*"),
+            '?' => r.push('.'),
+            c => r.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    r.push('$');
+    r
+}
+
+impl Query {
+    /// Parses a query against a corpus vocabulary. A part that matches no word is kept (the
+    /// query then has no hits) so that the user sees "0 hits" rather than an error.
+    pub fn parse(text: &str, a: &Analysis) -> Result<Query, QueryError> {
+        let n = a.vocab.len();
+        let mut parts = Vec::new();
+        let mut buf = String::new();
+        for raw in text.split_whitespace() {
+            let pattern = if raw.len() > 2 && raw.starts_with('/') && raw.ends_with('/') {
+                Some(format!("^(?:{})$", &raw[1..raw.len() - 1]))
+            } else if raw.contains(['*', '?']) {
+                fold_case(raw, &mut buf);
+                Some(glob_to_regex(&buf))
+            } else {
+                None
+            };
+            match pattern {
+                Some(p) => {
+                    let re = regex::RegexBuilder::new(&p)
+                        .case_insensitive(true)
+                        .build()
+                        .map_err(|e| QueryError::Regex(e.to_string()))?;
+                    parts.push(Part::from_terms(n, matching_terms(a, &re)));
+                }
+                None => {
+                    // A plain word goes through the tokeniser, so "Russia's" finds "russia".
+                    for t in tokens(raw) {
+                        fold_case(t.text(raw), &mut buf);
+                        let terms = a.term(&buf).into_iter().collect();
+                        parts.push(Part::from_terms(n, terms));
+                    }
+                }
+            }
+        }
+        if parts.is_empty() {
+            return Err(QueryError::Empty);
+        }
+        Ok(Query {
+            text: text.trim().to_string(),
+            parts,
+        })
+    }
+
+    /// A query for one known word.
+    pub fn term(a: &Analysis, t: TermId) -> Query {
+        Query {
+            text: a.vocab[t as usize].clone(),
+            parts: vec![Part::from_terms(a.vocab.len(), vec![t])],
+        }
+    }
+
+    /// Number of tokens a hit spans.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// Whether the query has no parts (never true for a parsed query).
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// Words matched by the first part (for a one-word query, all the words it stands for).
+    pub fn first_terms(&self) -> &[TermId] {
+        self.parts
+            .first()
+            .map(|p| p.terms.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Whether the tokens starting at `pos` match, within one document ending at `end`.
+    fn matches_at(&self, stream: &[TermId], pos: usize, end: usize) -> bool {
+        pos + self.parts.len() <= end
+            && self
+                .parts
+                .iter()
+                .enumerate()
+                .all(|(i, p)| p.matches(stream[pos + i]))
+    }
+}
+
+/// The vocabulary words a regular expression matches in full.
+fn matching_terms(a: &Analysis, re: &Regex) -> Vec<TermId> {
+    a.vocab
+        .par_iter()
+        .enumerate()
+        .filter(|(_, w)| re.is_match(w))
+        .map(|(i, _)| i as TermId)
+        .collect()
+}
+
+/// One hit: where in the token stream it starts, and in which document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The document.
+    pub doc: DocId,
+    /// Position of the first token in [`Analysis::stream`].
+    pub pos: u32,
+    /// Tokens the hit spans.
+    pub len: u32,
+}
+
+/// Every hit of a query, in corpus order, optionally only in some documents.
+pub fn search(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<Hit> {
+    if q.parts.is_empty() {
+        return Vec::new();
+    }
+    // Candidate documents: those holding a word of the rarest part.
+    let rarest = q
+        .parts
+        .iter()
+        .min_by_key(|p| p.terms.iter().map(|&t| a.postings(t).len()).sum::<usize>())
+        .map(|p| p.terms.as_slice())
+        .unwrap_or(&[]);
+    let mut docs: Vec<DocId> = match rarest {
+        [t] => a.postings(*t).to_vec(),
+        ts => {
+            let mut d: Vec<DocId> = ts.iter().flat_map(|&t| a.postings(t)).copied().collect();
+            d.par_sort_unstable();
+            d.dedup();
+            d
+        }
+    };
+    if let Some(w) = within {
+        docs.retain(|&d| w.contains(d));
+    }
+    let len = q.parts.len() as u32;
+    docs.par_iter()
+        .flat_map_iter(|&d| {
+            let r = a.doc_range(d);
+            let end = r.end;
+            r.filter(move |&p| q.matches_at(&a.stream, p, end))
+                .map(move |p| Hit {
+                    doc: d,
+                    pos: p as u32,
+                    len,
+                })
+        })
+        .collect()
+}
+
+/// A concordance line: the hit and its context, cut from the document's raw text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Line {
+    /// The document.
+    pub doc: DocId,
+    /// Byte range of the hit in the document's text.
+    pub start: usize,
+    /// End of the hit (exclusive).
+    pub end: usize,
+    /// Up to `width` characters before the hit, whitespace flattened.
+    pub left: String,
+    /// The hit as written.
+    pub hit: String,
+    /// Up to `width` characters after the hit, whitespace flattened.
+    pub right: String,
+}
+
+/// Byte range of a hit in its document's text.
+pub fn hit_span(a: &Analysis, h: &Hit) -> (usize, usize) {
+    let first = h.pos as usize;
+    let last = first + h.len.max(1) as usize - 1;
+    (a.tok_start[first] as usize, a.tok_end[last] as usize)
+}
+
+fn flatten(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// The context line of a hit with `width` characters on each side.
+pub fn line(a: &Analysis, corpus: &Corpus, h: &Hit, width: usize) -> Line {
+    let text = corpus
+        .docs
+        .get(h.doc as usize)
+        .map(|d| d.text.as_str())
+        .unwrap_or("");
+    let (start, end) = hit_span(a, h);
+    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let left_from = before
+        .char_indices()
+        .rev()
+        .nth(width.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let right_to = after
+        .char_indices()
+        .nth(width)
+        .map(|(i, _)| i)
+        .unwrap_or(after.len());
+    Line {
+        doc: h.doc,
+        start,
+        end,
+        left: flatten(&before[left_from..]),
+        hit: flatten(text.get(start..end).unwrap_or("")),
+        right: flatten(&after[..right_to]),
+    }
+}
+
+/// How to order concordance lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum SortKey {
+    /// Corpus order: document, then position.
+    #[default]
+    Position,
+    /// By the n-th word to the left (1 = just before the hit), then the next ones out.
+    Left(u8),
+    /// By the hit itself.
+    Hit,
+    /// By the n-th word to the right (1 = just after the hit), then the next ones out.
+    Right(u8),
+}
+
+/// The word `k` tokens before (`k < 0`) or after the hit, or `None` outside the document.
+fn context_term(a: &Analysis, h: &Hit, k: i64) -> Option<TermId> {
+    let r = a.doc_range(h.doc);
+    let p = if k < 0 {
+        h.pos as i64 + k
+    } else {
+        h.pos as i64 + h.len as i64 - 1 + k
+    };
+    (p >= r.start as i64 && p < r.end as i64).then(|| a.stream[p as usize])
+}
+
+/// Sorts hits; word ids are alphabetical, so comparing them compares the words.
+pub fn sort(a: &Analysis, hits: &mut [Hit], key: SortKey) {
+    let cmp_at = |x: &Hit, y: &Hit, ks: &[i64]| -> Ordering {
+        for &k in ks {
+            let o = context_term(a, x, k).cmp(&context_term(a, y, k));
+            if o != Ordering::Equal {
+                return o;
+            }
+        }
+        (x.doc, x.pos).cmp(&(y.doc, y.pos))
+    };
+    match key {
+        SortKey::Position => hits.par_sort_unstable_by_key(|h| (h.doc, h.pos)),
+        SortKey::Left(n) => {
+            let n = n.max(1) as i64;
+            let ks: Vec<i64> = (n..=n + 2).map(|k| -k).collect();
+            hits.par_sort_by(|x, y| cmp_at(x, y, &ks));
+        }
+        SortKey::Right(n) => {
+            let n = n.max(1) as i64;
+            let ks: Vec<i64> = (n..=n + 2).collect();
+            hits.par_sort_by(|x, y| cmp_at(x, y, &ks));
+        }
+        SortKey::Hit => hits.par_sort_by(|x, y| {
+            let hx = &a.stream[x.pos as usize..(x.pos + x.len) as usize];
+            let hy = &a.stream[y.pos as usize..(y.pos + y.len) as usize];
+            hx.cmp(hy).then(cmp_at(x, y, &[1, 2, 3]))
+        }),
+    }
+}
+
+/// Number of distinct documents among hits in corpus order.
+pub fn documents(hits: &[Hit]) -> usize {
+    let mut n = 0;
+    let mut last = None;
+    for h in hits {
+        if last != Some(h.doc) {
+            n += 1;
+            last = Some(h.doc);
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::corpus::Document;
+    use crate::jobs::JobCtx;
+
+    fn setup(texts: &[&str]) -> (Corpus, Analysis) {
+        let c = Corpus {
+            docs: texts
+                .iter()
+                .map(|t| Document {
+                    text: t.to_string(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let a = analyze(&c, &JobCtx::detached()).unwrap();
+        (c, a)
+    }
+
+    #[test]
+    fn word_phrase_wildcard_and_regex() {
+        let (c, a) = setup(&[
+            "New sanctions on Tarsovia. The sanction was lifted.",
+            "Sanctioned banks and the United Nations",
+        ]);
+        let q = Query::parse("Sanctions", &a).unwrap();
+        let hits = search(&a, &q, None);
+        assert_eq!(hits.len(), 1);
+        let l = line(&a, &c, &hits[0], 4);
+        assert_eq!((l.start, l.end), (4, 13));
+        assert_eq!(l.left, "New ");
+        assert_eq!(l.hit, "sanctions");
+        assert_eq!(l.right, " on ");
+
+        let hits = search(&a, &Query::parse("sanction*", &a).unwrap(), None);
+        assert_eq!(hits.len(), 3);
+        assert_eq!(documents(&hits), 2);
+        assert_eq!(
+            search(&a, &Query::parse("/sanction(s|ed)/", &a).unwrap(), None).len(),
+            2
+        );
+        let hits = search(&a, &Query::parse("united nations", &a).unwrap(), None);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].len, 2);
+        let l = line(&a, &c, &hits[0], 100);
+        assert_eq!(l.hit, "United Nations");
+        assert_eq!(l.right, "");
+        assert_eq!(l.left, "Sanctioned banks and the ");
+        // Restricted to the second document.
+        let only = DocSet::from_ids(2, [1]);
+        let hits = search(&a, &Query::parse("sanction*", &a).unwrap(), Some(&only));
+        assert_eq!(hits.len(), 1);
+        assert!(search(&a, &Query::parse("absent", &a).unwrap(), None).is_empty());
+        assert_eq!(Query::parse("  ", &a).unwrap_err(), QueryError::Empty);
+        assert!(matches!(Query::parse("/(/", &a), Err(QueryError::Regex(_))));
+    }
+
+    #[test]
+    fn possessive_query_and_multibyte_context() {
+        let (c, a) = setup(&["Zürich’s mayor met Kraków’s mayor in Łódź."]);
+        let hits = search(&a, &Query::parse("mayor", &a).unwrap(), None);
+        assert_eq!(hits.len(), 2);
+        let l = line(&a, &c, &hits[1], 9);
+        assert_eq!(l.left, "Kraków’s ");
+        assert_eq!(l.right, " in Łódź.");
+        assert_eq!(&c.docs[0].text[l.start..l.end], "mayor");
+        let hits = search(&a, &Query::parse("Kraków's", &a).unwrap(), None);
+        assert_eq!(hits.len(), 1);
+    }
+
+    #[test]
+    fn sorting_by_context() {
+        let (_, a) = setup(&["b said x. a said y. c said w"]);
+        let mut hits = search(&a, &Query::parse("said", &a).unwrap(), None);
+        let order = |hits: &[Hit]| -> Vec<String> {
+            hits.iter()
+                .map(|h| a.vocab[a.stream[h.pos as usize + 1] as usize].clone())
+                .collect()
+        };
+        sort(&a, &mut hits, SortKey::Right(1));
+        assert_eq!(order(&hits), ["w", "x", "y"]);
+        sort(&a, &mut hits, SortKey::Left(1));
+        assert_eq!(order(&hits), ["y", "x", "w"]);
+        sort(&a, &mut hits, SortKey::Position);
+        assert_eq!(order(&hits), ["x", "y", "w"]);
+    }
+}
