@@ -3,10 +3,13 @@
 //! [`analyze`] runs once per corpus in a background job (rayon inside); panels and the command
 //! line only read the resulting [`Analysis`].
 
+pub mod counts;
 pub mod docset;
 pub mod kwic;
+pub mod ngrams;
 pub mod stopwords;
 pub mod tokenize;
+pub mod trends;
 
 use crate::corpus::Corpus;
 use crate::jobs::{JobCtx, Phase};

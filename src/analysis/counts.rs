@@ -1,0 +1,266 @@
+//! Word counts over a set of documents (the selection), computed from the token stream without
+//! reloading: frequency, document frequency and dispersion, as for the whole corpus.
+
+use super::docset::DocSet;
+use super::{Analysis, DocId, TermId};
+use crate::jobs::JobCtx;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// Counts of every word in some documents.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counts {
+    /// Occurrences of each word, indexed by [`TermId`].
+    pub freq: Vec<u32>,
+    /// Documents each word occurs in.
+    pub docs: Vec<u32>,
+    /// Gries's DP of each word over these documents (empty when not asked for).
+    pub dp: Vec<f32>,
+    /// Tokens in these documents.
+    pub tokens: u64,
+    /// Number of documents.
+    pub documents: usize,
+}
+
+/// One row of a word table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WordRow {
+    /// The word.
+    pub word: String,
+    /// Occurrences.
+    pub count: u64,
+    /// Occurrences per million tokens.
+    pub per_million: f64,
+    /// Documents it occurs in.
+    pub documents: u32,
+    /// Gries's DP: 0 spread evenly over documents, near 1 in few of them.
+    pub dispersion: f32,
+}
+
+impl Counts {
+    /// The counts of the whole corpus, taken from the analysis.
+    pub fn whole(a: &Analysis) -> Counts {
+        Counts {
+            freq: a
+                .freq
+                .iter()
+                .map(|&f| f.min(u32::MAX as u64) as u32)
+                .collect(),
+            docs: (0..a.vocab.len() as TermId)
+                .map(|t| a.postings(t).len() as u32)
+                .collect(),
+            dp: a.dp.clone(),
+            tokens: a.total_tokens,
+            documents: a.doc_tokens.len(),
+        }
+    }
+
+    /// A table row for a word.
+    pub fn row(&self, a: &Analysis, t: TermId) -> WordRow {
+        let i = t as usize;
+        let count = self.freq[i] as u64;
+        WordRow {
+            word: a.vocab[i].clone(),
+            count,
+            per_million: per_million(count, self.tokens),
+            documents: self.docs[i],
+            dispersion: self.dp.get(i).copied().unwrap_or(f32::NAN),
+        }
+    }
+
+    /// Words that occur, most frequent first, ties alphabetical.
+    pub fn ranked(&self) -> Vec<TermId> {
+        let mut ids: Vec<TermId> = (0..self.freq.len() as TermId)
+            .filter(|&t| self.freq[t as usize] > 0)
+            .collect();
+        ids.par_sort_unstable_by(|&x, &y| {
+            self.freq[y as usize]
+                .cmp(&self.freq[x as usize])
+                .then(x.cmp(&y))
+        });
+        ids
+    }
+}
+
+/// Occurrences per million tokens.
+pub fn per_million(count: u64, tokens: u64) -> f64 {
+    if tokens == 0 {
+        0.0
+    } else {
+        count as f64 * 1e6 / tokens as f64
+    }
+}
+
+/// Per-worker tallies: frequencies, document counts and the last document seen per word.
+struct Tally {
+    freq: Vec<u32>,
+    docs: Vec<u32>,
+    last: Vec<DocId>,
+    tokens: u64,
+}
+
+/// Counts the words of the documents in `set`; with `dispersion`, also DP over them.
+/// Returns `None` if cancelled.
+pub fn counts(a: &Analysis, set: &DocSet, dispersion: bool, ctx: &JobCtx) -> Option<Counts> {
+    let n = a.vocab.len();
+    let docs: Vec<DocId> = set.iter().collect();
+    let chunk = docs
+        .len()
+        .div_ceil(rayon::current_num_threads() * 2)
+        .max(256);
+    let tallies: Vec<Tally> = docs
+        .par_chunks(chunk)
+        .map(|ds| {
+            let mut t = Tally {
+                freq: vec![0; n],
+                docs: vec![0; n],
+                last: vec![DocId::MAX; n],
+                tokens: 0,
+            };
+            for &d in ds {
+                if ctx.is_cancelled() {
+                    break;
+                }
+                let r = a.doc_range(d);
+                t.tokens += r.len() as u64;
+                for &w in &a.stream[r] {
+                    let w = w as usize;
+                    t.freq[w] += 1;
+                    if t.last[w] != d {
+                        t.last[w] = d;
+                        t.docs[w] += 1;
+                    }
+                }
+            }
+            t
+        })
+        .collect();
+    if ctx.is_cancelled() {
+        return None;
+    }
+    let mut freq = vec![0u32; n];
+    let mut dfreq = vec![0u32; n];
+    let mut tokens = 0;
+    for t in &tallies {
+        for i in 0..n {
+            freq[i] += t.freq[i];
+            dfreq[i] += t.docs[i];
+        }
+        tokens += t.tokens;
+    }
+    drop(tallies);
+    let dp = if dispersion {
+        subset_dp(a, &docs, &freq, tokens)
+    } else {
+        Vec::new()
+    };
+    Some(Counts {
+        freq,
+        docs: dfreq,
+        dp,
+        tokens,
+        documents: docs.len(),
+    })
+}
+
+/// Gries's DP over the given documents (see [`super::analyze`] for the definition): the sum of
+/// |share of the word's occurrences − share of tokens| over documents holding the word, plus the
+/// token shares of documents without it, halved.
+fn subset_dp(a: &Analysis, docs: &[DocId], freq: &[u32], tokens: u64) -> Vec<f32> {
+    let n = freq.len();
+    if tokens == 0 {
+        return vec![0.0; n];
+    }
+    let total = tokens as f64;
+    let chunk = docs
+        .len()
+        .div_ceil(rayon::current_num_threads() * 2)
+        .max(256);
+    let parts: Vec<(Vec<f64>, Vec<f64>)> = docs
+        .par_chunks(chunk)
+        .map(|ds| {
+            let mut gap = vec![0f64; n];
+            let mut covered = vec![0f64; n];
+            let mut ids: Vec<TermId> = Vec::new();
+            for &d in ds {
+                let r = a.doc_range(d);
+                let s = r.len() as f64 / total;
+                ids.clear();
+                ids.extend_from_slice(&a.stream[r]);
+                ids.sort_unstable();
+                for run in ids.chunk_by(|x, y| x == y) {
+                    let w = run[0] as usize;
+                    gap[w] += (run.len() as f64 / freq[w] as f64 - s).abs();
+                    covered[w] += s;
+                }
+            }
+            (gap, covered)
+        })
+        .collect();
+    (0..n)
+        .map(|w| {
+            let (g, c) = parts
+                .iter()
+                .fold((0.0, 0.0), |(g, c), p| (g + p.0[w], c + p.1[w]));
+            (0.5 * (g + (1.0 - c).max(0.0))) as f32
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::corpus::{Corpus, Document};
+
+    fn analysis(texts: &[&str]) -> Analysis {
+        let c = Corpus {
+            docs: texts
+                .iter()
+                .map(|t| Document {
+                    text: t.to_string(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        };
+        analyze(&c, &JobCtx::detached()).unwrap()
+    }
+
+    #[test]
+    fn whole_set_matches_the_analysis() {
+        let a = analysis(&["a b a c", "b b d", "a", "c d e f"]);
+        let all = counts(&a, &DocSet::all(4), true, &JobCtx::detached()).unwrap();
+        let whole = Counts::whole(&a);
+        assert_eq!(all.freq, whole.freq);
+        assert_eq!(all.docs, whole.docs);
+        assert_eq!(all.tokens, 12);
+        for (x, y) in all.dp.iter().zip(&whole.dp) {
+            assert!((x - y).abs() < 1e-6, "{x} vs {y}");
+        }
+    }
+
+    #[test]
+    fn subset_counts_by_hand() {
+        let a = analysis(&["a b a c", "b b d", "a", "c d e f"]);
+        // Documents 0 and 2: "a b a c" + "a", 5 tokens; shares 0.8 and 0.2.
+        let s = counts(&a, &DocSet::from_ids(4, [0, 2]), true, &JobCtx::detached()).unwrap();
+        let ta = a.term("a").unwrap() as usize;
+        let tb = a.term("b").unwrap() as usize;
+        let td = a.term("d").unwrap() as usize;
+        assert_eq!((s.freq[ta], s.docs[ta]), (3, 2));
+        assert_eq!((s.freq[tb], s.docs[tb]), (1, 1));
+        assert_eq!(s.freq[td], 0);
+        assert_eq!((s.tokens, s.documents), (5, 2));
+        // "a": 2/3 in doc 0, 1/3 in doc 2: (|2/3 - .8| + |1/3 - .2|) / 2 = 0.1333…
+        assert!((s.dp[ta] - 0.133_333).abs() < 1e-5);
+        // "b": all in doc 0: (|1 - .8| + .2) / 2 = 0.2.
+        assert!((s.dp[tb] - 0.2).abs() < 1e-6);
+        let row = s.row(&a, ta as TermId);
+        assert_eq!(row.count, 3);
+        assert!((row.per_million - 600_000.0).abs() < 1e-6);
+        let ranked = s.ranked();
+        assert_eq!(a.vocab[ranked[0] as usize], "a");
+        assert_eq!(ranked.len(), 3);
+    }
+}
