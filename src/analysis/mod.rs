@@ -7,6 +7,7 @@ pub mod counts;
 pub mod docset;
 pub mod kwic;
 pub mod ngrams;
+pub mod stems;
 pub mod stopwords;
 pub mod tokenize;
 pub mod trends;
