@@ -3,9 +3,12 @@
 //! [`analyze`] runs once per corpus in a background job (rayon inside); panels and the command
 //! line only read the resulting [`Analysis`].
 
+pub mod collocates;
 pub mod counts;
 pub mod docset;
+pub mod keyness;
 pub mod kwic;
+pub mod measures;
 pub mod ngrams;
 pub mod stems;
 pub mod stopwords;
