@@ -208,6 +208,27 @@ pub fn search(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<Hit> {
         .collect()
 }
 
+/// Byte ranges (in the document's text) of every hit of a query in one document.
+pub fn doc_spans(a: &Analysis, q: &Query, doc: DocId) -> Vec<(usize, usize)> {
+    if doc as usize >= a.doc_tokens.len() {
+        return Vec::new();
+    }
+    let r = a.doc_range(doc);
+    let end = r.end;
+    r.filter(|&p| q.matches_at(&a.stream, p, end))
+        .map(|p| {
+            hit_span(
+                a,
+                &Hit {
+                    doc,
+                    pos: p as u32,
+                    len: q.len() as u32,
+                },
+            )
+        })
+        .collect()
+}
+
 /// A concordance line: the hit and its context, cut from the document's raw text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Line {
@@ -395,6 +416,9 @@ mod tests {
         let hits = search(&a, &Query::parse("sanction*", &a).unwrap(), Some(&only));
         assert_eq!(hits.len(), 1);
         assert!(search(&a, &Query::parse("absent", &a).unwrap(), None).is_empty());
+        let q = Query::parse("sanction*", &a).unwrap();
+        assert_eq!(doc_spans(&a, &q, 0), [(4, 13), (31, 39)]);
+        assert_eq!(doc_spans(&a, &q, 9), []);
         assert_eq!(Query::parse("  ", &a).unwrap_err(), QueryError::Empty);
         assert!(matches!(Query::parse("/(/", &a), Err(QueryError::Regex(_))));
     }

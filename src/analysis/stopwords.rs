@@ -26,6 +26,11 @@ impl StopWords {
         Self::parse(ENGLISH)
     }
 
+    /// The larger English list.
+    pub fn english_large() -> Self {
+        Self::parse(ENGLISH_LARGE)
+    }
+
     /// True when `word` (lowercase) is a stop-word.
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
