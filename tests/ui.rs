@@ -36,7 +36,23 @@ fn harness_for(app: QuarryApp) -> Harness<'static, QuarryApp> {
         "{:?}",
         h.state().message
     );
+    // The word chart is computed in the background; wait for its bars.
+    wait_until(&mut h, |app| !app.session.words.bar_rects.is_empty());
     h
+}
+
+/// Steps frames until `done` holds (background views finish), failing after 30 s.
+fn wait_until(h: &mut Harness<'static, QuarryApp>, done: impl Fn(&QuarryApp) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the view did not settle"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    h.run_steps(2);
 }
 
 fn click_at(h: &Harness<'_, QuarryApp>, pos: egui::Pos2) {
@@ -285,4 +301,120 @@ fn ctrl_f_focuses_the_find_box() {
     h.event(egui::Event::Text("sanctions".into()));
     h.run_steps(3);
     assert_eq!(h.state().session.reader.find, "sanctions");
+}
+
+#[test]
+fn word_to_concordance_to_reader_with_the_hit_marked() {
+    let mut h = harness_on(sample());
+    let (word, rect) = h.state().session.words.bar_rects[0].clone();
+    click_at(&h, rect.center());
+    wait_until(&mut h, |app| {
+        app.session.concordance.query == word && !app.session.concordance.results.is_running()
+    });
+    let l = h.state().session.loaded.clone().unwrap();
+    let expected: u64 = l.analysis.freq[l.analysis.term(&word).unwrap() as usize];
+    h.get_by_label(&format!(
+        "{expected} hits in {} documents",
+        l.analysis.docs_with(&word).len()
+    ));
+    // Click the third concordance line (on its left context).
+    let hits = h
+        .state()
+        .session
+        .concordance
+        .results
+        .value()
+        .unwrap()
+        .clone();
+    let hits = hits.as_ref().as_ref().unwrap();
+    assert!(hits.len() >= 3);
+    let width = h.state().session.concordance.width;
+    let ln = quarry::analysis::kwic::line(&l.analysis, &l.corpus, &hits[2], width);
+    let target = h.get_all_by_label(&ln.left).next().unwrap().rect().center();
+    click_at(&h, target);
+    h.run_steps(4);
+    let sel = h.state().session.selection.clone();
+    let doc = sel.doc.unwrap();
+    assert_eq!(doc, hits[2].doc);
+    let (start, end) = sel.hit.expect("a hit is marked");
+    assert_eq!((start, end), (ln.start, ln.end));
+    let text = &l.corpus.docs[doc as usize].text;
+    assert_eq!(text[start..end].to_lowercase(), word);
+    // The Reader highlights every occurrence of the word in that document.
+    let in_doc = l.analysis.posting_counts(l.analysis.term(&word).unwrap())[l
+        .analysis
+        .postings(l.analysis.term(&word).unwrap())
+        .binary_search(&doc)
+        .unwrap()];
+    h.get_by_label(&format!("“{word}”: {in_doc} in this document"));
+}
+
+#[test]
+fn dragging_a_date_range_in_trends_narrows_the_documents() {
+    let mut h = harness_on(sample());
+    let total = h.state().session.documents.rows().len();
+    h.state_mut().focus(quarry::ui::dock::Tab::Trends);
+    h.state_mut().session.trends.extra = "minister".into();
+    h.run_steps(2);
+    wait_until(&mut h, |app| app.session.trends.plot_frame.is_some());
+    let (rect, left, right) = h.state().session.trends.plot_frame.unwrap();
+    // Drag across the middle third of the time axis.
+    let at = |f: f32| egui::pos2(rect.left() + rect.width() * f, rect.center().y);
+    let (from, to) = (at(0.35), at(0.65));
+    h.event(egui::Event::PointerMoved(from));
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    for i in 1..=10 {
+        let p = from + (to - from) * (i as f32 / 10.0);
+        h.event(egui::Event::PointerMoved(p));
+        h.step();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(4);
+    let (a, b) = h
+        .state()
+        .session
+        .selection
+        .dates
+        .expect("a date range is set");
+    let x = |f: f64| left + (right - left) * f;
+    let day = |d: chrono::NaiveDate| quarry::ui::panels::trends::day_x(d);
+    assert!((day(a) - x(0.35)).abs() <= 2.0 && (day(b) - x(0.65)).abs() <= 2.0);
+    let rows = h.state().session.documents.rows().to_vec();
+    assert!(
+        !rows.is_empty() && rows.len() < total,
+        "{} of {total}",
+        rows.len()
+    );
+    let l = h.state().session.loaded.clone().unwrap();
+    for r in &rows {
+        let d = l.corpus.docs[*r as usize].date.unwrap().date();
+        assert!(d >= a && d <= b, "{d} outside {a}..{b}");
+    }
+    // Keywords now compare the range with the rest.
+    h.state_mut().focus(quarry::ui::dock::Tab::Keywords);
+    wait_until(&mut h, |app| {
+        app.session
+            .derived
+            .counts
+            .value_for(&app.session.scope_key())
+            .is_some()
+    });
+    h.run_steps(3);
+    // Clearing the range restores every document.
+    h.state_mut().focus(quarry::ui::dock::Tab::Trends);
+    h.run_steps(2);
+    h.get_by_label("Clear range").click();
+    h.run_steps(3);
+    assert_eq!(h.state().session.documents.rows().len(), total);
 }

@@ -170,7 +170,18 @@ mod tests {
     fn run(a: &Analysis, node: &str, span: Span, m: Association) -> Collocates {
         let q = Query::parse(node, a).unwrap();
         let f = |t: TermId| a.freq[t as usize];
-        collocates(a, &q, span, m, 1, None, &f, a.total_tokens, &JobCtx::detached()).unwrap()
+        collocates(
+            a,
+            &q,
+            span,
+            m,
+            1,
+            None,
+            &f,
+            a.total_tokens,
+            &JobCtx::detached(),
+        )
+        .unwrap()
     }
 
     #[test]

@@ -74,7 +74,11 @@ pub fn keyness(
             ll,
             log_ratio: log_ratio(ta as f64, tb as f64, c, d),
         };
-        if ll > 0.0 { over.push(k) } else { under.push(k) }
+        if ll > 0.0 {
+            over.push(k)
+        } else {
+            under.push(k)
+        }
     }
     over.sort_by(|x, y| y.ll.total_cmp(&x.ll).then(x.term.cmp(&y.term)));
     under.sort_by(|x, y| x.ll.total_cmp(&y.ll).then(x.term.cmp(&y.term)));
@@ -89,9 +93,9 @@ pub fn keyness(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::analyze;
     use crate::analysis::counts::counts;
     use crate::analysis::docset::DocSet;
-    use crate::analysis::analyze;
     use crate::corpus::{Corpus, Document};
     use crate::jobs::JobCtx;
 

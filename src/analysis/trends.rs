@@ -186,8 +186,8 @@ pub fn trends(
         }
     };
     let mut bins = bins;
-    for d in 0..n_docs {
-        if let Some(b) = bin_of[d].filter(|_| keep(d as DocId)) {
+    for (d, b) in bin_of.iter().enumerate() {
+        if let Some(b) = b.filter(|_| keep(d as DocId)) {
             bins[b].tokens += a.doc_tokens[d] as u64;
             bins[b].documents += 1;
         }

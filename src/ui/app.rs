@@ -51,6 +51,10 @@ pub struct QuarryApp {
     pub frame_stats: FrameStats,
     /// Print slow frames and a summary after each load (`QUARRY_FRAME_STATS=1`).
     log_frames: bool,
+    /// A panel picture waiting for the window's screenshot: rectangle and file.
+    pending_png: Option<(egui::Rect, PathBuf)>,
+    /// The window's context, for viewport commands.
+    ctx: Option<egui::Context>,
 }
 
 impl QuarryApp {
@@ -72,9 +76,15 @@ impl QuarryApp {
             commands: Vec::new(),
             frame_stats: FrameStats::default(),
             log_frames: std::env::var_os("QUARRY_FRAME_STATS").is_some(),
+            pending_png: None,
+            ctx: Some(ctx.clone()),
         };
         app.session.words.top_n = app.settings.words_top_n.clamp(5, 100);
         app.session.words.hide_stopwords = app.settings.hide_stopwords;
+        app.session.user_stop = app.settings.user_stop.clone();
+        app.session.user_keep = app.settings.user_keep.clone();
+        app.session.large_stoplist = app.settings.large_stoplist;
+        app.session.waker = app.waker.clone();
         let first = if !paths.is_empty() {
             Some(Command::Open(paths))
         } else if let Some(p) = app.settings.recent.first().filter(|p| p.exists()) {
@@ -159,7 +169,8 @@ impl QuarryApp {
         }
     }
 
-    fn focus(&mut self, tab: Tab) {
+    /// Brings a panel to the front, reopening it if it was closed.
+    pub fn focus(&mut self, tab: Tab) {
         let dock = &mut self.settings.dock;
         match dock.find_tab(&tab) {
             Some(path) => {
@@ -190,13 +201,42 @@ impl QuarryApp {
                 }
                 Command::SelectDoc(id) => {
                     self.session.selection.doc = Some(id);
+                    self.session.selection.hit = None;
                     self.session.documents.reveal_selected();
                     self.focus(Tab::Reader);
                 }
                 Command::SelectWord(w) => {
-                    self.session.selection.word = w;
-                    self.focus(Tab::Documents);
+                    self.session.selection.word = w.filter(|w| !w.trim().is_empty());
+                    self.session.selection.hit = None;
                 }
+                Command::ShowHit { doc, start, end } => {
+                    self.session.selection.doc = Some(doc);
+                    self.session.selection.hit = Some((start, end));
+                    self.session.documents.reveal_selected();
+                    self.focus(Tab::Reader);
+                }
+                Command::SetDates(range) => self.session.set_dates(range),
+                Command::AddStopWord(w) => {
+                    self.session.user_keep.remove(&w);
+                    self.session.user_stop.insert(w);
+                    self.session.rebuild_stop();
+                    self.save_settings();
+                }
+                Command::KeepWord(w) => {
+                    self.session.user_stop.remove(&w);
+                    self.session.user_keep.insert(w);
+                    self.session.rebuild_stop();
+                    self.save_settings();
+                }
+                Command::SavePng { rect, path } => {
+                    self.pending_png = Some((rect, path));
+                    if let Some(ctx) = &self.ctx {
+                        ctx.send_viewport_cmd(
+                            egui::ViewportCommand::Screenshot(Default::default()),
+                        );
+                    }
+                }
+                Command::Message(m) => self.message = Some(m),
                 Command::Focus(tab) => self.focus(tab),
                 Command::ResetLayout => self.settings.dock = default_layout(),
             }
@@ -207,6 +247,9 @@ impl QuarryApp {
     pub fn save_settings(&mut self) {
         self.settings.words_top_n = self.session.words.top_n;
         self.settings.hide_stopwords = self.session.words.hide_stopwords;
+        self.settings.user_stop = self.session.user_stop.clone();
+        self.settings.user_keep = self.session.user_keep.clone();
+        self.settings.large_stoplist = self.session.large_stoplist;
         if let Some(p) = &self.settings_path
             && let Err(e) = self.settings.save(p)
         {
@@ -250,6 +293,33 @@ impl QuarryApp {
                 ui.separator();
                 if ui.button("Reset layout").clicked() {
                     self.commands.push(Command::ResetLayout);
+                }
+            });
+            ui.menu_button("Stop-words", |ui| {
+                let s = &mut self.session;
+                if ui
+                    .checkbox(&mut s.large_stoplist, "Larger stop-word list")
+                    .changed()
+                {
+                    s.rebuild_stop();
+                }
+                let changes = s.user_stop.len() + s.user_keep.len();
+                if ui
+                    .add_enabled(
+                        changes > 0,
+                        egui::Button::new(format!("Undo my stop-word changes ({changes})")),
+                    )
+                    .clicked()
+                {
+                    s.user_stop.clear();
+                    s.user_keep.clear();
+                    s.rebuild_stop();
+                }
+                if !s.user_stop.is_empty() {
+                    ui.separator();
+                    ui.weak("Added by you:");
+                    let list: Vec<String> = s.user_stop.iter().take(30).cloned().collect();
+                    ui.label(list.join(", "));
                 }
             });
         });
@@ -326,6 +396,21 @@ impl QuarryApp {
         });
         if !dropped.is_empty() {
             self.commands.push(Command::Open(dropped));
+        }
+        let shot = ui.input(|i| {
+            i.raw.events.iter().find_map(|e| match e {
+                egui::Event::Screenshot { image, .. } => Some(image.clone()),
+                _ => None,
+            })
+        });
+        if let (Some(image), Some((rect, path))) = (shot, self.pending_png.take()) {
+            let ppp = ui.ctx().pixels_per_point();
+            self.message = Some(
+                match crate::ui::export::write_png(&image, rect, ppp, &path) {
+                    Ok(()) => format!("Saved {}", path.display()),
+                    Err(e) => format!("Could not save {}: {e}", path.display()),
+                },
+            );
         }
     }
 

@@ -2,6 +2,7 @@
 
 use crate::analysis::DocId;
 use crate::ui::dock::Tab;
+use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// A request from a panel or menu to change the app's state.
@@ -17,8 +18,32 @@ pub enum Command {
     CancelLoad,
     /// Show this document in the Reader.
     SelectDoc(DocId),
-    /// Select a word (or clear the word selection with `None`).
+    /// Select a word or phrase (or clear the word selection with `None`).
     SelectWord(Option<String>),
+    /// Open a document in the Reader at a hit (byte range in the document's text), marked.
+    ShowHit {
+        /// The document.
+        doc: DocId,
+        /// Start of the hit.
+        start: usize,
+        /// End of the hit.
+        end: usize,
+    },
+    /// Limit every panel to documents dated in this inclusive range (`None` clears it).
+    SetDates(Option<(NaiveDate, NaiveDate)>),
+    /// Treat a word as a stop-word from now on.
+    AddStopWord(String),
+    /// Count a word again though it is on a stop list.
+    KeepWord(String),
+    /// Save the part of the window inside `rect` as a PNG file.
+    SavePng {
+        /// The panel's rectangle, in points.
+        rect: egui::Rect,
+        /// Where to save.
+        path: PathBuf,
+    },
+    /// Show a message in the status bar.
+    Message(String),
     /// Bring a panel to the front (reopening it if it was closed).
     Focus(Tab),
     /// Restore the default panel layout.

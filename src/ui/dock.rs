@@ -19,20 +19,35 @@ pub enum Tab {
     Reader,
     /// Corpus summary.
     Corpus,
-    /// Word frequency chart.
+    /// Word frequency chart and table.
     Words,
+    /// N-grams and collocates.
+    Phrases,
+    /// Keyness of the selection against the rest.
+    Keywords,
+    /// Key word in context.
+    Concordance,
+    /// Word frequency over time, with the date-range brush.
+    Trends,
+    /// Word cloud.
+    Cloud,
     /// Files skipped or noted.
     Problems,
 }
 
 impl Tab {
     /// Every panel, in menu order.
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 11] = [
         Tab::Start,
         Tab::Documents,
         Tab::Reader,
         Tab::Corpus,
         Tab::Words,
+        Tab::Phrases,
+        Tab::Keywords,
+        Tab::Concordance,
+        Tab::Trends,
+        Tab::Cloud,
         Tab::Problems,
     ];
 
@@ -44,17 +59,34 @@ impl Tab {
             Tab::Reader => "Reader",
             Tab::Corpus => "Corpus",
             Tab::Words => "Words",
+            Tab::Phrases => "Phrases",
+            Tab::Keywords => "Keywords",
+            Tab::Concordance => "Concordance",
+            Tab::Trends => "Trends",
+            Tab::Cloud => "Cloud",
             Tab::Problems => "Problems",
         }
     }
 }
 
-/// The default arrangement: documents and words on the left, the reader on the right.
+/// The default arrangement: documents over word views on the left; the reader over the
+/// concordance and trends on the right.
 pub fn default_layout() -> DockState<Tab> {
-    let mut dock = DockState::new(vec![Tab::Documents, Tab::Start]);
+    let mut dock = DockState::new(vec![Tab::Documents, Tab::Start, Tab::Problems]);
     let tree = dock.main_surface_mut();
-    let [left, _reader] = tree.split_right(NodeIndex::root(), 0.52, vec![Tab::Reader]);
-    tree.split_below(left, 0.5, vec![Tab::Words, Tab::Corpus, Tab::Problems]);
+    let [left, reader] = tree.split_right(NodeIndex::root(), 0.5, vec![Tab::Reader]);
+    tree.split_below(
+        left,
+        0.45,
+        vec![
+            Tab::Words,
+            Tab::Phrases,
+            Tab::Keywords,
+            Tab::Cloud,
+            Tab::Corpus,
+        ],
+    );
+    tree.split_below(reader, 0.55, vec![Tab::Concordance, Tab::Trends]);
     dock
 }
 
@@ -100,6 +132,11 @@ impl TabViewer for Viewer<'_> {
             Tab::Reader => panels::reader::show(ui, s, cmds),
             Tab::Corpus => panels::summary::show(ui, s),
             Tab::Words => panels::words::show(ui, s, cmds),
+            Tab::Phrases => panels::phrases::show(ui, s, cmds),
+            Tab::Keywords => panels::keywords::show(ui, s, cmds),
+            Tab::Concordance => panels::concordance::show(ui, s, cmds),
+            Tab::Trends => panels::trends::show(ui, s, cmds),
+            Tab::Cloud => panels::cloud::show(ui, s, cmds),
             Tab::Problems => panels::problems::show(ui, s),
         }
     }

@@ -2,7 +2,9 @@
 
 pub mod app;
 pub mod commands;
+pub mod derived;
 pub mod dock;
+pub mod export;
 pub mod panels;
 pub mod session;
 pub mod settings;

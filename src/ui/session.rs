@@ -1,9 +1,22 @@
-//! Runtime state of one window: the loaded corpus, the shared selection and each panel's view state.
+//! Runtime state of one window: the loaded corpus, the shared selection, the document scope it
+//! implies, values computed from them in the background, and each panel's view state.
 //! Nothing here is persisted; see `settings` for what is.
 
-use crate::analysis::{Analysis, DocId};
+use crate::analysis::counts::Counts;
+use crate::analysis::docset::DocSet;
+use crate::analysis::kwic::{Hit, Query};
+use crate::analysis::stems::Stems;
+use crate::analysis::{Analysis, DocId, TermId};
 use crate::corpus::Corpus;
-use crate::ui::panels::{documents::DocumentsView, reader::ReaderView, words::WordsView};
+use crate::jobs::{JobCtx, Waker, no_waker};
+use crate::ui::derived::Derived;
+use crate::ui::panels::{
+    cloud::CloudView, concordance::ConcordanceView, documents::DocumentsView,
+    keywords::KeywordsView, phrases::PhrasesView, reader::ReaderView, trends::TrendsView,
+    words::WordsView,
+};
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// A corpus with its analysis, shared read-only by every panel.
@@ -11,7 +24,7 @@ use std::sync::Arc;
 pub struct Loaded {
     /// Documents and problems.
     pub corpus: Arc<Corpus>,
-    /// Word counts and postings.
+    /// Word counts, postings and the token stream.
     pub analysis: Arc<Analysis>,
 }
 
@@ -20,12 +33,29 @@ pub struct Loaded {
 pub struct Selection {
     /// The document shown in the Reader.
     pub doc: Option<DocId>,
-    /// The selected word (lowercase); filters Documents.
+    /// The selected word or phrase (a concordance query); filters Documents.
     pub word: Option<String>,
+    /// Only documents dated in this inclusive range.
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+    /// A place in the Reader's document to scroll to and mark (byte range).
+    pub hit: Option<(usize, usize)>,
+}
+
+/// Key of everything computed for the current corpus and document scope.
+pub type ScopeKey = (u64, u64);
+
+/// Values computed in the background.
+#[derive(Default)]
+pub struct DerivedValues {
+    /// Word counts over the document scope.
+    pub counts: Derived<ScopeKey, Counts>,
+    /// Stem groups of the vocabulary.
+    pub stems: Derived<u64, Stems>,
+    /// Hits of the selected word or phrase in the scope: (key, query text) → hits.
+    pub selected_hits: Derived<(ScopeKey, String), Vec<Hit>>,
 }
 
 /// Per-window runtime state.
-#[derive(Default)]
 pub struct Session {
     /// The current corpus, once loaded.
     pub loaded: Option<Loaded>,
@@ -33,14 +63,67 @@ pub struct Session {
     pub generation: u64,
     /// The shared selection.
     pub selection: Selection,
+    /// Documents in the selection's date range (`None` = all documents).
+    pub scope: Option<Arc<DocSet>>,
+    /// Bumped each time `scope` changes.
+    pub scope_generation: u64,
+    /// Words the user added to the stop list.
+    pub user_stop: BTreeSet<String>,
+    /// Stop-words the user wants counted after all.
+    pub user_keep: BTreeSet<String>,
+    /// Whether each word is a stop-word, with the user's changes applied.
+    pub stop: Arc<Vec<bool>>,
+    /// Use the larger English stop list.
+    pub large_stoplist: bool,
+    /// Values computed in the background.
+    pub derived: DerivedValues,
+    /// Wakes the window when a background value arrives.
+    pub waker: Waker,
     /// Documents panel state.
     pub documents: DocumentsView,
     /// Reader panel state.
     pub reader: ReaderView,
     /// Words panel state.
     pub words: WordsView,
+    /// Concordance panel state.
+    pub concordance: ConcordanceView,
+    /// Phrases panel state.
+    pub phrases: PhrasesView,
+    /// Keywords panel state.
+    pub keywords: KeywordsView,
+    /// Trends panel state.
+    pub trends: TrendsView,
+    /// Cloud panel state.
+    pub cloud: CloudView,
     /// Path typed into the Start panel.
     pub path_input: String,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self {
+            loaded: None,
+            generation: 0,
+            selection: Selection::default(),
+            scope: None,
+            scope_generation: 0,
+            user_stop: BTreeSet::new(),
+            user_keep: BTreeSet::new(),
+            stop: Arc::new(Vec::new()),
+            large_stoplist: false,
+            derived: DerivedValues::default(),
+            waker: no_waker(),
+            documents: DocumentsView::default(),
+            reader: ReaderView::default(),
+            words: WordsView::default(),
+            concordance: ConcordanceView::default(),
+            phrases: PhrasesView::default(),
+            keywords: KeywordsView::default(),
+            trends: TrendsView::default(),
+            cloud: CloudView::default(),
+            path_input: String::new(),
+        }
+    }
 }
 
 impl Session {
@@ -51,9 +134,117 @@ impl Session {
         self.generation += 1;
         self.selection = Selection {
             doc: first,
-            word: None,
+            ..Selection::default()
         };
+        self.scope = None;
+        self.scope_generation += 1;
+        self.derived = DerivedValues::default();
         self.documents.invalidate();
         self.reader = ReaderView::default();
+        self.rebuild_stop();
+    }
+
+    /// Sets the date range of the selection and the document scope that follows from it.
+    pub fn set_dates(&mut self, dates: Option<(NaiveDate, NaiveDate)>) {
+        if self.selection.dates == dates {
+            return;
+        }
+        self.selection.dates = dates;
+        self.scope = match (&self.loaded, dates) {
+            (Some(l), Some((from, to))) => Some(Arc::new(
+                crate::analysis::trends::date_range_docs(&l.corpus, from, to),
+            )),
+            _ => None,
+        };
+        self.scope_generation += 1;
+        self.documents.invalidate();
+    }
+
+    /// Key of values computed over the current corpus and scope.
+    pub fn scope_key(&self) -> ScopeKey {
+        (self.generation, self.scope_generation)
+    }
+
+    /// Recomputes the stop-word flags after the lists changed.
+    pub fn rebuild_stop(&mut self) {
+        let Some(l) = &self.loaded else {
+            self.stop = Arc::new(Vec::new());
+            return;
+        };
+        let a = &l.analysis;
+        let large = self
+            .large_stoplist
+            .then(crate::analysis::stopwords::StopWords::english_large);
+        let flags = a
+            .vocab
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if self.user_stop.contains(w) {
+                    return true;
+                }
+                if self.user_keep.contains(w) {
+                    return false;
+                }
+                match &large {
+                    Some(l) => l.contains(w),
+                    None => a.is_stop[i],
+                }
+            })
+            .collect();
+        self.stop = Arc::new(flags);
+        self.scope_generation += 1;
+    }
+
+    /// Whether a word counts as a stop-word now.
+    pub fn is_stop(&self, t: TermId) -> bool {
+        self.stop.get(t as usize).copied().unwrap_or(false)
+    }
+
+    /// Asks for the word counts over the scope; returns them once computed (possibly for an
+    /// older scope while the new one is counted).
+    pub fn counts(&mut self) -> Option<Arc<Counts>> {
+        let l = self.loaded.clone()?;
+        let key = self.scope_key();
+        let scope = self.scope.clone();
+        self.derived.counts.request(&key, &self.waker, move || {
+            move |ctx: &JobCtx| match scope {
+                Some(s) => crate::analysis::counts::counts(&l.analysis, &s, true, ctx),
+                None => Some(Counts::whole(&l.analysis)),
+            }
+        });
+        self.derived.counts.value().cloned()
+    }
+
+    /// Asks for the stem groups; returns them once computed.
+    pub fn stems(&mut self) -> Option<Arc<Stems>> {
+        let l = self.loaded.clone()?;
+        self.derived
+            .stems
+            .request(&self.generation, &self.waker, move || {
+                move |_: &JobCtx| Some(Stems::build(&l.analysis))
+            });
+        self.derived.stems.value_for(&self.generation).cloned()
+    }
+
+    /// Hits of the selected word or phrase within the scope, once computed.
+    pub fn selected_hits(&mut self) -> Option<Arc<Vec<Hit>>> {
+        let l = self.loaded.clone()?;
+        let word = self.selection.word.clone()?;
+        let key = (self.scope_key(), word.clone());
+        let scope = self.scope.clone();
+        self.derived
+            .selected_hits
+            .request(&key, &self.waker, move || {
+                move |_: &JobCtx| {
+                    let q = Query::parse(&word, &l.analysis).ok()?;
+                    Some(crate::analysis::kwic::search(
+                        &l.analysis,
+                        &q,
+                        scope.as_deref(),
+                    ))
+                }
+            });
+        self.derived.selected_hits.value_for(&key).cloned()
     }
 }

@@ -21,6 +21,12 @@ pub struct Settings {
     pub words_top_n: usize,
     /// Hide stop-words in word lists.
     pub hide_stopwords: bool,
+    /// Words the user added to the stop list.
+    pub user_stop: std::collections::BTreeSet<String>,
+    /// Stop-words the user wants counted.
+    pub user_keep: std::collections::BTreeSet<String>,
+    /// Use the larger English stop list.
+    pub large_stoplist: bool,
 }
 
 impl Default for Settings {
@@ -30,6 +36,9 @@ impl Default for Settings {
             dock: default_layout(),
             words_top_n: 30,
             hide_stopwords: true,
+            user_stop: Default::default(),
+            user_keep: Default::default(),
+            large_stoplist: false,
         }
     }
 }

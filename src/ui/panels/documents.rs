@@ -27,6 +27,9 @@ pub enum SortBy {
     Path,
 }
 
+/// Corpus and scope, filter, selected word (and whether its hits are in), sort column, order.
+type RowsKey = ((u64, u64), String, Option<String>, bool, SortBy, bool);
+
 /// View state of the Documents panel.
 #[derive(Debug, Clone, Default)]
 pub struct DocumentsView {
@@ -39,7 +42,7 @@ pub struct DocumentsView {
     /// Rows after filtering and sorting.
     rows: Vec<DocId>,
     /// What `rows` was computed for.
-    key: Option<(u64, String, Option<String>, SortBy, bool)>,
+    key: Option<RowsKey>,
     /// Scroll to the selected row on the next frame.
     scroll_to_selected: bool,
 }
@@ -124,21 +127,36 @@ pub fn sort_docs(corpus: &Corpus, words: &[u32], rows: &mut [DocId], by: SortBy,
 }
 
 fn refresh(s: &mut Session) {
+    let hits = s.selected_hits();
     let Some(l) = s.loaded.as_ref() else { return };
     let v = &mut s.documents;
     let key = (
-        s.generation,
+        (s.generation, s.scope_generation),
         v.filter.clone(),
         s.selection.word.clone(),
+        hits.is_some(),
         v.sort,
         v.descending,
     );
     if v.key.as_ref() == Some(&key) {
         return;
     }
-    let candidates: Vec<DocId> = match &s.selection.word {
-        Some(w) => l.analysis.docs_with(w).to_vec(),
-        None => (0..l.corpus.docs.len() as DocId).collect(),
+    let in_scope = |d: &DocId| s.scope.as_ref().is_none_or(|sc| sc.contains(*d));
+    let candidates: Vec<DocId> = match (&s.selection.word, hits) {
+        (Some(_), Some(hits)) => {
+            let mut d: Vec<DocId> = hits.iter().map(|h| h.doc).collect();
+            d.dedup();
+            d
+        }
+        // Until the phrase's hits are in, a single word's documents come from the postings.
+        (Some(w), None) => l
+            .analysis
+            .docs_with(w)
+            .iter()
+            .copied()
+            .filter(in_scope)
+            .collect(),
+        (None, _) => (0..l.corpus.docs.len() as DocId).filter(in_scope).collect(),
     };
     let mut rows = filter_docs(&l.corpus, candidates, &v.filter);
     sort_docs(

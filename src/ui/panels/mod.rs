@@ -1,10 +1,15 @@
 //! The panels: each reads the session and pushes commands; one file per panel.
 
+pub mod cloud;
+pub mod concordance;
 pub mod documents;
+pub mod keywords;
+pub mod phrases;
 pub mod problems;
 pub mod reader;
 pub mod start;
 pub mod summary;
+pub mod trends;
 pub mod words;
 
 /// Shown by panels that need a corpus when none is loaded yet.

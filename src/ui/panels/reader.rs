@@ -1,6 +1,7 @@
 //! Reader panel: the selected document's header and full text, with find-in-document.
 
-use crate::analysis::DocId;
+use crate::analysis::kwic::{Query, doc_spans};
+use crate::analysis::{Analysis, DocId, TermId};
 use crate::corpus::{Document, dates};
 use crate::ui::commands::Command;
 use crate::ui::session::Session;
@@ -13,6 +14,30 @@ use std::sync::Arc;
 /// The Reader shows a long document in parts of about this many bytes.
 pub const PART_BYTES: usize = 256 << 10;
 
+/// Document, find text, selected word, part and marked hit that the view was computed for.
+type ReaderKey = (DocId, String, Option<String>, usize, Option<(usize, usize)>);
+
+/// The `n` most frequent words of a document that are not stop-words.
+pub fn doc_top_words(a: &Analysis, stop: &[bool], doc: DocId, n: usize) -> Vec<(TermId, u32)> {
+    if doc as usize >= a.doc_tokens.len() {
+        return Vec::new();
+    }
+    let mut ids: Vec<TermId> = a.stream[a.doc_range(doc)]
+        .iter()
+        .copied()
+        .filter(|&t| !stop.get(t as usize).copied().unwrap_or(false))
+        .filter(|&t| !a.vocab[t as usize].starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    ids.sort_unstable();
+    let mut counts: Vec<(TermId, u32)> = ids
+        .chunk_by(|x, y| x == y)
+        .map(|r| (r[0], r.len() as u32))
+        .collect();
+    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    counts.truncate(n);
+    counts
+}
+
 /// View state of the Reader panel.
 #[derive(Debug, Clone, Default)]
 pub struct ReaderView {
@@ -23,7 +48,11 @@ pub struct ReaderView {
     /// Index of the current hit.
     pub current: usize,
     /// What `hits` was computed for.
-    key: Option<(DocId, String, Option<String>, usize)>,
+    key: Option<ReaderKey>,
+    /// The concordance hit to mark and scroll to, in the shown text.
+    marked: Option<Range<usize>>,
+    /// The document's most frequent words (stop-words left out) with their counts.
+    top_words: Vec<(TermId, u32)>,
     /// Scroll to the current hit on the next frame.
     scroll_pending: bool,
     /// Byte ranges of the selected word in the shown text.
@@ -67,18 +96,6 @@ pub fn find_all(text: &str, needle: &str) -> Vec<Range<usize>> {
         return Vec::new();
     };
     ac.find_iter(text).map(|m| m.range()).collect()
-}
-
-/// Byte ranges of whole-word occurrences of `word` (lowercase) in `text`.
-pub fn word_ranges(text: &str, word: &str) -> Vec<Range<usize>> {
-    let mut buf = String::new();
-    crate::analysis::tokenize::tokens(text)
-        .filter(|t| {
-            crate::analysis::tokenize::fold_case(t.text(text), &mut buf);
-            buf == word
-        })
-        .map(|t| t.start..t.end)
-        .collect()
 }
 
 /// End of the part that starts at `start`: near [`PART_BYTES`] on, after a line break if one is close.
@@ -215,7 +232,7 @@ fn layout(
 }
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, _cmds: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let Some(l) = s.loaded.clone() else {
         super::no_corpus(ui);
         return;
@@ -240,24 +257,60 @@ pub fn show(ui: &mut Ui, s: &mut Session, _cmds: &mut Vec<Command>) {
     }
     let range = v.span.clone();
     let text = &d.body()[range.clone()];
-    let key = (id, v.find.clone(), s.selection.word.clone(), v.part);
+    let key = (
+        id,
+        v.find.clone(),
+        s.selection.word.clone(),
+        v.part,
+        s.selection.hit,
+    );
     if v.key.as_ref() != Some(&key) {
         let same_doc = v.key.as_ref().is_some_and(|k| k.0 == id);
         v.hits = find_all(text, &v.find);
+        // Hits of the selected word or phrase, from the token index, shifted into this part.
+        let shift = d.body_start + range.start;
+        let in_part = |(a, b): (usize, usize)| {
+            (a >= shift && b <= shift + text.len()).then(|| a - shift..b - shift)
+        };
         v.word_hits = s
             .selection
             .word
             .as_deref()
-            .map(|w| word_ranges(text, w))
+            .and_then(|w| Query::parse(w, &l.analysis).ok())
+            .map(|q| {
+                doc_spans(&l.analysis, &q, id)
+                    .into_iter()
+                    .filter_map(in_part)
+                    .collect()
+            })
             .unwrap_or_default();
+        v.marked = s.selection.hit.and_then(in_part);
         v.current = 0;
-        v.scroll_pending = !v.hits.is_empty() || (!same_doc && !v.word_hits.is_empty());
+        v.scroll_pending =
+            !v.hits.is_empty() || v.marked.is_some() || (!same_doc && !v.word_hits.is_empty());
+        v.top_words = doc_top_words(&l.analysis, &s.stop, id, 12);
         v.key = Some(key);
     }
     if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F))) {
         v.focus_find = true;
     }
     header(ui, d);
+    if !v.top_words.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Top words:");
+            for &(t, n) in &v.top_words {
+                let w = &l.analysis.vocab[t as usize];
+                let selected = s.selection.word.as_deref() == Some(w.as_str());
+                if ui
+                    .selectable_label(selected, format!("{w} {n}"))
+                    .on_hover_text("Select this word in every panel")
+                    .clicked()
+                {
+                    cmds.push(Command::SelectWord(Some(w.clone())));
+                }
+            }
+        });
+    }
     ui.horizontal(|ui| {
         ui.label("Find:");
         let r = ui.add(
@@ -326,9 +379,12 @@ pub fn show(ui: &mut Ui, s: &mut Session, _cmds: &mut Vec<Command>) {
         });
     }
     ui.separator();
-    let hits = v.hits.clone();
+    // A hit opened from the Concordance is shown as the current find hit.
+    let (hits, current) = match (&v.marked, v.hits.is_empty()) {
+        (Some(m), true) => (vec![m.clone()], 0),
+        _ => (v.hits.clone(), v.current),
+    };
     let word_hits = v.word_hits.clone();
-    let current = v.current;
     let target = if !hits.is_empty() {
         hits.get(current).map(|r| r.start)
     } else {
@@ -392,14 +448,5 @@ mod tests {
         assert_eq!(next, body.len());
         assert_eq!(part_count("short"), 1);
         assert_eq!(part_range("short", 0), 0..5);
-    }
-
-    #[test]
-    fn word_ranges_match_whole_words_only() {
-        let t = "UN votes; the UNICEF and un-related U.N. UN.";
-        let r = word_ranges(t, "un");
-        let got: Vec<&str> = r.iter().map(|r| &t[r.clone()]).collect();
-        assert_eq!(got, ["UN", "UN"]);
-        assert_eq!(r[0], 0..2);
     }
 }

@@ -1,0 +1,219 @@
+//! Cloud panel: the scope's most frequent words, sized by frequency and placed on a spiral from
+//! the centre without overlaps; the layout is deterministic. Clicking a word selects it.
+
+use crate::analysis::TermId;
+use crate::ui::commands::Command;
+use crate::ui::export;
+use crate::ui::panels::words::word_menu;
+use crate::ui::session::{ScopeKey, Session};
+use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2, pos2, vec2};
+
+/// A placed word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The word.
+    pub word: String,
+    /// Font size in points.
+    pub size: f32,
+    /// Where it is drawn, relative to the panel centre.
+    pub rect: Rect,
+}
+
+/// View state of the Cloud panel.
+pub struct CloudView {
+    /// How many words.
+    pub words: usize,
+    /// Words placed last, with what they were placed for.
+    pub placed: Vec<Placed>,
+    key: Option<(ScopeKey, usize, u64, [u32; 2])>,
+}
+
+impl Default for CloudView {
+    fn default() -> Self {
+        Self {
+            words: 80,
+            placed: Vec::new(),
+            key: None,
+        }
+    }
+}
+
+/// Places boxes of the given sizes (largest first) on an Archimedean spiral around the origin
+/// so that none overlaps another or leaves `bounds`; boxes that do not fit are left out.
+pub fn spiral_layout(sizes: &[Vec2], bounds: Vec2) -> Vec<Option<Rect>> {
+    let mut placed: Vec<Rect> = Vec::with_capacity(sizes.len());
+    let half = bounds / 2.0;
+    let area = Rect::from_min_max(pos2(-half.x, -half.y), pos2(half.x, half.y));
+    let aspect = (bounds.x / bounds.y.max(1.0)).clamp(0.3, 3.0);
+    sizes
+        .iter()
+        .map(|&s| {
+            let mut t = 0.0f32;
+            while t < 600.0 {
+                let r = 2.0 * t;
+                let c = pos2(r * t.cos() * aspect.sqrt(), r * t.sin() / aspect.sqrt());
+                let rect = Rect::from_center_size(c, s);
+                if area.contains_rect(rect) && !placed.iter().any(|p| p.intersects(rect)) {
+                    placed.push(rect);
+                    return Some(rect);
+                }
+                t += 0.05;
+            }
+            None
+        })
+        .collect()
+}
+
+const PALETTE: [Color32; 5] = [
+    Color32::from_rgb(40, 100, 180),
+    Color32::from_rgb(220, 110, 30),
+    Color32::from_rgb(40, 140, 90),
+    Color32::from_rgb(150, 70, 170),
+    Color32::from_rgb(180, 60, 60),
+];
+
+/// Draws the panel.
+pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
+    if s.loaded.is_none() {
+        super::no_corpus(ui);
+        return;
+    }
+    let counts = s.counts();
+    let scope_key = s.scope_key();
+    let stop = s.stop.clone();
+    let Some(l) = s.loaded.clone() else { return };
+    let v = &mut s.cloud;
+    let mut save = false;
+    ui.horizontal(|ui| {
+        ui.add(egui::Slider::new(&mut v.words, 10..=200).text("words"));
+        save = ui.button("Save PNG…").clicked();
+    });
+    let Some(counts) = counts else {
+        ui.spinner();
+        return;
+    };
+    let avail = ui.available_size();
+    let (resp, painter) = ui.allocate_painter(avail, Sense::click());
+    let rect = resp.rect;
+    let stop_sig = stop.iter().filter(|x| **x).count() as u64;
+    let key = (
+        scope_key,
+        v.words,
+        stop_sig,
+        [rect.width() as u32, rect.height() as u32],
+    );
+    if v.key != Some(key) {
+        let top: Vec<TermId> = counts
+            .ranked()
+            .into_iter()
+            .filter(|&t| !stop.get(t as usize).copied().unwrap_or(false))
+            .filter(|&t| !l.analysis.vocab[t as usize].starts_with(|c: char| c.is_ascii_digit()))
+            .take(v.words)
+            .collect();
+        let max = top.first().map_or(1, |&t| counts.freq[t as usize]).max(1) as f32;
+        let min_side = rect.width().min(rect.height()).max(100.0);
+        let largest = (min_side / 7.0).clamp(18.0, 64.0);
+        let words: Vec<(String, f32)> = top
+            .iter()
+            .map(|&t| {
+                let share = (counts.freq[t as usize] as f32 / max).sqrt();
+                (
+                    l.analysis.vocab[t as usize].clone(),
+                    (largest * share).max(10.0),
+                )
+            })
+            .collect();
+        let sizes: Vec<Vec2> = words
+            .iter()
+            .map(|(w, size)| {
+                let g =
+                    painter.layout_no_wrap(w.clone(), FontId::proportional(*size), Color32::WHITE);
+                g.size() + vec2(4.0, 0.0)
+            })
+            .collect();
+        let spots = spiral_layout(&sizes, rect.size());
+        v.placed = words
+            .into_iter()
+            .zip(spots)
+            .filter_map(|((word, size), r)| r.map(|rect| Placed { word, size, rect }))
+            .collect();
+        v.key = Some(key);
+    }
+    let centre = rect.center().to_vec2();
+    let hover = resp.hover_pos();
+    let mut hovered: Option<&Placed> = None;
+    for (i, p) in v.placed.iter().enumerate() {
+        let r = p.rect.translate(centre);
+        let selected = s.selection.word.as_deref() == Some(p.word.as_str());
+        let is_hover = hover.is_some_and(|h| r.contains(h));
+        if is_hover {
+            hovered = Some(p);
+        }
+        let color = if selected {
+            Color32::from_rgb(235, 130, 40)
+        } else if is_hover {
+            ui.visuals().strong_text_color()
+        } else {
+            PALETTE[i % PALETTE.len()]
+        };
+        painter.text(
+            r.center(),
+            egui::Align2::CENTER_CENTER,
+            &p.word,
+            FontId::proportional(p.size),
+            color,
+        );
+    }
+    let hovered_word = hovered.map(|p| p.word.clone());
+    if resp.clicked()
+        && let Some(w) = &hovered_word
+    {
+        let already = s.selection.word.as_deref() == Some(w.as_str());
+        cmds.push(Command::SelectWord((!already).then(|| w.clone())));
+    }
+    if save {
+        export::save_png("cloud.png", rect, cmds);
+    }
+    resp.context_menu(|ui| {
+        if let Some(w) = &hovered_word {
+            word_menu(ui, w, false, cmds);
+        }
+        if ui.button("Save PNG…").clicked() {
+            export::save_png("cloud.png", rect, cmds);
+            ui.close();
+        }
+    });
+}
+
+/// Screen position of a placed word's centre, for tests.
+pub fn word_centre(v: &CloudView, panel: Rect, word: &str) -> Option<Pos2> {
+    v.placed
+        .iter()
+        .find(|p| p.word == word)
+        .map(|p| p.rect.translate(panel.center().to_vec2()).center())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spiral_places_without_overlap_and_deterministically() {
+        let sizes: Vec<Vec2> = (0..60)
+            .map(|i| vec2(80.0 - i as f32, 30.0 - (i as f32) / 3.0))
+            .collect();
+        let a = spiral_layout(&sizes, vec2(600.0, 400.0));
+        let b = spiral_layout(&sizes, vec2(600.0, 400.0));
+        assert_eq!(a, b);
+        let placed: Vec<Rect> = a.iter().flatten().copied().collect();
+        assert!(placed.len() > 30, "{} placed", placed.len());
+        for (i, x) in placed.iter().enumerate() {
+            assert!(x.min.x >= -300.0 && x.max.x <= 300.0 && x.min.y >= -200.0 && x.max.y <= 200.0);
+            for y in &placed[i + 1..] {
+                assert!(!x.intersects(*y), "{x:?} overlaps {y:?}");
+            }
+        }
+        // The largest word sits at the centre.
+        assert!(placed[0].contains(pos2(0.0, 0.0)));
+    }
+}

@@ -1,0 +1,209 @@
+//! Keywords panel: words the current scope (a date range) over- and under-uses against the rest
+//! of the corpus, by log-likelihood with log ratio, as a diverging bar chart and a table.
+
+use crate::analysis::keyness::{Keyness, Keyword, LL_P05, keyness};
+use crate::jobs::JobCtx;
+use crate::ui::commands::Command;
+use crate::ui::derived::Derived;
+use crate::ui::export;
+use crate::ui::panels::words::word_menu;
+use crate::ui::session::{ScopeKey, Session};
+use egui::{Color32, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint};
+
+/// View state of the Keywords panel.
+pub struct KeywordsView {
+    /// Bars on each side of the chart.
+    pub top_n: usize,
+    /// Leave stop-words out.
+    pub hide_stop: bool,
+    /// Show the table instead of the chart.
+    pub table: bool,
+    result: Derived<(ScopeKey, bool), Keyness>,
+}
+
+impl Default for KeywordsView {
+    fn default() -> Self {
+        Self {
+            top_n: 15,
+            hide_stop: true,
+            table: false,
+            result: Derived::default(),
+        }
+    }
+}
+
+const OVER: Color32 = Color32::from_rgb(52, 140, 90);
+const UNDER: Color32 = Color32::from_rgb(200, 80, 60);
+
+/// Draws the panel.
+pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
+    let Some(l) = s.loaded.clone() else {
+        super::no_corpus(ui);
+        return;
+    };
+    if s.scope.is_none() {
+        ui.weak(
+            "Keywords compare a selection with the rest of the corpus. Pick a date range by \
+             dragging across the Trends chart.",
+        );
+        return;
+    }
+    let counts = s.counts();
+    let scope_key = s.scope_key();
+    let stop = s.stop.clone();
+    let v = &mut s.keywords;
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut v.table, false, "Chart");
+        ui.selectable_value(&mut v.table, true, "Table");
+        ui.add(egui::Slider::new(&mut v.top_n, 5..=40).text("each side"));
+        ui.checkbox(&mut v.hide_stop, "Hide stop-words");
+    });
+    let Some(counts) = counts.filter(|_| s.derived.counts.value_for(&scope_key).is_some()) else {
+        ui.spinner();
+        return;
+    };
+    let key = (scope_key, v.hide_stop);
+    let a = l.analysis.clone();
+    let hide = v.hide_stop;
+    v.result.request(&key, &s.waker, move || {
+        move |_: &JobCtx| {
+            let skip = |t: u32| hide && stop.get(t as usize).copied().unwrap_or(false);
+            Some(keyness(&a, &counts, 5, LL_P05, &skip))
+        }
+    });
+    let Some(k) = v.result.value().cloned() else {
+        ui.spinner();
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} tokens in the range vs {} in the rest · {} over-used, {} under-used (p < 0.05)",
+            k.target_tokens,
+            k.reference_tokens,
+            k.over.len(),
+            k.under.len()
+        ));
+        if ui.button("Export CSV…").clicked() {
+            let rows = k.over.iter().chain(&k.under).map(|w| {
+                vec![
+                    w.word.clone(),
+                    w.target.to_string(),
+                    w.reference.to_string(),
+                    format!("{:.3}", w.ll),
+                    format!("{:.3}", w.log_ratio),
+                ]
+            });
+            export::save_csv(
+                "keywords.csv",
+                &["word", "selection", "rest", "log_likelihood", "log_ratio"],
+                rows,
+                cmds,
+            );
+        }
+    });
+    if v.table {
+        let rows: Vec<&Keyword> = k.over.iter().chain(&k.under).collect();
+        ui.style_mut().interaction.selectable_labels = false;
+        TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .column(Column::initial(150.0).clip(true))
+            .column(Column::initial(80.0))
+            .column(Column::initial(80.0))
+            .column(Column::initial(90.0))
+            .column(Column::remainder())
+            .header(20.0, |mut h| {
+                for name in ["Word", "Selection", "Rest", "LL (G²)", "Log ratio"] {
+                    h.col(|ui| {
+                        ui.strong(name);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, rows.len(), |mut row| {
+                    let w = rows[row.index()];
+                    row.col(|ui| {
+                        ui.colored_label(if w.ll > 0.0 { OVER } else { UNDER }, &w.word);
+                    });
+                    row.col(|ui| {
+                        ui.label(w.target.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(w.reference.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{:.1}", w.ll));
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{:+.2}", w.log_ratio));
+                    });
+                    let resp = row.response();
+                    if resp.clicked() {
+                        cmds.push(Command::SelectWord(Some(w.word.clone())));
+                    }
+                    resp.context_menu(|ui| word_menu(ui, &w.word, false, cmds));
+                });
+            });
+        return;
+    }
+    let shown: Vec<&Keyword> = k
+        .over
+        .iter()
+        .take(v.top_n)
+        .chain(k.under.iter().take(v.top_n))
+        .collect();
+    let bars: Vec<Bar> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            Bar::new(-(i as f64), w.ll)
+                .name(&w.word)
+                .width(0.75)
+                .fill(if w.ll > 0.0 { OVER } else { UNDER })
+        })
+        .collect();
+    let color = ui.visuals().text_color();
+    let r = Plot::new("keyness-plot")
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_y(false)
+        .show_axes([true, false])
+        .x_axis_label("log-likelihood: ← under-used · over-used →")
+        .show(ui, |pu| {
+            pu.bar_chart(BarChart::new("Keyness", bars).horizontal());
+            for (i, w) in shown.iter().enumerate() {
+                let anchor = if w.ll > 0.0 {
+                    egui::Align2::RIGHT_CENTER
+                } else {
+                    egui::Align2::LEFT_CENTER
+                };
+                pu.text(
+                    egui_plot::Text::new(
+                        &w.word,
+                        PlotPoint::new(0.0, -(i as f64)),
+                        egui::RichText::new(format!(" {} ", w.word)).color(color),
+                    )
+                    .anchor(anchor),
+                );
+            }
+            (pu.response().clicked(), pu.pointer_coordinate())
+        });
+    let (clicked, pointer) = r.inner;
+    if clicked && let Some(p) = pointer {
+        let i = (-p.y).round();
+        if i >= 0.0 && (i as usize) < shown.len() {
+            cmds.push(Command::SelectWord(Some(shown[i as usize].word.clone())));
+        }
+    }
+    let rect = r.response.rect;
+    r.response.context_menu(|ui| {
+        if ui.button("Save chart as PNG…").clicked() {
+            export::save_png("keywords.png", rect, cmds);
+            ui.close();
+        }
+    });
+}

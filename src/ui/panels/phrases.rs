@@ -1,0 +1,329 @@
+//! Phrases panel: the scope's n-grams (2–4 words), and the collocates of the selected word
+//! within a window or sentence, scored by the measure picked in a combo box.
+
+use crate::analysis::collocates::{Collocates, Span, collocates};
+use crate::analysis::kwic::Query;
+use crate::analysis::measures::Association;
+use crate::analysis::ngrams::{Ngram, NgramOptions, ngrams};
+use crate::jobs::JobCtx;
+use crate::ui::commands::Command;
+use crate::ui::derived::Derived;
+use crate::ui::export;
+use crate::ui::panels::words::word_menu;
+use crate::ui::session::{ScopeKey, Session};
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+
+/// Collocation inputs: scope, node, span, measure, minimum count, stop-words hidden.
+type CollocKey = (ScopeKey, String, Span, Association, u64, bool);
+
+/// View state of the Phrases panel.
+pub struct PhrasesView {
+    /// Show collocates (else n-grams).
+    pub collocates: bool,
+    /// N-gram options.
+    pub ngram: NgramOptions,
+    /// Collocation span.
+    pub span: Span,
+    /// Collocation measure.
+    pub measure: Association,
+    /// Minimum co-occurrences.
+    pub min_together: u64,
+    /// Leave stop-words out of the collocates.
+    pub hide_stop: bool,
+    grams: Derived<(ScopeKey, NgramOptions), Vec<Ngram>>,
+    colloc: Derived<CollocKey, Collocates>,
+}
+
+impl Default for PhrasesView {
+    fn default() -> Self {
+        Self {
+            collocates: false,
+            ngram: NgramOptions::default(),
+            span: Span::Window(5),
+            measure: Association::LogDice,
+            min_together: 2,
+            hide_stop: true,
+            grams: Derived::default(),
+            colloc: Derived::default(),
+        }
+    }
+}
+
+/// Draws the panel.
+pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
+    if s.loaded.is_none() {
+        super::no_corpus(ui);
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut s.phrases.collocates, false, "N-grams");
+        ui.selectable_value(&mut s.phrases.collocates, true, "Collocates");
+    });
+    if s.phrases.collocates {
+        show_collocates(ui, s, cmds);
+    } else {
+        show_ngrams(ui, s, cmds);
+    }
+}
+
+fn show_ngrams(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
+    let Some(l) = s.loaded.clone() else { return };
+    let key_scope = s.scope_key();
+    let v = &mut s.phrases;
+    ui.horizontal_wrapped(|ui| {
+        for n in 2..=4 {
+            ui.selectable_value(&mut v.ngram.n, n, format!("{n} words"));
+        }
+        ui.add(
+            egui::DragValue::new(&mut v.ngram.min_count)
+                .range(1..=1000)
+                .prefix("min "),
+        );
+        ui.checkbox(&mut v.ngram.skip_stop_edges, "No stop-word at the edges");
+        ui.checkbox(&mut v.ngram.skip_numbers, "No numbers");
+    });
+    let key = (key_scope, v.ngram);
+    let (a, scope, opts) = (l.analysis.clone(), s.scope.clone(), v.ngram);
+    v.grams.request(&key, &s.waker, move || {
+        move |ctx: &JobCtx| ngrams(&a, &opts, scope.as_deref(), ctx)
+    });
+    let Some(grams) = v.grams.value().cloned() else {
+        ui.spinner();
+        return;
+    };
+    let texts: Vec<String> = grams
+        .iter()
+        .take(5000)
+        .map(|g| g.text(&l.analysis))
+        .collect();
+    ui.horizontal(|ui| {
+        ui.label(format!("{} n-grams", grams.len()));
+        if v.grams.is_running() {
+            ui.spinner();
+        }
+        if ui.button("Export CSV…").clicked() {
+            let rows = grams.iter().map(|g| {
+                vec![
+                    g.text(&l.analysis),
+                    g.count.to_string(),
+                    g.documents.to_string(),
+                ]
+            });
+            export::save_csv("ngrams.csv", &["ngram", "count", "documents"], rows, cmds);
+        }
+    });
+    let selected = s.selection.word.clone();
+    ui.style_mut().interaction.selectable_labels = false;
+    TableBuilder::new(ui)
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::initial(70.0))
+        .column(Column::initial(70.0))
+        .header(20.0, |mut h| {
+            for name in ["Phrase", "Count", "Docs"] {
+                h.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, texts.len(), |mut row| {
+                let i = row.index();
+                let g = &grams[i];
+                row.set_selected(selected.as_deref() == Some(texts[i].as_str()));
+                row.col(|ui| {
+                    ui.label(&texts[i]);
+                });
+                row.col(|ui| {
+                    ui.label(g.count.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(g.documents.to_string());
+                });
+                if row.response().clicked() {
+                    cmds.push(Command::SelectWord(Some(texts[i].clone())));
+                }
+            });
+        });
+}
+
+fn span_name(s: Span) -> String {
+    match s {
+        Span::Window(n) => format!("±{n} words"),
+        Span::Sentence => "same sentence".into(),
+    }
+}
+
+fn show_collocates(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
+    let Some(l) = s.loaded.clone() else { return };
+    let counts = s.counts();
+    let scope_key = s.scope_key();
+    let stop = s.stop.clone();
+    let v = &mut s.phrases;
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_id_salt("colloc-span")
+            .selected_text(span_name(v.span))
+            .show_ui(ui, |ui| {
+                for n in [1, 2, 3, 4, 5, 7, 10] {
+                    ui.selectable_value(&mut v.span, Span::Window(n), span_name(Span::Window(n)));
+                }
+                ui.selectable_value(&mut v.span, Span::Sentence, span_name(Span::Sentence));
+            });
+        egui::ComboBox::from_id_salt("colloc-measure")
+            .selected_text(v.measure.name())
+            .show_ui(ui, |ui| {
+                for &m in Association::all() {
+                    ui.selectable_value(&mut v.measure, m, m.name());
+                }
+            });
+        ui.add(
+            egui::DragValue::new(&mut v.min_together)
+                .range(1..=1000)
+                .prefix("min "),
+        );
+        ui.checkbox(&mut v.hide_stop, "Hide stop-words");
+    });
+    let Some(node) = s.selection.word.clone() else {
+        ui.weak("Select a word in any panel to see its collocates.");
+        return;
+    };
+    let Some(counts) = counts else {
+        ui.spinner();
+        return;
+    };
+    let key = (
+        scope_key,
+        node.clone(),
+        v.span,
+        v.measure,
+        v.min_together,
+        v.hide_stop,
+    );
+    let (a, scope) = (l.analysis.clone(), s.scope.clone());
+    let (span, measure, min) = (v.span, v.measure, v.min_together);
+    let hide = v.hide_stop;
+    v.colloc.request(&key, &s.waker, move || {
+        move |ctx: &JobCtx| {
+            let q = Query::parse(&node, &a).ok()?;
+            let f = |t: u32| counts.freq[t as usize] as u64;
+            let mut c = collocates(
+                &a,
+                &q,
+                span,
+                measure,
+                min,
+                scope.as_deref(),
+                &f,
+                counts.tokens,
+                ctx,
+            )?;
+            if hide {
+                c.rows
+                    .retain(|r| !stop.get(r.term as usize).copied().unwrap_or(false));
+            }
+            Some(c)
+        }
+    });
+    let Some(c) = v.colloc.value().cloned() else {
+        ui.spinner();
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "“{}”: {} hits, {} collocates",
+            s.selection.word.as_deref().unwrap_or(""),
+            c.hits,
+            c.rows.len()
+        ));
+        if v.colloc.is_running() {
+            ui.spinner();
+        }
+        if ui.button("Export CSV…").clicked() {
+            let rows = c.rows.iter().map(|r| {
+                vec![
+                    r.word.clone(),
+                    r.together.to_string(),
+                    r.left.to_string(),
+                    r.freq.to_string(),
+                    format!("{:.3}", r.expected),
+                    format!("{:.4}", r.score),
+                ]
+            });
+            export::save_csv(
+                "collocates.csv",
+                &[
+                    "collocate",
+                    "together",
+                    "left",
+                    "frequency",
+                    "expected",
+                    v.measure.key(),
+                ],
+                rows,
+                cmds,
+            );
+        }
+    });
+    let measure = v.measure;
+    ui.style_mut().interaction.selectable_labels = false;
+    TableBuilder::new(ui)
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::initial(150.0).at_least(80.0).clip(true))
+        .column(Column::initial(80.0))
+        .column(Column::initial(60.0))
+        .column(Column::initial(80.0))
+        .column(Column::initial(80.0))
+        .column(Column::remainder().at_least(70.0))
+        .header(20.0, |mut h| {
+            for name in [
+                "Collocate",
+                "Together",
+                "Left",
+                "Frequency",
+                "Expected",
+                measure.name(),
+            ] {
+                h.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, c.rows.len(), |mut row| {
+                let r = &c.rows[row.index()];
+                row.col(|ui| {
+                    ui.label(&r.word);
+                });
+                row.col(|ui| {
+                    ui.label(r.together.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(r.left.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(r.freq.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(format!("{:.2}", r.expected));
+                });
+                row.col(|ui| {
+                    ui.label(format!("{:.3}", r.score));
+                });
+                let resp = row.response();
+                if resp.clicked() {
+                    let phrase =
+                        format!("{} {}", s.selection.word.as_deref().unwrap_or(""), r.word);
+                    let q = if r.left * 2 > r.together {
+                        format!("{} {}", r.word, s.selection.word.as_deref().unwrap_or(""))
+                    } else {
+                        phrase
+                    };
+                    cmds.push(Command::SelectWord(Some(q)));
+                }
+                resp.context_menu(|ui| word_menu(ui, &r.word, false, cmds));
+            });
+        });
+}

@@ -1,0 +1,230 @@
+//! Trends panel: occurrences per million tokens of the selected word (and any words added) over
+//! time, binned by day, week, month or year; dragging across the time axis sets the selection's
+//! date range, which every other panel follows.
+
+use crate::analysis::TermId;
+use crate::analysis::tokenize::fold_case;
+use crate::analysis::trends::{Binning, Trends, trends};
+use crate::jobs::JobCtx;
+use crate::ui::commands::Command;
+use crate::ui::derived::Derived;
+use crate::ui::export;
+use crate::ui::session::Session;
+use chrono::NaiveDate;
+use egui::{Color32, Rect, Ui};
+use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints, Polygon};
+
+/// Inputs of a series: corpus generation and words.
+type TrendsKey = (u64, Vec<String>);
+
+/// View state of the Trends panel.
+#[derive(Default)]
+pub struct TrendsView {
+    /// Extra words to compare, comma-separated.
+    pub extra: String,
+    /// The series.
+    series: Derived<TrendsKey, (Vec<String>, Trends)>,
+    /// Where a drag across the plot started (plot x).
+    drag_from: Option<f64>,
+    /// Screen rectangle of the plot and the plot x at its left and right edges, last frame.
+    pub plot_frame: Option<(Rect, f64, f64)>,
+}
+
+const COLORS: [Color32; 6] = [
+    Color32::from_rgb(66, 133, 244),
+    Color32::from_rgb(234, 120, 30),
+    Color32::from_rgb(52, 168, 83),
+    Color32::from_rgb(200, 60, 60),
+    Color32::from_rgb(150, 90, 200),
+    Color32::from_rgb(120, 120, 120),
+];
+
+/// Plot x of a day.
+pub fn day_x(d: NaiveDate) -> f64 {
+    d.num_days_from_ce() as f64
+}
+
+/// The day at plot x.
+pub fn x_day(x: f64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(x.round() as i32)
+}
+
+use chrono::Datelike;
+
+/// Draws the panel.
+pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
+    let Some(l) = s.loaded.clone() else {
+        super::no_corpus(ui);
+        return;
+    };
+    let v = &mut s.trends;
+    ui.horizontal(|ui| {
+        ui.label("Compare:");
+        ui.add(
+            egui::TextEdit::singleline(&mut v.extra)
+                .hint_text("more words, comma-separated")
+                .desired_width(200.0),
+        );
+        if let Some((a, b)) = s.selection.dates {
+            ui.separator();
+            ui.label(format!("Range {a} – {b}"));
+            if ui.button("Clear range").clicked() {
+                cmds.push(Command::SetDates(None));
+            }
+        } else {
+            ui.weak("Drag across the chart to pick a date range.");
+        }
+    });
+    let mut words: Vec<String> = s.selection.word.iter().cloned().collect();
+    let mut buf = String::new();
+    for w in v.extra.split(',') {
+        fold_case(w.trim(), &mut buf);
+        if !buf.is_empty() && !words.contains(&buf) {
+            words.push(buf.clone());
+        }
+    }
+    if words.is_empty() {
+        ui.weak("Select a word in any panel, or type words to compare.");
+        return;
+    }
+    let key = (s.generation, words.clone());
+    let (a, c) = (l.analysis.clone(), l.corpus.clone());
+    v.series.request(&key, &s.waker, move || {
+        move |_: &JobCtx| {
+            let found: Vec<(String, TermId)> = words
+                .iter()
+                .filter_map(|w| a.term(w).map(|t| (w.clone(), t)))
+                .collect();
+            let terms: Vec<TermId> = found.iter().map(|x| x.1).collect();
+            let t = trends(&a, &c, &terms, None, None);
+            Some((found.into_iter().map(|x| x.0).collect(), t))
+        }
+    });
+    let Some(series) = v.series.value().cloned() else {
+        ui.spinner();
+        return;
+    };
+    let (names, t) = (&series.0, &series.1);
+    if names.is_empty() || t.bins.is_empty() {
+        ui.weak("None of these words occurs in the corpus.");
+        return;
+    }
+    let dated = !matches!(t.binning, Binning::Documents(_));
+    let xs: Vec<f64> = t
+        .bins
+        .iter()
+        .enumerate()
+        .map(|(i, b)| b.start.map(day_x).unwrap_or(i as f64))
+        .collect();
+    ui.horizontal(|ui| {
+        ui.weak(if dated {
+            format!("per million tokens, by {}", t.binning.name())
+        } else {
+            "no dates in this corpus: per million tokens, by runs of documents".to_string()
+        });
+        if ui.button("Export CSV…").clicked() {
+            let mut header = vec!["bin".to_string(), "tokens".to_string()];
+            header.extend(names.iter().map(|n| format!("{n} per million")));
+            let rows = (0..t.bins.len()).map(|b| {
+                let mut r = vec![
+                    t.bins[b]
+                        .start
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| format!("doc {}", t.bins[b].first_doc)),
+                    t.bins[b].tokens.to_string(),
+                ];
+                r.extend((0..names.len()).map(|i| format!("{:.2}", t.per_million(i, b))));
+                r
+            });
+            let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
+            export::save_csv("trends.csv", &hdr, rows, cmds);
+        }
+    });
+    let brush = s.selection.dates.map(|(a, b)| (day_x(a), day_x(b) + 1.0));
+    let ymax = (0..names.len())
+        .flat_map(|i| (0..t.bins.len()).map(move |b| (i, b)))
+        .map(|(i, b)| t.per_million(i, b))
+        .fold(0.0f64, f64::max)
+        .max(1.0);
+    let step = if xs.len() > 1 { xs[1] - xs[0] } else { 1.0 };
+    let resp = Plot::new("trends-plot")
+        .legend(Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_y(0.0)
+        .include_y(ymax * 1.1)
+        .include_x(xs[0])
+        .include_x(xs[xs.len() - 1] + step)
+        .x_axis_formatter(move |mark, _range| {
+            if dated {
+                x_day(mark.value).map(|d| d.to_string()).unwrap_or_default()
+            } else {
+                format!("{:.0}", mark.value)
+            }
+        })
+        .show(ui, |pu| {
+            if let Some((x0, x1)) = brush {
+                pu.polygon(
+                    Polygon::new(
+                        "range",
+                        PlotPoints::new(vec![
+                            [x0, 0.0],
+                            [x1, 0.0],
+                            [x1, ymax * 1.1],
+                            [x0, ymax * 1.1],
+                        ]),
+                    )
+                    .fill_color(Color32::from_rgba_unmultiplied(235, 130, 40, 40))
+                    .stroke(egui::Stroke::new(1.0, Color32::from_rgb(235, 130, 40))),
+                );
+            }
+            for (i, name) in names.iter().enumerate() {
+                let pts: Vec<[f64; 2]> = (0..t.bins.len())
+                    .map(|b| [xs[b] + step / 2.0, t.per_million(i, b)])
+                    .collect();
+                pu.line(
+                    Line::new(name.clone(), PlotPoints::new(pts))
+                        .color(COLORS[i % COLORS.len()])
+                        .width(2.0),
+                );
+            }
+            let r = pu.response().clone();
+            let rect = r.rect;
+            let left = pu.plot_from_screen(rect.left_top()).x;
+            let right = pu.plot_from_screen(rect.right_top()).x;
+            (r, pu.pointer_coordinate(), (rect, left, right))
+        });
+    let (r, pointer, frame) = resp.inner;
+    v.plot_frame = Some(frame);
+    let plot_rect = frame.0;
+    if dated {
+        let px = |p: Option<PlotPoint>| p.map(|p| p.x);
+        if r.drag_started() {
+            v.drag_from = px(pointer);
+        }
+        if r.drag_stopped()
+            && let (Some(from), Some(to)) = (v.drag_from.take(), px(pointer))
+        {
+            let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
+            if let (Some(a), Some(b)) = (x_day(lo.floor()), x_day(hi.floor())) {
+                cmds.push(Command::SetDates(Some((a, b))));
+            }
+        }
+        if r.double_clicked() {
+            cmds.push(Command::SetDates(None));
+        }
+    }
+    r.context_menu(|ui| {
+        if ui.button("Save chart as PNG…").clicked() {
+            export::save_png("trends.png", plot_rect, cmds);
+            ui.close();
+        }
+        if s.selection.dates.is_some() && ui.button("Clear date range").clicked() {
+            cmds.push(Command::SetDates(None));
+            ui.close();
+        }
+    });
+}
