@@ -1,6 +1,8 @@
 //! The command line: `quarry [PATH]` opens the app; `stats`, `words` and `text` run headless
 //! on the same core and print plain text or JSON. Larger commands live in their own files.
 
+pub mod words;
+
 use crate::analysis::{Analysis, WordCount, analyze};
 use crate::corpus::{Corpus, Problem, load, load_file};
 use crate::jobs::JobCtx;
@@ -46,10 +48,21 @@ pub enum Command {
         /// Keep stop-words.
         #[arg(long)]
         all: bool,
+        /// Group forms by stem (Snowball English), shown as their commonest form.
+        #[arg(long)]
+        stem: bool,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
+    /// Most frequent n-grams (2–4 words within a sentence).
+    Ngrams(words::NgramsArgs),
+    /// Collocates of a word within a window, scored by an association measure.
+    Collocates(words::CollocatesArgs),
+    /// Keywords of a date range or a set of files against the rest of the corpus.
+    Keyness(words::KeynessArgs),
+    /// Concordance: every hit of a word, phrase, wildcard or regex in context.
+    Kwic(words::KwicArgs),
     /// The text of one file exactly as Quarry holds it.
     Text {
         /// The file.
@@ -177,16 +190,42 @@ pub fn run(cmd: Command) -> ExitCode {
             print_stats(&r);
             ExitCode::SUCCESS
         }
+        Command::Ngrams(a) => words::run_ngrams(a),
+        Command::Collocates(a) => words::run_collocates(a),
+        Command::Keyness(a) => words::run_keyness(a),
+        Command::Kwic(a) => words::run_kwic(a),
         Command::Words {
             path,
             top,
             all,
+            stem,
             json,
         } => {
             let (_, a, _) = match open(&path) {
                 Ok(x) => x,
                 Err(code) => return code,
             };
+            if stem {
+                let rows = words::stem_rows(&a, top, all);
+                if json {
+                    #[derive(Serialize)]
+                    struct Row {
+                        word: String,
+                        count: u64,
+                        forms: usize,
+                    }
+                    let rows: Vec<Row> = rows
+                        .into_iter()
+                        .map(|(word, count, forms)| Row { word, count, forms })
+                        .collect();
+                    return print_json(&rows);
+                }
+                let mut out = std::io::stdout().lock();
+                for (w, c, f) in rows {
+                    let _ = writeln!(out, "{c}\t{f}\t{w}");
+                }
+                return ExitCode::SUCCESS;
+            }
             let words = a.top_words(top, !all);
             if json {
                 #[derive(Serialize)]

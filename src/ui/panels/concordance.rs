@@ -31,7 +31,7 @@ impl Default for ConcordanceView {
     fn default() -> Self {
         Self {
             query: String::new(),
-            width: 60,
+            width: 40,
             sort: SortKey::Position,
             followed: None,
             results: Derived::default(),
@@ -157,12 +157,15 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let selected = s.selection.hit.zip(s.selection.doc);
     let text_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
     ui.style_mut().interaction.selectable_labels = false;
+    // Context columns sized to the chosen width, so the left context ends at the hit.
+    let char_w = ui.fonts_mut(|f| f.glyph_width(&egui::FontId::monospace(12.0), 'n'));
+    let side = (char_w * width as f32 + 12.0).max(60.0);
     TableBuilder::new(ui)
         .striped(true)
         .sense(egui::Sense::click())
-        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::exact(side).clip(true))
         .column(Column::auto().at_least(40.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::exact(side).clip(true))
         .body(|body| {
             body.rows(text_h, hits.len(), |mut row| {
                 let h = hits[row.index()];
@@ -171,19 +174,20 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 row.set_selected(is_sel);
                 row.col(|ui| {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        ui.label(RichText::new(&ln.left).monospace());
+                        ui.label(RichText::new(&ln.left).monospace().size(12.0));
                     });
                 });
                 row.col(|ui| {
                     ui.label(
                         RichText::new(&ln.hit)
                             .monospace()
+                            .size(12.0)
                             .strong()
                             .color(Color32::from_rgb(220, 110, 30)),
                     );
                 });
                 row.col(|ui| {
-                    ui.label(RichText::new(&ln.right).monospace());
+                    ui.label(RichText::new(&ln.right).monospace().size(12.0));
                 });
                 if row.response().clicked() {
                     cmds.push(Command::ShowHit {
