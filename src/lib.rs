@@ -21,6 +21,7 @@ pub mod analysis;
 pub mod cli;
 pub mod corpus;
 pub mod desktop;
+pub mod export;
 pub mod jobs;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -1,0 +1,262 @@
+//! Exports of tables and networks to files other programs open: CSV, GEXF (Gephi), GraphML.
+//!
+//! Writers take plain data ([`csv`] a header and rows of strings, [`gexf`] and [`graphml`] a
+//! [`Network`]), so they know nothing of the user interface. Every `save` writes atomically:
+//! to a temporary file in the destination folder, renamed over the destination once complete,
+//! so a crash or a full disk never leaves a half-written file under the real name.
+
+pub mod csv;
+pub mod gexf;
+pub mod graphml;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A graph to export, independent of how it was built or drawn.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Network {
+    /// Name of the measure behind [`EdgeRow::score`] (e.g. "logDice").
+    pub measure: String,
+    /// Nodes; ids must be distinct.
+    pub nodes: Vec<NodeRow>,
+    /// Undirected edges between node ids.
+    pub edges: Vec<EdgeRow>,
+}
+
+/// A node of a [`Network`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodeRow {
+    /// Identifier, referenced by edges.
+    pub id: u32,
+    /// Text shown for the node.
+    pub label: String,
+    /// Kind of entity (person, place…).
+    pub kind: String,
+    /// Mentions.
+    pub mentions: u64,
+    /// Documents mentioning it.
+    pub documents: u64,
+}
+
+/// An edge of a [`Network`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EdgeRow {
+    /// Id of one endpoint.
+    pub source: u32,
+    /// Id of the other endpoint.
+    pub target: u32,
+    /// Weight used by graph programs (layout, thickness); non-finite values are written as 0.
+    pub weight: f64,
+    /// Score by [`Network::measure`]; non-finite values are written as 0.
+    pub score: f64,
+    /// Co-occurrences.
+    pub count: u64,
+    /// Documents where both occur.
+    pub documents: u64,
+}
+
+impl Network {
+    /// The nodes as a table for [`csv`]: header and rows.
+    pub fn node_table(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        let header = ["id", "label", "type", "mentions", "documents"];
+        let rows = self
+            .nodes
+            .iter()
+            .map(|n| {
+                vec![
+                    n.id.to_string(),
+                    n.label.clone(),
+                    n.kind.clone(),
+                    n.mentions.to_string(),
+                    n.documents.to_string(),
+                ]
+            })
+            .collect();
+        (header.map(String::from).to_vec(), rows)
+    }
+
+    /// The edges as a table for [`csv`], with the endpoints' labels.
+    pub fn edge_table(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        let labels: FxHashMap<u32, &str> = self
+            .nodes
+            .iter()
+            .map(|n| (n.id, n.label.as_str()))
+            .collect();
+        let label = |id: u32| labels.get(&id).copied().unwrap_or_default().to_string();
+        let header = vec![
+            "source".to_string(),
+            "target".to_string(),
+            "source_label".to_string(),
+            "target_label".to_string(),
+            "weight".to_string(),
+            if self.measure.is_empty() {
+                "score".to_string()
+            } else {
+                self.measure.clone()
+            },
+            "count".to_string(),
+            "documents".to_string(),
+        ];
+        let rows = self
+            .edges
+            .iter()
+            .map(|e| {
+                vec![
+                    e.source.to_string(),
+                    e.target.to_string(),
+                    label(e.source),
+                    label(e.target),
+                    number(e.weight),
+                    number(e.score),
+                    e.count.to_string(),
+                    e.documents.to_string(),
+                ]
+            })
+            .collect();
+        (header, rows)
+    }
+}
+
+/// A float as text: shortest form that reads back the same; 0 for NaN and infinities.
+pub fn number(x: f64) -> String {
+    if x.is_finite() {
+        x.to_string()
+    } else {
+        "0".to_string()
+    }
+}
+
+/// Appends `s` to `out` escaped for XML text and attribute values: `& < > " '` as entities,
+/// tab, newline and carriage return as character references (so attribute values keep them),
+/// other characters that XML 1.0 forbids (control characters) dropped.
+pub fn xml_escape(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Writes a file atomically: `write` fills a temporary file in the same folder, which is
+/// flushed to disk and renamed to `path`; on any error the temporary file is removed and
+/// `path` is left as it was.
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let (tmp, file) = temp_beside(path)?;
+    let result = (|| {
+        let mut w = BufWriter::new(file);
+        write(&mut w)?;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Creates a new, uniquely named hidden file in the folder of `path`.
+fn temp_beside(path: &Path) -> io::Result<(PathBuf, File)> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".to_string());
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A small network with awkward characters.
+    pub(crate) fn sample() -> Network {
+        let node = |id, label: &str, kind: &str, mentions, documents| NodeRow {
+            id,
+            label: label.to_string(),
+            kind: kind.to_string(),
+            mentions,
+            documents,
+        };
+        Network {
+            measure: "logDice".to_string(),
+            nodes: vec![
+                node(3, "AT&T <Inc> \"quoted\" 'single'", "ORG", 12, 5),
+                node(7, "Zoë\tTab\nLine", "PERSON", 4, 2),
+            ],
+            edges: vec![EdgeRow {
+                source: 3,
+                target: 7,
+                weight: 2.5,
+                score: 11.25,
+                count: 3,
+                documents: 2,
+            }],
+        }
+    }
+
+    #[test]
+    fn escapes_xml() {
+        let mut s = String::new();
+        xml_escape("a<b>&\"c\"'d'\u{1}\te", &mut s);
+        assert_eq!(s, "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;&#9;e");
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_cleans_up() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.txt");
+        write_atomic(&path, |w| w.write_all(b"one")).expect("write");
+        write_atomic(&path, |w| w.write_all(b"two")).expect("write");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "two");
+        let failed = write_atomic(&path, |w| {
+            w.write_all(b"partial")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(&path).expect("read"), "two");
+        let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
+        assert_eq!(names.len(), 1, "temporary files left behind");
+    }
+
+    #[test]
+    fn tables_of_a_network() {
+        let net = sample();
+        let (h, rows) = net.node_table();
+        assert_eq!(h, ["id", "label", "type", "mentions", "documents"]);
+        assert_eq!(rows[1][0], "7");
+        let (h, rows) = net.edge_table();
+        assert_eq!(h[5], "logDice");
+        assert_eq!(rows[0][2], "AT&T <Inc> \"quoted\" 'single'");
+        assert_eq!(rows[0][4..], ["2.5", "11.25", "3", "2"]);
+        assert_eq!(number(f64::NAN), "0");
+    }
+}
