@@ -4,6 +4,7 @@
 //! line only read the resulting [`Analysis`].
 
 pub mod cooccur;
+pub mod layout;
 pub mod measures;
 pub mod stopwords;
 pub mod tokenize;
