@@ -4,10 +4,12 @@
 //! line only read the resulting [`Analysis`].
 
 pub mod collocates;
+pub mod cooccur;
 pub mod counts;
 pub mod docset;
 pub mod keyness;
 pub mod kwic;
+pub mod layout;
 pub mod measures;
 pub mod ngrams;
 pub mod stems;
