@@ -84,6 +84,18 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         }
     }
     if words.is_empty() {
+        // Nothing chosen yet: the corpus's three most frequent content words.
+        let a = &l.analysis;
+        words.extend(
+            a.by_freq
+                .iter()
+                .filter(|&&t| !s.stop.get(t as usize).copied().unwrap_or(false))
+                .map(|&t| a.vocab[t as usize].clone())
+                .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+                .take(3),
+        );
+    }
+    if words.is_empty() {
         ui.weak("Select a word in any panel, or type words to compare.");
         return;
     }
