@@ -1,6 +1,8 @@
 //! The command line: `quarry [PATH]` opens the app; `stats`, `words` and `text` run headless
 //! on the same core and print plain text or JSON. Larger commands live in their own files.
 
+pub mod ner;
+
 use crate::analysis::{Analysis, WordCount, analyze};
 use crate::corpus::{Corpus, Problem, load, load_file};
 use crate::jobs::JobCtx;
@@ -50,6 +52,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Named entities (people, organisations, places, other names) of every document.
+    Entities(ner::EntitiesArgs),
+    /// Train the entity model from annotated folders (NAME.json with text and entities).
+    TrainNer(ner::TrainNerArgs),
     /// The text of one file exactly as Quarry holds it.
     Text {
         /// The file.
@@ -165,6 +171,8 @@ pub(crate) fn print_json<T: Serialize>(v: &T) -> ExitCode {
 /// Runs a headless command and returns the process exit code.
 pub fn run(cmd: Command) -> ExitCode {
     match cmd {
+        Command::Entities(a) => ner::entities(a),
+        Command::TrainNer(a) => ner::train_ner(a),
         Command::Stats { path, json } => {
             let (c, a, total) = match open(&path) {
                 Ok(x) => x,
