@@ -49,6 +49,9 @@ pub struct TrainNerArgs {
     /// log2 of the number of weight rows.
     #[arg(long, default_value_t = 19)]
     pub bits: u32,
+    /// Folds for training the second pass (below 2: one pass only).
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
 }
 
 #[derive(Serialize)]
@@ -186,6 +189,7 @@ pub fn train_ner(a: TrainNerArgs) -> ExitCode {
         epochs: a.epochs,
         bits: a.bits,
         seed: 0x5eed,
+        folds: a.folds,
     };
     let model = train(&docs, &opt, |epoch, m| {
         let line = match &dev {

@@ -86,6 +86,31 @@ pub struct TokInfo {
     pub sent_start: bool,
     /// The token's sentence is written mostly in capitals (a headline).
     pub caps_line: bool,
+    /// After a first pass: 1 + the class (0 outside, 1–4 types) the first pass gave most
+    /// often to this word across the document; 0 before.
+    pub agg: u8,
+    /// After a first pass: bit `c` set when some occurrence of the word got class `c`.
+    pub agg_seen: u8,
+}
+
+/// Records, for every capitalised token, how the first pass tagged the same word (lowercase)
+/// anywhere in the document: the "extended prediction history" of the second pass.
+pub fn set_aggregate(info: &mut [TokInfo], labels: &[u8], counts: &mut FxHashMap<u64, [u16; 5]>) {
+    counts.clear();
+    for (x, &l) in info.iter().zip(labels) {
+        if x.flags & (INIT_CAP | ALL_CAPS) != 0 {
+            let c = if l == 0 { 0 } else { 1 + (l as usize - 1) / 2 };
+            let e = counts.entry(x.lower).or_default();
+            e[c] = e[c].saturating_add(1);
+        }
+    }
+    for x in info.iter_mut() {
+        if let Some(c) = counts.get(&x.lower) {
+            let best = (0..5).max_by_key(|&k| (c[k], k)).unwrap_or(0);
+            x.agg = best as u8 + 1;
+            x.agg_seen = (0..5).filter(|&k| c[k] > 0).fold(0, |m, k| m | 1 << k);
+        }
+    }
 }
 
 fn shape_of(w: &str, out: &mut Vec<u8>) -> u8 {
@@ -164,6 +189,8 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
             case_doc: 0,
             sent_start: t.sent_start,
             caps_line: false,
+            agg: 0,
+            agg_seen: 0,
         });
     }
     // Headlines in capitals, sentence by sentence.
@@ -234,6 +261,8 @@ const NONE: TokInfo = TokInfo {
     case_doc: 0,
     sent_start: false,
     caps_line: false,
+    agg: 0,
+    agg_seen: 0,
 };
 
 /// Appends the features of token `i` that do not depend on tags.
@@ -276,6 +305,14 @@ pub fn static_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
         out.push(f(28, x.lower));
     }
     out.push(f(29, mix(m2.form, m1.form)));
+    if x.agg != 0 {
+        out.push(f(50, x.agg as u64));
+        out.push(f(51, x.agg_seen as u64));
+        out.push(f(52, mix(x.agg as u64, x.shape)));
+    }
+    if m1.agg != 0 || p1.agg != 0 {
+        out.push(f(53, (m1.agg as u64) << 8 | p1.agg as u64));
+    }
     for (t, g) in [(30u64, x.gaz), (31, m1.gaz), (32, p1.gaz)] {
         let mut g = g;
         while g != 0 {

@@ -22,7 +22,8 @@ mod user;
 
 use features::{History, Scratch, TokInfo, analyse};
 use gazetteer::Gazetteer;
-use model::{Model, type_of};
+use model::{Model, Tagger, type_of};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
@@ -92,7 +93,7 @@ pub struct Mention {
 /// Finds entity mentions in text.
 #[derive(Clone)]
 pub struct Recognizer {
-    model: Arc<Model>,
+    model: Arc<Tagger>,
     gaz: Arc<Gazetteer>,
     user: Option<Arc<UserNames>>,
 }
@@ -106,6 +107,7 @@ struct Work {
     feats: Vec<u64>,
     hist: History,
     labels: Vec<u8>,
+    counts: FxHashMap<u64, [u16; 5]>,
 }
 
 thread_local! {
@@ -118,14 +120,17 @@ impl Recognizer {
     /// The built-in English model (decoded once, on first use).
     pub fn english() -> &'static Recognizer {
         ENGLISH.get_or_init(|| {
-            let model = Model::decode(include_bytes!("../../../assets/ner/model.bin"))
-                .unwrap_or_else(|_| Model::zeros(10));
+            let model = Tagger::decode(include_bytes!("../../../assets/ner/model.bin"))
+                .unwrap_or_else(|_| Tagger {
+                    first: Model::zeros(10),
+                    second: None,
+                });
             Recognizer::new(model)
         })
     }
 
     /// A recognizer with the given weights and the built-in name lists.
-    pub fn new(model: Model) -> Recognizer {
+    pub fn new(model: Tagger) -> Recognizer {
         Recognizer {
             model: Arc::new(model),
             gaz: Arc::new(Gazetteer::builtin()),
@@ -155,8 +160,13 @@ impl Recognizer {
         let w = &mut *w;
         tokenize(text, &mut w.toks);
         analyse(text, &w.toks, &self.gaz, &mut w.scratch, &mut w.info);
-        self.model
-            .tag(&w.info, &mut w.feats, &mut w.hist, &mut w.labels);
+        self.model.tag(
+            &mut w.info,
+            &mut w.feats,
+            &mut w.hist,
+            &mut w.labels,
+            &mut w.counts,
+        );
         let found = mentions(&w.toks, &w.labels);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),

@@ -5,7 +5,10 @@
 //! type `k` (k: 0 person, 1 organisation, 2 place, 3 other). The file stores the weights
 //! quantised to 16 bits, only the rows that are not all zero, as zigzag varints.
 
-use super::features::{ALL_CAPS, History, INIT_CAP, TokInfo, static_features, tag_features};
+use super::features::{
+    ALL_CAPS, History, INIT_CAP, TokInfo, set_aggregate, static_features, tag_features,
+};
+use rustc_hash::FxHashMap;
 
 /// Number of labels.
 pub const NL: usize = 9;
@@ -174,6 +177,71 @@ impl Model {
             }
         }
         Ok(m)
+    }
+}
+
+/// Two taggers: the first reads the text; the second also sees how the first tagged each
+/// word across the whole document.
+#[derive(Clone)]
+pub struct Tagger {
+    /// The first pass.
+    pub first: Model,
+    /// The second pass, if trained.
+    pub second: Option<Model>,
+}
+
+const MAGIC2: &[u8; 6] = b"QNER2\n";
+
+impl Tagger {
+    /// Tags a document; `info` gets the first pass's aggregate when there is a second pass.
+    pub fn tag(
+        &self,
+        info: &mut [TokInfo],
+        buf: &mut Vec<u64>,
+        hist: &mut History,
+        labels: &mut Vec<u8>,
+        counts: &mut FxHashMap<u64, [u16; 5]>,
+    ) {
+        self.first.tag(info, buf, hist, labels);
+        if let Some(m) = &self.second {
+            set_aggregate(info, labels, counts);
+            m.tag(info, buf, hist, labels);
+        }
+    }
+
+    /// Serialises both passes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = MAGIC2.to_vec();
+        for m in std::iter::once(&self.first).chain(&self.second) {
+            let b = m.encode();
+            out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+            out.extend_from_slice(&b);
+        }
+        out
+    }
+
+    /// Reads a file written by [`Tagger::encode`].
+    pub fn decode(bytes: &[u8]) -> Result<Tagger, String> {
+        let mut rest = bytes
+            .strip_prefix(MAGIC2.as_slice())
+            .ok_or("not a model file")?;
+        let mut models = Vec::new();
+        while !rest.is_empty() {
+            let n = rest
+                .get(..4)
+                .and_then(|s| <[u8; 4]>::try_from(s).ok())
+                .map(u32::from_le_bytes)
+                .ok_or("truncated")? as usize;
+            let blob = rest.get(4..4 + n).ok_or("truncated")?;
+            models.push(Model::decode(blob)?);
+            rest = &rest[4 + n..];
+        }
+        let mut it = models.into_iter();
+        let first = it.next().ok_or("empty model file")?;
+        Ok(Tagger {
+            first,
+            second: it.next(),
+        })
     }
 }
 

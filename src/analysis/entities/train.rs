@@ -2,12 +2,13 @@
 //! entities as character offsets with types PER, ORG, LOC, MISC (the layout of CoNLL-2003
 //! converted to running text).
 
-use super::features::{History, Scratch, TokInfo, analyse};
+use super::features::{History, Scratch, TokInfo, analyse, set_aggregate};
 use super::gazetteer::Gazetteer;
-use super::model::{Model, NL, Trainer, best_label, decode};
+use super::model::{Model, NL, Tagger, Trainer, best_label, decode};
 use super::tokens::{Tok, tokenize};
 use super::{EntityType, Mention, Recognizer};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -205,20 +206,15 @@ pub struct TrainOptions {
     pub bits: u32,
     /// Seed of the document shuffle.
     pub seed: u64,
+    /// Folds for the second pass's training predictions (below 2: no second pass).
+    pub folds: usize,
 }
 
-/// Trains a model; after each epoch `progress` gets the epoch and the averaged model so far.
-pub fn train(
-    docs: &[GoldDoc],
+fn train_pass(
+    prepared: &[&Prepared],
     opt: &TrainOptions,
     mut progress: impl FnMut(usize, &Model),
 ) -> Model {
-    let gaz = Gazetteer::builtin();
-    let prepared: Vec<(Prepared, usize)> = docs.par_iter().map(|d| prepare(d, &gaz)).collect();
-    let misaligned: usize = prepared.iter().map(|p| p.1).sum();
-    if misaligned > 0 {
-        eprintln!("note: {misaligned} gold entities do not fall on token boundaries");
-    }
     let mut tr = Trainer::new(opt.bits);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = opt.seed | 1;
@@ -231,7 +227,7 @@ pub fn train(
             order.swap(i, (rng % (i as u64 + 1)) as usize);
         }
         for &d in &order {
-            let p = &prepared[d].0;
+            let p = prepared[d];
             decode(
                 &p.info,
                 &mut buf,
@@ -253,4 +249,71 @@ pub fn train(
         progress(epoch, &tr.averaged());
     }
     tr.averaged()
+}
+
+/// Trains both passes. The second pass learns from first-pass predictions made by models
+/// that did not see the document (`folds`-fold jackknife), as at run time. After each epoch
+/// of the second pass, `progress` gets the epoch and the tagger so far.
+pub fn train(
+    docs: &[GoldDoc],
+    opt: &TrainOptions,
+    mut progress: impl FnMut(usize, &Tagger),
+) -> Tagger {
+    let gaz = Gazetteer::builtin();
+    let mut prepared: Vec<Prepared> = Vec::new();
+    let mut misaligned = 0;
+    for (p, m) in docs
+        .par_iter()
+        .map(|d| prepare(d, &gaz))
+        .collect::<Vec<_>>()
+    {
+        prepared.push(p);
+        misaligned += m;
+    }
+    if misaligned > 0 {
+        eprintln!("note: {misaligned} gold entities do not fall on token boundaries");
+    }
+    let all: Vec<&Prepared> = prepared.iter().collect();
+    let first = train_pass(&all, opt, |_, _| {});
+    if opt.folds < 2 {
+        let t = Tagger {
+            first,
+            second: None,
+        };
+        progress(opt.epochs, &t);
+        return t;
+    }
+    let k = opt.folds;
+    let fold_models: Vec<Model> = (0..k)
+        .into_par_iter()
+        .map(|f| {
+            let rest: Vec<&Prepared> = prepared
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k != f)
+                .map(|(_, p)| p)
+                .collect();
+            train_pass(&rest, opt, |_, _| {})
+        })
+        .collect();
+    prepared.par_iter_mut().enumerate().for_each(|(i, p)| {
+        let (mut buf, mut hist, mut labels) = (Vec::new(), History::default(), Vec::new());
+        fold_models[i % k].tag(&p.info, &mut buf, &mut hist, &mut labels);
+        set_aggregate(&mut p.info, &labels, &mut FxHashMap::default());
+    });
+    drop(fold_models);
+    let all: Vec<&Prepared> = prepared.iter().collect();
+    let mut t = Tagger {
+        first,
+        second: None,
+    };
+    let second = train_pass(&all, opt, |e, m| {
+        let tagger = Tagger {
+            first: t.first.clone(),
+            second: Some(m.clone()),
+        };
+        progress(e, &tagger);
+    });
+    t.second = Some(second);
+    t
 }
