@@ -99,7 +99,7 @@ pub fn set_aggregate(info: &mut [TokInfo], labels: &[u8], counts: &mut FxHashMap
     counts.clear();
     for (x, &l) in info.iter().zip(labels) {
         if x.flags & (INIT_CAP | ALL_CAPS) != 0 {
-            let c = if l == 0 { 0 } else { 1 + (l as usize - 1) / 2 };
+            let c = super::model::type_of(l).map_or(0, |t| t + 1);
             let e = counts.entry(x.lower).or_default();
             e[c] = e[c].saturating_add(1);
         }

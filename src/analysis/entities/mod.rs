@@ -22,7 +22,7 @@ mod user;
 
 use features::{History, Scratch, TokInfo, analyse};
 use gazetteer::Gazetteer;
-use model::{Model, Tagger, type_of};
+use model::{Model, Tagger, part_of, type_of};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -175,28 +175,36 @@ impl Recognizer {
     }
 }
 
-/// Turns BIO labels into mentions.
+/// Turns BILOU labels into mentions (tolerating any sequence).
 pub fn mentions(toks: &[Tok], labels: &[u8]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut open: Option<(usize, usize, usize)> = None; // start, end, type
     for (t, &l) in toks.iter().zip(labels) {
         let ty = type_of(l);
-        let cont = l != 0 && l % 2 == 0 && open.is_some_and(|o| Some(o.2) == ty);
-        if cont {
-            if let Some(o) = open.as_mut() {
-                o.1 = t.end as usize;
+        let part = part_of(l);
+        let cont = (part == 1 || part == 2) && open.is_some_and(|o| Some(o.2) == ty);
+        if !cont {
+            if let Some((s, e, k)) = open.take() {
+                out.push(Mention {
+                    start: s,
+                    end: e,
+                    kind: EntityType::from_index(k),
+                });
             }
-            continue;
+            if let Some(k) = ty {
+                open = Some((t.start as usize, t.end as usize, k));
+            }
+        } else if let Some(o) = open.as_mut() {
+            o.1 = t.end as usize;
         }
-        if let Some((s, e, k)) = open.take() {
-            out.push(Mention {
-                start: s,
-                end: e,
-                kind: EntityType::from_index(k),
-            });
-        }
-        if let Some(k) = ty {
-            open = Some((t.start as usize, t.end as usize, k));
+        if l != 0 && part >= 2 {
+            if let Some((s, e, k)) = open.take() {
+                out.push(Mention {
+                    start: s,
+                    end: e,
+                    kind: EntityType::from_index(k),
+                });
+            }
         }
     }
     if let Some((s, e, k)) = open {

@@ -1,8 +1,9 @@
 //! The tagger's weights: a flat table of hashed features × labels, greedy left-to-right
 //! decoding, averaged-perceptron updates, and a compact file format.
 //!
-//! Labels are BIO over four types: 0 = outside, `2k + 1` = begins type `k`, `2k + 2` = inside
-//! type `k` (k: 0 person, 1 organisation, 2 place, 3 other). The file stores the weights
+//! Labels are BILOU over four types: 0 = outside, then for type `k` (0 person, 1 organisation,
+//! 2 place, 3 other) `4k + 1` begins a mention, `4k + 2` is inside one, `4k + 3` is its last
+//! token and `4k + 4` a one-token mention. The file stores the weights
 //! quantised to 16 bits, only the rows that are not all zero, as zigzag varints.
 
 use super::features::{
@@ -11,18 +12,30 @@ use super::features::{
 use rustc_hash::FxHashMap;
 
 /// Number of labels.
-pub const NL: usize = 9;
+pub const NL: usize = 17;
 
 /// The type index (0–3) of a label, or `None` for outside.
 #[inline]
 pub fn type_of(label: u8) -> Option<usize> {
-    (label > 0).then(|| (label as usize - 1) / 2)
+    (label > 0).then(|| (label as usize - 1) / 4)
 }
 
-/// True when a label may follow `prev` (inside-X only continues X).
+/// Position of a label in its mention: 0 begin, 1 inside, 2 last, 3 unit (outside: 3).
+#[inline]
+pub fn part_of(label: u8) -> u8 {
+    if label == 0 { 3 } else { (label - 1) % 4 }
+}
+
+/// True when a label may follow `prev`: an open mention (begin, inside) must continue with
+/// inside or last of its type; otherwise outside, begin or unit.
 #[inline]
 pub fn allowed(prev: u8, label: u8) -> bool {
-    label == 0 || label % 2 == 1 || (prev != 0 && type_of(prev) == type_of(label))
+    let open = part_of(prev) < 2;
+    if open {
+        type_of(prev) == type_of(label) && (1..=2).contains(&part_of(label))
+    } else {
+        part_of(label) == 0 || part_of(label) == 3
+    }
 }
 
 /// Hashed feature weights.
@@ -328,8 +341,11 @@ mod tests {
     #[test]
     fn inside_only_continues_its_type() {
         assert!(allowed(1, 2));
+        assert!(allowed(1, 3));
+        assert!(!allowed(1, 0));
         assert!(!allowed(0, 2));
-        assert!(!allowed(3, 2));
-        assert!(allowed(4, 3));
+        assert!(!allowed(5, 2));
+        assert!(allowed(3, 0));
+        assert!(allowed(4, 5));
     }
 }

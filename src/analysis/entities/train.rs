@@ -191,8 +191,15 @@ fn prepare(d: &GoldDoc, gaz: &Gazetteer) -> (Prepared, usize) {
         if !aligned {
             misaligned += 1;
         }
+        let last = inside.len().saturating_sub(1);
         for (n, &i) in inside.iter().enumerate() {
-            gold[i] = 1 + 2 * m.kind as u8 + (n > 0) as u8;
+            let part = match (n == 0, n == last) {
+                (true, true) => 3,
+                (true, false) => 0,
+                (false, false) => 1,
+                (false, true) => 2,
+            };
+            gold[i] = 1 + 4 * m.kind as u8 + part;
         }
     }
     (Prepared { info, gold }, misaligned)
