@@ -63,6 +63,8 @@ pub const DIGIT: u8 = 4;
 pub const LOWER_INIT: u8 = 8;
 /// No letter or digit.
 pub const PUNCT: u8 = 16;
+/// Contains an uppercase letter.
+pub const UPPER: u8 = 32;
 
 /// What is known about one token before tagging.
 #[derive(Clone, Copy, Default)]
@@ -122,6 +124,7 @@ fn shape_of(w: &str, out: &mut Vec<u8>) -> u8 {
         let s = if c.is_uppercase() {
             letters += 1;
             upper += 1;
+            flags |= UPPER;
             if k == 0 {
                 flags |= INIT_CAP;
             }

@@ -7,7 +7,7 @@
 //! quantised to 16 bits, only the rows that are not all zero, as zigzag varints.
 
 use super::features::{
-    ALL_CAPS, History, INIT_CAP, TokInfo, set_aggregate, static_features, tag_features,
+    ALL_CAPS, History, INIT_CAP, PUNCT, TokInfo, UPPER, set_aggregate, static_features, tag_features,
 };
 use rustc_hash::FxHashMap;
 
@@ -39,12 +39,12 @@ pub fn allowed(prev: u8, label: u8) -> bool {
 }
 
 /// Hashed feature weights.
-/// The best label allowed after `prev`.
+/// The best label allowed after `prev`; punctuation may only sit inside a mention.
 #[inline]
-pub fn best_label(s: &[f32; NL], prev: u8) -> u8 {
-    let mut best = 0u8;
+pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
+    let mut best = if punct && part_of(prev) < 2 { prev - part_of(prev) + 1 } else { 0 };
     for l in 1..NL as u8 {
-        if allowed(prev, l) && s[l as usize] > s[best as usize] {
+        if allowed(prev, l) && (!punct || part_of(l) == 1) && s[l as usize] > s[best as usize] {
             best = l;
         }
     }
@@ -53,14 +53,18 @@ pub fn best_label(s: &[f32; NL], prev: u8) -> u8 {
 
 /// Walks a document left to right: for each token, builds its features (static ones, then
 /// those of the two previous labels and the document's history) and lets `decide` choose its
-/// label from the features and the previous label.
+/// label from the features, the previous label and whether the token is punctuation.
+///
+/// A token with no capital letter, between two others without one, outside any mention, is
+/// outside without being scored: names need capitals nearby, and most text has none.
 pub fn decode(
     info: &[TokInfo],
     buf: &mut Vec<u64>,
     hist: &mut History,
     labels: &mut Vec<u8>,
-    mut decide: impl FnMut(usize, &[u64], u8) -> u8,
+    mut decide: impl FnMut(usize, &[u64], u8, bool) -> u8,
 ) {
+    let up = |j: usize| info.get(j).is_some_and(|y| y.flags & UPPER != 0);
     labels.clear();
     hist.clear();
     let (mut prev, mut prev2) = (0u8, 0u8);
@@ -68,10 +72,15 @@ pub fn decode(
         if x.sent_start {
             (prev, prev2) = (0, 0);
         }
-        buf.clear();
-        static_features(info, i, buf);
-        tag_features(info, i, prev, prev2, hist, buf);
-        let l = decide(i, buf, prev);
+        let quiet = part_of(prev) >= 2 && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1));
+        let l = if quiet {
+            0
+        } else {
+            buf.clear();
+            static_features(info, i, buf);
+            tag_features(info, i, prev, prev2, hist, buf);
+            decide(i, buf, prev, x.flags & PUNCT != 0)
+        };
         if x.flags & (INIT_CAP | ALL_CAPS) != 0 {
             hist.record(x.lower, type_of(l).map_or(0, |t| t + 1));
         }
@@ -129,10 +138,10 @@ impl Model {
         hist: &mut History,
         labels: &mut Vec<u8>,
     ) {
-        decode(info, buf, hist, labels, |_, feats, prev| {
+        decode(info, buf, hist, labels, |_, feats, prev, punct| {
             let mut s = [0f32; NL];
             self.score(feats, &mut s);
-            best_label(&s, prev)
+            best_label(&s, prev, punct)
         });
     }
 

@@ -240,10 +240,10 @@ fn train_pass(
                 &mut buf,
                 &mut hist,
                 &mut labels,
-                |i, feats, prev| {
+                |i, feats, prev, punct| {
                     let mut s = [0f32; NL];
                     tr.model.score(feats, &mut s);
-                    let pred = best_label(&s, prev);
+                    let pred = best_label(&s, prev, punct);
                     let gold = p.gold[i];
                     if pred != gold {
                         tr.update(feats, gold, pred);
