@@ -47,7 +47,7 @@ pub struct TrainNerArgs {
     #[arg(long, default_value_t = 8)]
     pub epochs: usize,
     /// log2 of the number of weight rows.
-    #[arg(long, default_value_t = 19)]
+    #[arg(long, default_value_t = 18)]
     pub bits: u32,
     /// Folds for training the second pass (below 2: one pass only).
     #[arg(long, default_value_t = 5)]

@@ -175,18 +175,11 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
         let flags = shape_of(w, &mut s.shape);
         lowercase_into(w, &mut s.buf);
         let lw = s.buf.as_str();
-        let mut affix = [0u64; 8];
-        for (k, (i, c)) in lw.char_indices().take(4).enumerate() {
-            affix[k] = hash_bytes(&lw.as_bytes()[..i + c.len_utf8()]) ^ (k as u64 + 1);
-        }
-        for (k, (i, _)) in lw.char_indices().rev().take(4).enumerate() {
-            affix[4 + k] = hash_bytes(&lw.as_bytes()[i..]) ^ (k as u64 + 11);
-        }
         out.push(TokInfo {
             form: hash_bytes(w.as_bytes()),
             lower: hash_bytes(lw.as_bytes()),
             shape: hash_bytes(&s.shape),
-            affix,
+            affix: [0; 8],
             flags,
             gaz: 0,
             case_doc: 0,
@@ -195,6 +188,23 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
             agg: 0,
             agg_seen: 0,
         });
+    }
+    // Affixes, only where the tagger will look (a capital at or next to the token).
+    for i in 0..out.len() {
+        let up = |j: usize| out.get(j).is_some_and(|y| y.flags & UPPER != 0);
+        if !(up(i) || up(i + 1) || (i > 0 && up(i - 1))) {
+            continue;
+        }
+        let t = &toks[i];
+        lowercase_into(&text[t.start as usize..t.end as usize], &mut s.buf);
+        let lw = s.buf.as_str();
+        let a = &mut out[i].affix;
+        for (k, (j, c)) in lw.char_indices().take(4).enumerate() {
+            a[k] = hash_bytes(&lw.as_bytes()[..j + c.len_utf8()]) ^ (k as u64 + 1);
+        }
+        for (k, (j, _)) in lw.char_indices().rev().take(4).enumerate() {
+            a[4 + k] = hash_bytes(&lw.as_bytes()[j..]) ^ (k as u64 + 11);
+        }
     }
     // Headlines in capitals, sentence by sentence.
     let mut i = 0;

@@ -7,7 +7,8 @@
 //! quantised to 16 bits, only the rows that are not all zero, as zigzag varints.
 
 use super::features::{
-    ALL_CAPS, History, INIT_CAP, PUNCT, TokInfo, UPPER, set_aggregate, static_features, tag_features,
+    ALL_CAPS, History, INIT_CAP, PUNCT, TokInfo, UPPER, set_aggregate, static_features,
+    tag_features,
 };
 use rustc_hash::FxHashMap;
 
@@ -42,7 +43,11 @@ pub fn allowed(prev: u8, label: u8) -> bool {
 /// The best label allowed after `prev`; punctuation may only sit inside a mention.
 #[inline]
 pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
-    let mut best = if punct && part_of(prev) < 2 { prev - part_of(prev) + 1 } else { 0 };
+    let mut best = if punct && part_of(prev) < 2 {
+        prev - part_of(prev) + 1
+    } else {
+        0
+    };
     for l in 1..NL as u8 {
         if allowed(prev, l) && (!punct || part_of(l) == 1) && s[l as usize] > s[best as usize] {
             best = l;
@@ -89,11 +94,13 @@ pub fn decode(
     }
 }
 
-/// Hashed feature weights.
+/// Hashed feature weights: `f32` while training, 16-bit integers times `scale` once loaded.
 #[derive(Clone)]
 pub struct Model {
     bits: u32,
     w: Vec<f32>,
+    q: Vec<i16>,
+    scale: f32,
 }
 
 const MAGIC: &[u8; 6] = b"QNER1\n";
@@ -104,12 +111,22 @@ impl Model {
         Model {
             bits,
             w: vec![0.0; (1usize << bits) * NL],
+            q: Vec::new(),
+            scale: 1.0,
         }
     }
 
     /// True when every weight is zero (an untrained model).
     pub fn is_empty(&self) -> bool {
-        self.w.iter().all(|&x| x == 0.0)
+        self.w.iter().all(|&x| x == 0.0) && self.q.iter().all(|&x| x == 0)
+    }
+
+    /// Weight `k` of the flat table.
+    pub fn weight(&self, k: usize) -> f32 {
+        match self.q.get(k) {
+            Some(&x) => x as f32 * self.scale,
+            None => self.w.get(k).copied().unwrap_or(0.0),
+        }
     }
 
     #[inline]
@@ -120,6 +137,21 @@ impl Model {
     /// Adds the weights of `feats` to `scores`.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32; NL]) {
+        if !self.q.is_empty() {
+            let mut acc = [0i32; NL];
+            for &f in feats {
+                let r = self.row(f);
+                if let Some(row) = self.q.get(r..r + NL) {
+                    for (s, &w) in acc.iter_mut().zip(row) {
+                        *s += w as i32;
+                    }
+                }
+            }
+            for (s, a) in scores.iter_mut().zip(acc) {
+                *s += a as f32 * self.scale;
+            }
+            return;
+        }
         for &f in feats {
             let r = self.row(f);
             if let Some(row) = self.w.get(r..r + NL) {
@@ -186,7 +218,12 @@ impl Model {
             .and_then(|s| <[u8; 4]>::try_from(s).ok())
             .map(f32::from_le_bytes)
             .ok_or("truncated")?;
-        let mut m = Model::zeros(bits as u32);
+        let mut m = Model {
+            bits: bits as u32,
+            w: Vec::new(),
+            q: vec![0; (1usize << bits) * NL],
+            scale,
+        };
         let mut pos = 4;
         let mut row = 0usize;
         while pos < rest.len() {
@@ -195,7 +232,7 @@ impl Model {
             for l in 0..NL {
                 let z = get_varint(rest, &mut pos)? as u32;
                 let x = ((z >> 1) as i32) ^ -((z & 1) as i32);
-                *m.w.get_mut(base + l).ok_or("row out of range")? = x as f32 * scale;
+                *m.q.get_mut(base + l).ok_or("row out of range")? = x.clamp(-32767, 32767) as i16;
             }
         }
         Ok(m)
@@ -341,8 +378,8 @@ mod tests {
         m.w[5] = 1.5;
         m.w[NL * 700 + 3] = -0.25;
         let back = Model::decode(&m.encode()).unwrap();
-        assert!((back.w[5] - 1.5).abs() < 1e-3);
-        assert!((back.w[NL * 700 + 3] + 0.25).abs() < 1e-3);
+        assert!((back.weight(5) - 1.5).abs() < 1e-3);
+        assert!((back.weight(NL * 700 + 3) + 0.25).abs() < 1e-3);
         assert!(Model::decode(b"junk").is_err());
         assert!(Model::decode(&m.encode()[..12]).is_err() || true);
     }
