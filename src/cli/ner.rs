@@ -2,6 +2,7 @@
 //! `quarry train-ner` (trains the built-in entity model from annotated folders).
 
 use super::EXIT_OPEN;
+use crate::analysis::entities::model::Tagger;
 use crate::analysis::entities::train::{TrainOptions, evaluate, load_gold, train};
 use crate::analysis::entities::{EntityType, Recognizer};
 use crate::corpus::{Format, load};
@@ -29,6 +30,9 @@ pub struct EntitiesArgs {
     /// A list of names always recognised, one per line, optionally "\tTYPE".
     #[arg(long)]
     pub names: Option<PathBuf>,
+    /// Weights to use instead of the built-in model (written by `train-ner`).
+    #[arg(long, hide = true)]
+    pub model: Option<PathBuf>,
 }
 
 /// Arguments of `quarry train-ner`.
@@ -52,6 +56,9 @@ pub struct TrainNerArgs {
     /// Folds for training the second pass (below 2: one pass only).
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
+    /// Percentage of training tokens seen without their own word (form and lowercase).
+    #[arg(long, default_value_t = 20)]
+    pub dropout: u64,
 }
 
 #[derive(Serialize)]
@@ -71,6 +78,18 @@ struct Entity<'a> {
 /// Runs `quarry entities`.
 pub fn entities(a: EntitiesArgs) -> ExitCode {
     let mut rec = Recognizer::english().clone();
+    if let Some(p) = &a.model {
+        match std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Tagger::decode(&b))
+        {
+            Ok(t) => rec = Recognizer::new(t),
+            Err(e) => {
+                eprintln!("quarry: {}: {e}", p.display());
+                return ExitCode::from(EXIT_OPEN);
+            }
+        }
+    }
     if let Some(p) = &a.names {
         match std::fs::read_to_string(p) {
             Ok(list) => rec = rec.with_user_names(&list),
@@ -190,6 +209,7 @@ pub fn train_ner(a: TrainNerArgs) -> ExitCode {
         bits: a.bits,
         seed: 0x5eed,
         folds: a.folds,
+        dropout: a.dropout,
     };
     let model = train(&docs, &opt, |epoch, m| {
         let line = match &dev {

@@ -65,6 +65,53 @@ pub const LOWER_INIT: u8 = 8;
 pub const PUNCT: u8 = 16;
 /// Contains an uppercase letter.
 pub const UPPER: u8 = 32;
+/// A common English function word ("if", "the", "more"), whatever its case.
+pub const STOP: u8 = 64;
+/// A title before a name ("Mr", "Dr", "President").
+pub const TITLE: u8 = 128;
+
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen",
+    "col",
+    "capt",
+    "judge",
+    "mayor",
+    "secretary",
+    "chairman",
+    "ambassador",
+    "coach",
+    "striker",
+    "captain",
+    "rev",
+    "father",
+    "sheikh",
+    "ayatollah",
+];
 
 /// What is known about one token before tagging.
 #[derive(Clone, Copy, Default)]
@@ -172,9 +219,19 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
     out.clear();
     for t in toks {
         let w = &text[t.start as usize..t.end as usize];
-        let flags = shape_of(w, &mut s.shape);
+        let mut flags = shape_of(w, &mut s.shape);
         lowercase_into(w, &mut s.buf);
-        let lw = s.buf.as_str();
+        // "Mr." and "Mr", "U.S." and "U.S" are one word to the model.
+        let lw = match s.buf.trim_end_matches('.') {
+            "" => s.buf.as_str(),
+            t => t,
+        };
+        if gaz.is_stop(lw) {
+            flags |= STOP;
+        }
+        if TITLES.contains(&lw) {
+            flags |= TITLE;
+        }
         out.push(TokInfo {
             form: hash_bytes(w.as_bytes()),
             lower: hash_bytes(lw.as_bytes()),
@@ -318,6 +375,9 @@ pub fn static_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
         out.push(f(28, x.lower));
     }
     out.push(f(29, mix(m2.form, m1.form)));
+    let word_kind = |y: &TokInfo| (y.flags & (STOP | TITLE | INIT_CAP | ALL_CAPS)) as u64;
+    out.push(f(60, word_kind(x) | ctx << 8));
+    out.push(f(61, word_kind(m1) | word_kind(p1) << 8));
     if x.agg != 0 {
         out.push(f(50, x.agg as u64));
         out.push(f(51, x.agg_seen as u64));

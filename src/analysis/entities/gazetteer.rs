@@ -6,6 +6,7 @@
 
 use super::features::{hash_lower, mix};
 use super::tokens::{Tok, tokenize};
+use crate::analysis::stopwords::StopWords;
 use rustc_hash::FxHashMap;
 
 /// The lists, by bit: a token's gazetteer mask has bit `k` when a list-`k` phrase starts there
@@ -40,6 +41,7 @@ struct Entry {
 #[derive(Default)]
 pub struct Gazetteer {
     phrases: FxHashMap<u64, Entry>,
+    stop: StopWords,
 }
 
 /// Hash of a phrase extended by one more token.
@@ -57,7 +59,10 @@ fn lines(s: &str) -> impl Iterator<Item = &str> {
 impl Gazetteer {
     /// The lists that ship with Quarry.
     pub fn builtin() -> Gazetteer {
-        let mut g = Gazetteer::default();
+        let mut g = Gazetteer {
+            stop: StopWords::english(),
+            ..Gazetteer::default()
+        };
         let lex = |name: &str| -> &'static str {
             match name {
                 "countries" => include_str!("../../../assets/ner/lexicons/countries.tsv"),
@@ -112,6 +117,11 @@ impl Gazetteer {
             g.add(region, CONTINENT);
         }
         g
+    }
+
+    /// True for a common English function word (lowercase).
+    pub fn is_stop(&self, lower: &str) -> bool {
+        self.stop.contains(lower)
     }
 
     /// Adds a phrase to list `list`.

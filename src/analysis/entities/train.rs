@@ -215,6 +215,8 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Folds for the second pass's training predictions (below 2: no second pass).
     pub folds: usize,
+    /// Percentage of training tokens seen without their word-identity features.
+    pub dropout: u64,
 }
 
 fn train_pass(
@@ -226,6 +228,7 @@ fn train_pass(
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = opt.seed | 1;
     let (mut buf, mut hist, mut labels) = (Vec::new(), History::default(), Vec::new());
+    let mut kept: Vec<u64> = Vec::new();
     for epoch in 1..=opt.epochs {
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
@@ -241,6 +244,21 @@ fn train_pass(
                 &mut hist,
                 &mut labels,
                 |i, feats, prev, punct| {
+                    // Word-identity dropout: now and then the tagger must do without the
+                    // word itself (its form and lowercase) and learn from its context.
+                    rng ^= rng << 13;
+                    rng ^= rng >> 7;
+                    rng ^= rng << 17;
+                    let drop = opt.dropout > 0 && rng % 100 < opt.dropout;
+                    kept.clear();
+                    kept.extend(
+                        feats
+                            .iter()
+                            .enumerate()
+                            .filter(|&(k, _)| !(drop && (k == 1 || k == 2)))
+                            .map(|(_, &f)| f),
+                    );
+                    let feats = kept.as_slice();
                     let mut s = [0f32; NL];
                     tr.model.score(feats, &mut s);
                     let pred = best_label(&s, prev, punct);
