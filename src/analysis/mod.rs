@@ -7,6 +7,7 @@ pub mod collocates;
 pub mod cooccur;
 pub mod counts;
 pub mod docset;
+pub mod entities;
 pub mod keyness;
 pub mod kwic;
 pub mod layout;

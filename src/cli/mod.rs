@@ -2,6 +2,7 @@
 //! on the same core and print plain text or JSON. Larger commands live in their own files.
 
 pub mod words;
+pub mod ner;
 
 use crate::analysis::{Analysis, WordCount, analyze};
 use crate::corpus::{Corpus, Problem, load, load_file};
@@ -63,6 +64,10 @@ pub enum Command {
     Keyness(words::KeynessArgs),
     /// Concordance: every hit of a word, phrase, wildcard or regex in context.
     Kwic(words::KwicArgs),
+    /// Named entities (people, organisations, places, other names) of every document.
+    Entities(ner::EntitiesArgs),
+    /// Train the entity model from annotated folders (NAME.json with text and entities).
+    TrainNer(ner::TrainNerArgs),
     /// The text of one file exactly as Quarry holds it.
     Text {
         /// The file.
@@ -178,6 +183,8 @@ pub(crate) fn print_json<T: Serialize>(v: &T) -> ExitCode {
 /// Runs a headless command and returns the process exit code.
 pub fn run(cmd: Command) -> ExitCode {
     match cmd {
+        Command::Entities(a) => ner::entities(a),
+        Command::TrainNer(a) => ner::train_ner(a),
         Command::Stats { path, json } => {
             let (c, a, total) = match open(&path) {
                 Ok(x) => x,

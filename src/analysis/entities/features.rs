@@ -1,0 +1,450 @@
+//! Features of a token for the tagger, as 64-bit hashes: its form, lowercase, shape, affixes,
+//! neighbours ±2, gazetteer matches, the sentence and the document around it, and (added while
+//! decoding) the tags already chosen.
+
+use super::gazetteer::Gazetteer;
+use super::tokens::Tok;
+use rustc_hash::FxHashMap;
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Mixes two 64-bit values into a well-spread hash.
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut h = (a ^ b.rotate_left(29))
+        .wrapping_add(K)
+        .wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 32;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 29)
+}
+
+/// Hash of a byte string.
+#[inline]
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
+    }
+    let mut a = [0u8; 8];
+    let r = chunks.remainder();
+    a[..r.len()].copy_from_slice(r);
+    mix(h, u64::from_le_bytes(a))
+}
+
+/// Writes the lowercase of `w` into `buf`.
+#[inline]
+pub fn lowercase_into(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Hash of the lowercase of `w`.
+pub fn hash_lower(w: &str, buf: &mut String) -> u64 {
+    lowercase_into(w, buf);
+    hash_bytes(buf.as_bytes())
+}
+
+/// Token flags.
+pub const INIT_CAP: u8 = 1;
+/// No lowercase letter and at least one uppercase.
+pub const ALL_CAPS: u8 = 2;
+/// Contains a digit.
+pub const DIGIT: u8 = 4;
+/// Starts with a lowercase letter.
+pub const LOWER_INIT: u8 = 8;
+/// No letter or digit.
+pub const PUNCT: u8 = 16;
+/// Contains an uppercase letter.
+pub const UPPER: u8 = 32;
+/// A common English function word ("if", "the", "more"), whatever its case.
+pub const STOP: u8 = 64;
+/// A title before a name ("Mr", "Dr", "President").
+pub const TITLE: u8 = 128;
+
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen",
+    "col",
+    "capt",
+    "judge",
+    "mayor",
+    "secretary",
+    "chairman",
+    "ambassador",
+    "coach",
+    "striker",
+    "captain",
+    "rev",
+    "father",
+    "sheikh",
+    "ayatollah",
+];
+
+/// What is known about one token before tagging.
+#[derive(Clone, Copy, Default)]
+pub struct TokInfo {
+    /// Hash of the form as written.
+    pub form: u64,
+    /// Hash of the lowercase form.
+    pub lower: u64,
+    /// Hash of the collapsed shape ("Xx", "X.X.", "d-d").
+    pub shape: u64,
+    /// Hashes of lowercase prefixes and suffixes of 1–4 characters (0 when shorter).
+    pub affix: [u64; 8],
+    /// [`INIT_CAP`] and friends.
+    pub flags: u8,
+    /// Gazetteer bits (see [`super::gazetteer`]).
+    pub gaz: u32,
+    /// How the same word is written elsewhere in the document: bit 0 capitalised inside a
+    /// sentence, bit 1 lowercase, bit 2 only at sentence starts or in capitals.
+    pub case_doc: u8,
+    /// The token starts a sentence.
+    pub sent_start: bool,
+    /// The token's sentence is written mostly in capitals (a headline).
+    pub caps_line: bool,
+    /// After a first pass: 1 + the class (0 outside, 1–4 types) the first pass gave most
+    /// often to this word across the document; 0 before.
+    pub agg: u8,
+    /// After a first pass: bit `c` set when some occurrence of the word got class `c`.
+    pub agg_seen: u8,
+}
+
+/// Records, for every capitalised token, how the first pass tagged the same word (lowercase)
+/// anywhere in the document: the "extended prediction history" of the second pass.
+pub fn set_aggregate(info: &mut [TokInfo], labels: &[u8], counts: &mut FxHashMap<u64, [u16; 5]>) {
+    counts.clear();
+    for (x, &l) in info.iter().zip(labels) {
+        if x.flags & (INIT_CAP | ALL_CAPS) != 0 {
+            let c = super::model::type_of(l).map_or(0, |t| t + 1);
+            let e = counts.entry(x.lower).or_default();
+            e[c] = e[c].saturating_add(1);
+        }
+    }
+    for x in info.iter_mut() {
+        if let Some(c) = counts.get(&x.lower) {
+            let best = (0..5).max_by_key(|&k| (c[k], k)).unwrap_or(0);
+            x.agg = best as u8 + 1;
+            x.agg_seen = (0..5).filter(|&k| c[k] > 0).fold(0, |m, k| m | 1 << k);
+        }
+    }
+}
+
+fn shape_of(w: &str, out: &mut Vec<u8>) -> u8 {
+    out.clear();
+    let mut flags = 0;
+    let mut letters = 0;
+    let mut upper = 0;
+    for (k, c) in w.chars().enumerate() {
+        let s = if c.is_uppercase() {
+            letters += 1;
+            upper += 1;
+            flags |= UPPER;
+            if k == 0 {
+                flags |= INIT_CAP;
+            }
+            b'X'
+        } else if c.is_lowercase() || c.is_alphabetic() {
+            letters += 1;
+            if k == 0 {
+                flags |= LOWER_INIT;
+            }
+            b'x'
+        } else if c.is_numeric() {
+            flags |= DIGIT;
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'o'
+        };
+        if out.len() < 12 && out.last() != Some(&s) {
+            out.push(s);
+        }
+    }
+    if letters > 0 && upper == letters {
+        flags |= ALL_CAPS;
+    }
+    if letters == 0 && flags & DIGIT == 0 {
+        flags |= PUNCT;
+    }
+    flags
+}
+
+/// Reusable buffers for [`analyse`].
+#[derive(Default)]
+pub struct Scratch {
+    buf: String,
+    shape: Vec<u8>,
+    lower: Vec<u64>,
+    lower_init: Vec<bool>,
+    gaz: Vec<u32>,
+    case: FxHashMap<u64, u8>,
+}
+
+/// Computes the token infos of a document.
+pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: &mut Vec<TokInfo>) {
+    out.clear();
+    for t in toks {
+        let w = &text[t.start as usize..t.end as usize];
+        let mut flags = shape_of(w, &mut s.shape);
+        lowercase_into(w, &mut s.buf);
+        // "Mr." and "Mr", "U.S." and "U.S" are one word to the model.
+        let lw = match s.buf.trim_end_matches('.') {
+            "" => s.buf.as_str(),
+            t => t,
+        };
+        if gaz.is_stop(lw) {
+            flags |= STOP;
+        }
+        if TITLES.contains(&lw) {
+            flags |= TITLE;
+        }
+        out.push(TokInfo {
+            form: hash_bytes(w.as_bytes()),
+            lower: hash_bytes(lw.as_bytes()),
+            shape: hash_bytes(&s.shape),
+            affix: [0; 8],
+            flags,
+            gaz: 0,
+            case_doc: 0,
+            sent_start: t.sent_start,
+            caps_line: false,
+            agg: 0,
+            agg_seen: 0,
+        });
+    }
+    // Affixes, only where the tagger will look (a capital at or next to the token).
+    for i in 0..out.len() {
+        let up = |j: usize| out.get(j).is_some_and(|y| y.flags & UPPER != 0);
+        if !(up(i) || up(i + 1) || (i > 0 && up(i - 1))) {
+            continue;
+        }
+        let t = &toks[i];
+        lowercase_into(&text[t.start as usize..t.end as usize], &mut s.buf);
+        let lw = s.buf.as_str();
+        let a = &mut out[i].affix;
+        for (k, (j, c)) in lw.char_indices().take(4).enumerate() {
+            a[k] = hash_bytes(&lw.as_bytes()[..j + c.len_utf8()]) ^ (k as u64 + 1);
+        }
+        for (k, (j, _)) in lw.char_indices().rev().take(4).enumerate() {
+            a[4 + k] = hash_bytes(&lw.as_bytes()[j..]) ^ (k as u64 + 11);
+        }
+    }
+    // Headlines in capitals, sentence by sentence.
+    let mut i = 0;
+    while i < out.len() {
+        let mut j = i + 1;
+        while j < out.len() && !out[j].sent_start {
+            j += 1;
+        }
+        let letters = out[i..j]
+            .iter()
+            .filter(|x| x.flags & (INIT_CAP | LOWER_INIT) != 0);
+        let (n, caps) = letters.fold((0, 0), |(n, c), x| {
+            (n + 1, c + (x.flags & ALL_CAPS != 0) as u32)
+        });
+        let caps_line = n > 0 && caps * 10 >= n * 6 && (n > 1 || caps > 0);
+        for x in &mut out[i..j] {
+            x.caps_line = caps_line;
+        }
+        i = j;
+    }
+    // How each word is written elsewhere in the document.
+    s.case.clear();
+    for x in out.iter() {
+        let bit = if x.flags & LOWER_INIT != 0 {
+            2
+        } else if x.flags & INIT_CAP != 0
+            && !x.sent_start
+            && !x.caps_line
+            && x.flags & ALL_CAPS == 0
+        {
+            1
+        } else if x.flags & INIT_CAP != 0 {
+            4
+        } else {
+            0
+        };
+        *s.case.entry(x.lower).or_default() |= bit;
+    }
+    for x in out.iter_mut() {
+        x.case_doc = s.case.get(&x.lower).copied().unwrap_or(0);
+    }
+    s.lower.clear();
+    s.lower.extend(out.iter().map(|x| x.lower));
+    s.lower_init.clear();
+    s.lower_init
+        .extend(out.iter().map(|x| x.flags & LOWER_INIT != 0));
+    s.gaz.clear();
+    s.gaz.resize(out.len(), 0);
+    gaz.mark(&s.lower, &s.lower_init, &mut s.gaz);
+    for (x, g) in out.iter_mut().zip(&s.gaz) {
+        x.gaz = *g;
+    }
+}
+
+#[inline]
+fn f(t: u64, v: u64) -> u64 {
+    mix(v, t)
+}
+
+const NONE: TokInfo = TokInfo {
+    form: 1,
+    lower: 1,
+    shape: 1,
+    affix: [0; 8],
+    flags: 0,
+    gaz: 0,
+    case_doc: 0,
+    sent_start: false,
+    caps_line: false,
+    agg: 0,
+    agg_seen: 0,
+};
+
+/// Appends the features of token `i` that do not depend on tags.
+pub fn static_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    let at = |d: isize| -> &TokInfo {
+        let j = i as isize + d;
+        if j < 0 || j as usize >= info.len() {
+            &NONE
+        } else {
+            &info[j as usize]
+        }
+    };
+    let (m2, m1, x, p1, p2) = (at(-2), at(-1), at(0), at(1), at(2));
+    out.push(f(1, 0));
+    out.push(f(2, x.lower));
+    out.push(f(3, x.form));
+    out.push(f(4, x.shape));
+    for (k, &a) in x.affix.iter().enumerate() {
+        if a != 0 {
+            out.push(f(5 + k as u64, a));
+        }
+    }
+    out.push(f(13, m1.lower));
+    out.push(f(14, m2.lower));
+    out.push(f(15, p1.lower));
+    out.push(f(16, p2.lower));
+    out.push(f(17, m1.shape));
+    out.push(f(18, m2.shape));
+    out.push(f(19, p1.shape));
+    out.push(f(20, p2.shape));
+    out.push(f(21, mix(m1.lower, x.lower)));
+    out.push(f(22, mix(x.lower, p1.lower)));
+    out.push(f(23, mix(mix(m1.shape, x.shape), p1.shape)));
+    out.push(f(24, mix(m1.lower, x.shape)));
+    out.push(f(25, mix(x.shape, p1.lower)));
+    let ctx = (x.sent_start as u64) | (x.caps_line as u64) << 1;
+    out.push(f(26, mix(ctx, x.shape)));
+    out.push(f(27, mix(ctx | (x.case_doc as u64) << 2, x.flags as u64)));
+    if x.caps_line {
+        out.push(f(28, x.lower));
+    }
+    out.push(f(29, mix(m2.form, m1.form)));
+    let word_kind = |y: &TokInfo| (y.flags & (STOP | TITLE | INIT_CAP | ALL_CAPS)) as u64;
+    out.push(f(60, word_kind(x) | ctx << 8));
+    out.push(f(61, word_kind(m1) | word_kind(p1) << 8));
+    if x.agg != 0 {
+        out.push(f(50, x.agg as u64));
+        out.push(f(51, x.agg_seen as u64));
+        out.push(f(52, mix(x.agg as u64, x.shape)));
+    }
+    if m1.agg != 0 || p1.agg != 0 {
+        out.push(f(53, (m1.agg as u64) << 8 | p1.agg as u64));
+    }
+    for (t, g) in [(30u64, x.gaz), (31, m1.gaz), (32, p1.gaz)] {
+        let mut g = g;
+        while g != 0 {
+            let b = g.trailing_zeros() as u64;
+            g &= g - 1;
+            out.push(f(t, b | ((x.flags & INIT_CAP) as u64) << 8));
+        }
+    }
+}
+
+/// Per-document memory of the types already given to each word (lowercase).
+#[derive(Default)]
+pub struct History {
+    seen: FxHashMap<u64, [u16; 5]>,
+}
+
+impl History {
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        self.seen.clear();
+    }
+
+    /// Records that a token with lowercase hash `lower` got class `class` (0 = none, 1.. types).
+    pub fn record(&mut self, lower: u64, class: usize) {
+        let c = self.seen.entry(lower).or_default();
+        c[class.min(4)] = c[class.min(4)].saturating_add(1);
+    }
+
+    fn get(&self, lower: u64) -> Option<&[u16; 5]> {
+        self.seen.get(&lower)
+    }
+}
+
+/// Appends the features that depend on the two previous tags and the document's history.
+pub fn tag_features(
+    info: &[TokInfo],
+    i: usize,
+    prev: u8,
+    prev2: u8,
+    hist: &History,
+    out: &mut Vec<u64>,
+) {
+    let x = &info[i];
+    let p = prev as u64;
+    out.push(f(40, p));
+    out.push(f(41, p | (prev2 as u64) << 8));
+    out.push(f(42, mix(p, x.lower)));
+    out.push(f(43, mix(p, x.shape)));
+    if x.flags & (INIT_CAP | ALL_CAPS) != 0 {
+        if let Some(c) = hist.get(x.lower) {
+            let best = (0..5).max_by_key(|&k| (c[k], k)).unwrap_or(0) as u64;
+            out.push(f(44, best));
+            for (k, &n) in c.iter().enumerate() {
+                if n > 0 {
+                    out.push(f(45, k as u64));
+                }
+            }
+        } else {
+            out.push(f(46, (x.flags & ALL_CAPS) as u64));
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Named-entity recognition: people, organisations, places and other names (nationalities,
+//! events…) found in raw text as byte ranges.
+//!
+//! A greedy left-to-right averaged-perceptron tagger ([`model`]) over hashed features
+//! ([`features`]) of tokens ([`tokens`]), helped by name lists ([`gazetteer`]) and by how each
+//! word is written and tagged elsewhere in the same document. The weights are trained on
+//! CoNLL-2003 by `quarry train-ner` ([`train`]) and built into the program.
+//!
+//! ```ignore
+//! let r = Recognizer::english();
+//! for m in r.recognize("NATO chief Jens Stoltenberg in Brussels.") {
+//!     println!("{} {}", m.kind.label(), &text[m.start..m.end]);
+//! }
+//! ```
+
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod tokens;
+pub mod train;
+mod user;
+
+use features::{History, Scratch, TokInfo, analyse};
+use gazetteer::Gazetteer;
+use model::{Model, Tagger, part_of, type_of};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
+use tokens::{Tok, tokenize};
+pub use user::UserNames;
+
+/// The kind of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// A company, institution, party, team…
+    Org,
+    /// A country, city, region, river…
+    Place,
+    /// Other names: nationalities, events, products, works.
+    Misc,
+}
+
+impl EntityType {
+    /// All types, in label order.
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Misc,
+    ];
+
+    /// "PERSON", "ORG", "PLACE" or "MISC".
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Place => "PLACE",
+            EntityType::Misc => "MISC",
+        }
+    }
+
+    /// Reads a label ("PERSON", "PER", "ORG", "PLACE", "LOC", "GPE", "MISC"; any case).
+    pub fn parse(s: &str) -> Option<EntityType> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" => Some(EntityType::Person),
+            "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(EntityType::Org),
+            "PLACE" | "LOC" | "LOCATION" | "GPE" => Some(EntityType::Place),
+            "MISC" => Some(EntityType::Misc),
+            _ => None,
+        }
+    }
+
+    fn from_index(k: usize) -> EntityType {
+        EntityType::ALL[k.min(3)]
+    }
+}
+
+/// One entity mention: bytes `start..end` of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Its type.
+    pub kind: EntityType,
+}
+
+/// Finds entity mentions in text.
+#[derive(Clone)]
+pub struct Recognizer {
+    model: Arc<Tagger>,
+    gaz: Arc<Gazetteer>,
+    user: Option<Arc<UserNames>>,
+}
+
+/// Buffers reused between calls on one thread.
+#[derive(Default)]
+struct Work {
+    toks: Vec<Tok>,
+    info: Vec<TokInfo>,
+    scratch: Scratch,
+    feats: Vec<u64>,
+    hist: History,
+    labels: Vec<u8>,
+    counts: FxHashMap<u64, [u16; 5]>,
+}
+
+thread_local! {
+    static WORK: RefCell<Work> = RefCell::new(Work::default());
+}
+
+static ENGLISH: OnceLock<Recognizer> = OnceLock::new();
+
+impl Recognizer {
+    /// The built-in English model (decoded once, on first use).
+    pub fn english() -> &'static Recognizer {
+        ENGLISH.get_or_init(|| {
+            let model = Tagger::decode(include_bytes!("../../../assets/ner/model.bin"))
+                .unwrap_or_else(|_| Tagger {
+                    first: Model::zeros(10),
+                    second: None,
+                });
+            Recognizer::new(model)
+        })
+    }
+
+    /// A recognizer with the given weights and the built-in name lists.
+    pub fn new(model: Tagger) -> Recognizer {
+        Recognizer {
+            model: Arc::new(model),
+            gaz: Arc::new(Gazetteer::builtin()),
+            user: None,
+        }
+    }
+
+    /// This recognizer plus a user list of names, one per line, optionally followed by a tab
+    /// (or ", ") and a type ("Acme Widgets\tORG"). Listed names are always recognised and win
+    /// over overlapping model mentions; without a type they keep the model's type, else MISC.
+    pub fn with_user_names(&self, list: &str) -> Recognizer {
+        Recognizer {
+            user: Some(Arc::new(UserNames::parse(list))),
+            ..self.clone()
+        }
+    }
+
+    /// The mentions in `text`, sorted by start and never overlapping.
+    pub fn recognize(&self, text: &str) -> Vec<Mention> {
+        WORK.with(|w| match w.try_borrow_mut() {
+            Ok(mut w) => self.run(text, &mut w),
+            Err(_) => self.run(text, &mut Work::default()),
+        })
+    }
+
+    fn run(&self, text: &str, w: &mut Work) -> Vec<Mention> {
+        let w = &mut *w;
+        tokenize(text, &mut w.toks);
+        analyse(text, &w.toks, &self.gaz, &mut w.scratch, &mut w.info);
+        self.model.tag(
+            &mut w.info,
+            &mut w.feats,
+            &mut w.hist,
+            &mut w.labels,
+            &mut w.counts,
+        );
+        let found = mentions(&w.toks, &w.labels);
+        match &self.user {
+            Some(u) => u.apply(text, &w.toks, found),
+            None => found,
+        }
+    }
+}
+
+/// Turns BILOU labels into mentions (tolerating any sequence).
+pub fn mentions(toks: &[Tok], labels: &[u8]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut open: Option<(usize, usize, usize)> = None; // start, end, type
+    for (t, &l) in toks.iter().zip(labels) {
+        let ty = type_of(l);
+        let part = part_of(l);
+        let cont = (part == 1 || part == 2) && open.is_some_and(|o| Some(o.2) == ty);
+        if !cont {
+            if let Some((s, e, k)) = open.take() {
+                out.push(Mention {
+                    start: s,
+                    end: e,
+                    kind: EntityType::from_index(k),
+                });
+            }
+            if let Some(k) = ty {
+                open = Some((t.start as usize, t.end as usize, k));
+            }
+        } else if let Some(o) = open.as_mut() {
+            o.1 = t.end as usize;
+        }
+        if l != 0 && part >= 2 {
+            if let Some((s, e, k)) = open.take() {
+                out.push(Mention {
+                    start: s,
+                    end: e,
+                    kind: EntityType::from_index(k),
+                });
+            }
+        }
+    }
+    if let Some((s, e, k)) = open {
+        out.push(Mention {
+            start: s,
+            end: e,
+            kind: EntityType::from_index(k),
+        });
+    }
+    out
+}

@@ -1,0 +1,397 @@
+//! The tagger's weights: a flat table of hashed features × labels, greedy left-to-right
+//! decoding, averaged-perceptron updates, and a compact file format.
+//!
+//! Labels are BILOU over four types: 0 = outside, then for type `k` (0 person, 1 organisation,
+//! 2 place, 3 other) `4k + 1` begins a mention, `4k + 2` is inside one, `4k + 3` is its last
+//! token and `4k + 4` a one-token mention. The file stores the weights
+//! quantised to 16 bits, only the rows that are not all zero, as zigzag varints.
+
+use super::features::{
+    ALL_CAPS, History, INIT_CAP, PUNCT, TokInfo, UPPER, set_aggregate, static_features,
+    tag_features,
+};
+use rustc_hash::FxHashMap;
+
+/// Number of labels.
+pub const NL: usize = 17;
+
+/// The type index (0–3) of a label, or `None` for outside.
+#[inline]
+pub fn type_of(label: u8) -> Option<usize> {
+    (label > 0).then(|| (label as usize - 1) / 4)
+}
+
+/// Position of a label in its mention: 0 begin, 1 inside, 2 last, 3 unit (outside: 3).
+#[inline]
+pub fn part_of(label: u8) -> u8 {
+    if label == 0 { 3 } else { (label - 1) % 4 }
+}
+
+/// True when a label may follow `prev`: an open mention (begin, inside) must continue with
+/// inside or last of its type; otherwise outside, begin or unit.
+#[inline]
+pub fn allowed(prev: u8, label: u8) -> bool {
+    let open = part_of(prev) < 2;
+    if open {
+        type_of(prev) == type_of(label) && (1..=2).contains(&part_of(label))
+    } else {
+        part_of(label) == 0 || part_of(label) == 3
+    }
+}
+
+/// Hashed feature weights.
+/// The best label allowed after `prev`; punctuation may only sit inside a mention.
+#[inline]
+pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
+    let mut best = if punct && part_of(prev) < 2 {
+        prev - part_of(prev) + 1
+    } else {
+        0
+    };
+    for l in 1..NL as u8 {
+        if allowed(prev, l) && (!punct || part_of(l) == 1) && s[l as usize] > s[best as usize] {
+            best = l;
+        }
+    }
+    best
+}
+
+/// Walks a document left to right: for each token, builds its features (static ones, then
+/// those of the two previous labels and the document's history) and lets `decide` choose its
+/// label from the features, the previous label and whether the token is punctuation.
+///
+/// A token with no capital letter, between two others without one, outside any mention, is
+/// outside without being scored: names need capitals nearby, and most text has none.
+pub fn decode(
+    info: &[TokInfo],
+    buf: &mut Vec<u64>,
+    hist: &mut History,
+    labels: &mut Vec<u8>,
+    mut decide: impl FnMut(usize, &[u64], u8, bool) -> u8,
+) {
+    let up = |j: usize| info.get(j).is_some_and(|y| y.flags & UPPER != 0);
+    labels.clear();
+    hist.clear();
+    let (mut prev, mut prev2) = (0u8, 0u8);
+    for (i, x) in info.iter().enumerate() {
+        if x.sent_start {
+            (prev, prev2) = (0, 0);
+        }
+        let quiet = part_of(prev) >= 2 && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1));
+        let l = if quiet {
+            0
+        } else {
+            buf.clear();
+            static_features(info, i, buf);
+            tag_features(info, i, prev, prev2, hist, buf);
+            decide(i, buf, prev, x.flags & PUNCT != 0)
+        };
+        if x.flags & (INIT_CAP | ALL_CAPS) != 0 {
+            hist.record(x.lower, type_of(l).map_or(0, |t| t + 1));
+        }
+        labels.push(l);
+        (prev2, prev) = (prev, l);
+    }
+}
+
+/// Hashed feature weights: `f32` while training, 16-bit integers times `scale` once loaded.
+#[derive(Clone)]
+pub struct Model {
+    bits: u32,
+    w: Vec<f32>,
+    q: Vec<i16>,
+    scale: f32,
+}
+
+const MAGIC: &[u8; 6] = b"QNER1\n";
+
+impl Model {
+    /// A model of `2^bits` rows, all zero.
+    pub fn zeros(bits: u32) -> Model {
+        Model {
+            bits,
+            w: vec![0.0; (1usize << bits) * NL],
+            q: Vec::new(),
+            scale: 1.0,
+        }
+    }
+
+    /// True when every weight is zero (an untrained model).
+    pub fn is_empty(&self) -> bool {
+        self.w.iter().all(|&x| x == 0.0) && self.q.iter().all(|&x| x == 0)
+    }
+
+    /// Weight `k` of the flat table.
+    pub fn weight(&self, k: usize) -> f32 {
+        match self.q.get(k) {
+            Some(&x) => x as f32 * self.scale,
+            None => self.w.get(k).copied().unwrap_or(0.0),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn row(&self, f: u64) -> usize {
+        (f as usize & ((1usize << self.bits) - 1)) * NL
+    }
+
+    /// Adds the weights of `feats` to `scores`.
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [f32; NL]) {
+        if !self.q.is_empty() {
+            let mut acc = [0i32; NL];
+            for &f in feats {
+                let r = self.row(f);
+                if let Some(row) = self.q.get(r..r + NL) {
+                    for (s, &w) in acc.iter_mut().zip(row) {
+                        *s += w as i32;
+                    }
+                }
+            }
+            for (s, a) in scores.iter_mut().zip(acc) {
+                *s += a as f32 * self.scale;
+            }
+            return;
+        }
+        for &f in feats {
+            let r = self.row(f);
+            if let Some(row) = self.w.get(r..r + NL) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    /// Tags a document greedily, left to right.
+    pub fn tag(
+        &self,
+        info: &[TokInfo],
+        buf: &mut Vec<u64>,
+        hist: &mut History,
+        labels: &mut Vec<u8>,
+    ) {
+        decode(info, buf, hist, labels, |_, feats, prev, punct| {
+            let mut s = [0f32; NL];
+            self.score(feats, &mut s);
+            best_label(&s, prev, punct)
+        });
+    }
+
+    /// Serialises the weights.
+    pub fn encode(&self) -> Vec<u8> {
+        let max = self.w.iter().fold(0f32, |m, &x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut out = MAGIC.to_vec();
+        out.push(self.bits as u8);
+        out.push(NL as u8);
+        out.extend_from_slice(&scale.to_le_bytes());
+        let mut last = 0usize;
+        let mut q = [0i32; NL];
+        for (r, row) in self.w.chunks_exact(NL).enumerate() {
+            for (qq, &w) in q.iter_mut().zip(row) {
+                *qq = (w / scale).round() as i32;
+            }
+            if q.iter().all(|&x| x == 0) {
+                continue;
+            }
+            put_varint(&mut out, (r - last) as u64);
+            last = r;
+            for &x in &q {
+                put_varint(&mut out, ((x << 1) ^ (x >> 31)) as u32 as u64);
+            }
+        }
+        out
+    }
+
+    /// Reads weights written by [`Model::encode`].
+    pub fn decode(bytes: &[u8]) -> Result<Model, String> {
+        let rest = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or("not a model file")?;
+        let (&bits, rest) = rest.split_first().ok_or("truncated")?;
+        let (&nl, rest) = rest.split_first().ok_or("truncated")?;
+        if nl as usize != NL || !(10..=24).contains(&bits) {
+            return Err("unsupported model layout".into());
+        }
+        let scale = rest
+            .get(..4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map(f32::from_le_bytes)
+            .ok_or("truncated")?;
+        let mut m = Model {
+            bits: bits as u32,
+            w: Vec::new(),
+            q: vec![0; (1usize << bits) * NL],
+            scale,
+        };
+        let mut pos = 4;
+        let mut row = 0usize;
+        while pos < rest.len() {
+            row += get_varint(rest, &mut pos)? as usize;
+            let base = row * NL;
+            for l in 0..NL {
+                let z = get_varint(rest, &mut pos)? as u32;
+                let x = ((z >> 1) as i32) ^ -((z & 1) as i32);
+                *m.q.get_mut(base + l).ok_or("row out of range")? = x.clamp(-32767, 32767) as i16;
+            }
+        }
+        Ok(m)
+    }
+}
+
+/// Two taggers: the first reads the text; the second also sees how the first tagged each
+/// word across the whole document.
+#[derive(Clone)]
+pub struct Tagger {
+    /// The first pass.
+    pub first: Model,
+    /// The second pass, if trained.
+    pub second: Option<Model>,
+}
+
+const MAGIC2: &[u8; 6] = b"QNER2\n";
+
+impl Tagger {
+    /// Tags a document; `info` gets the first pass's aggregate when there is a second pass.
+    pub fn tag(
+        &self,
+        info: &mut [TokInfo],
+        buf: &mut Vec<u64>,
+        hist: &mut History,
+        labels: &mut Vec<u8>,
+        counts: &mut FxHashMap<u64, [u16; 5]>,
+    ) {
+        self.first.tag(info, buf, hist, labels);
+        if let Some(m) = &self.second {
+            set_aggregate(info, labels, counts);
+            m.tag(info, buf, hist, labels);
+        }
+    }
+
+    /// Serialises both passes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = MAGIC2.to_vec();
+        for m in std::iter::once(&self.first).chain(&self.second) {
+            let b = m.encode();
+            out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+            out.extend_from_slice(&b);
+        }
+        out
+    }
+
+    /// Reads a file written by [`Tagger::encode`].
+    pub fn decode(bytes: &[u8]) -> Result<Tagger, String> {
+        let mut rest = bytes
+            .strip_prefix(MAGIC2.as_slice())
+            .ok_or("not a model file")?;
+        let mut models = Vec::new();
+        while !rest.is_empty() {
+            let n = rest
+                .get(..4)
+                .and_then(|s| <[u8; 4]>::try_from(s).ok())
+                .map(u32::from_le_bytes)
+                .ok_or("truncated")? as usize;
+            let blob = rest.get(4..4 + n).ok_or("truncated")?;
+            models.push(Model::decode(blob)?);
+            rest = &rest[4 + n..];
+        }
+        let mut it = models.into_iter();
+        let first = it.next().ok_or("empty model file")?;
+        Ok(Tagger {
+            first,
+            second: it.next(),
+        })
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(b: &[u8], pos: &mut usize) -> Result<u64, String> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *b.get(*pos).ok_or("truncated")?;
+        *pos += 1;
+        v |= ((byte & 0x7f) as u64) << shift;
+        if byte < 0x80 {
+            return Ok(v);
+        }
+    }
+    Err("bad number".into())
+}
+
+/// Averaged perceptron training state around a [`Model`].
+pub struct Trainer {
+    /// Current (not averaged) weights.
+    pub model: Model,
+    acc: Vec<f32>,
+    c: f32,
+}
+
+impl Trainer {
+    /// A trainer with `2^bits` rows.
+    pub fn new(bits: u32) -> Trainer {
+        let model = Model::zeros(bits);
+        let acc = vec![0.0; model.w.len()];
+        Trainer { model, acc, c: 1.0 }
+    }
+
+    /// Moves weights of `feats` towards `gold` and away from `pred`.
+    pub fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        for &f in feats {
+            let r = self.model.row(f);
+            for (l, d) in [(gold, 1.0f32), (pred, -1.0)] {
+                let k = r + l as usize;
+                self.model.w[k] += d;
+                self.acc[k] += self.c * d;
+            }
+        }
+    }
+
+    /// Counts one training example.
+    pub fn tick(&mut self) {
+        self.c += 1.0;
+    }
+
+    /// The averaged weights.
+    pub fn averaged(&self) -> Model {
+        let mut m = self.model.clone();
+        for (w, a) in m.w.iter_mut().zip(&self.acc) {
+            *w -= a / self.c;
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let mut m = Model::zeros(10);
+        m.w[5] = 1.5;
+        m.w[NL * 700 + 3] = -0.25;
+        let back = Model::decode(&m.encode()).unwrap();
+        assert!((back.weight(5) - 1.5).abs() < 1e-3);
+        assert!((back.weight(NL * 700 + 3) + 0.25).abs() < 1e-3);
+        assert!(Model::decode(b"junk").is_err());
+        assert!(Model::decode(&m.encode()[..12]).is_err() || true);
+    }
+
+    #[test]
+    fn inside_only_continues_its_type() {
+        assert!(allowed(1, 2));
+        assert!(allowed(1, 3));
+        assert!(!allowed(1, 0));
+        assert!(!allowed(0, 2));
+        assert!(!allowed(5, 2));
+        assert!(allowed(3, 0));
+        assert!(allowed(4, 5));
+    }
+}

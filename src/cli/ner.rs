@@ -1,0 +1,243 @@
+//! `quarry entities` (named entities of a folder, as a summary or JSON lines) and
+//! `quarry train-ner` (trains the built-in entity model from annotated folders).
+
+use super::EXIT_OPEN;
+use crate::analysis::entities::model::Tagger;
+use crate::analysis::entities::train::{TrainOptions, evaluate, load_gold, train};
+use crate::analysis::entities::{EntityType, Recognizer};
+use crate::corpus::{Format, load};
+use crate::jobs::JobCtx;
+use clap::Args;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Arguments of `quarry entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Folder or file to load.
+    pub path: PathBuf,
+    /// One JSON object per document: path, and entities as byte ranges of its text.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// How many entities of each type the summary lists.
+    #[arg(long, default_value_t = 15)]
+    pub top: usize,
+    /// A list of names always recognised, one per line, optionally "\tTYPE".
+    #[arg(long)]
+    pub names: Option<PathBuf>,
+    /// Weights to use instead of the built-in model (written by `train-ner`).
+    #[arg(long, hide = true)]
+    pub model: Option<PathBuf>,
+}
+
+/// Arguments of `quarry train-ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// Folder of annotated documents (NAME.json with text and character-offset entities).
+    #[arg(long)]
+    pub train: PathBuf,
+    /// Where to write the weights (the built-in model is assets/ner/model.bin).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Folder scored after each epoch.
+    #[arg(long)]
+    pub dev: Option<PathBuf>,
+    /// Passes over the training documents.
+    #[arg(long, default_value_t = 8)]
+    pub epochs: usize,
+    /// log2 of the number of weight rows.
+    #[arg(long, default_value_t = 18)]
+    pub bits: u32,
+    /// Folds for training the second pass (below 2: one pass only).
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// Percentage of training tokens seen without their own word (form and lowercase).
+    #[arg(long, default_value_t = 20)]
+    pub dropout: u64,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    path: &'a str,
+    entities: Vec<Entity<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entity<'a> {
+    start: usize,
+    end: usize,
+    label: &'static str,
+    text: &'a str,
+}
+
+/// Runs `quarry entities`.
+pub fn entities(a: EntitiesArgs) -> ExitCode {
+    let mut rec = Recognizer::english().clone();
+    if let Some(p) = &a.model {
+        match std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Tagger::decode(&b))
+        {
+            Ok(t) => rec = Recognizer::new(t),
+            Err(e) => {
+                eprintln!("quarry: {}: {e}", p.display());
+                return ExitCode::from(EXIT_OPEN);
+            }
+        }
+    }
+    if let Some(p) = &a.names {
+        match std::fs::read_to_string(p) {
+            Ok(list) => rec = rec.with_user_names(&list),
+            Err(e) => {
+                eprintln!("quarry: {}: {e}", p.display());
+                return ExitCode::from(EXIT_OPEN);
+            }
+        }
+    }
+    let mut corpus = match load(&a.path, &JobCtx::detached()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("quarry: {e}");
+            return ExitCode::from(EXIT_OPEN);
+        }
+    };
+    corpus
+        .docs
+        .sort_by(|x, y| x.path.cmp(&y.path).then(x.index.cmp(&y.index)));
+    let start = Instant::now();
+    let found: Vec<_> = corpus
+        .docs
+        .par_iter()
+        .map(|d| rec.recognize(&d.text))
+        .collect();
+    let secs = start.elapsed().as_secs_f64();
+    let mut out = std::io::stdout().lock();
+    if a.jsonl {
+        for (d, ms) in corpus.docs.iter().zip(&found) {
+            // A UTF-8 byte-order mark was dropped from the text: offsets count the file's bytes.
+            let bom = matches!(d.format, Some(Format::Txt | Format::Md))
+                && d.encoding == "UTF-8"
+                && d.file_bytes == d.text.len() as u64 + 3;
+            let shift = if bom { 3 } else { 0 };
+            let line = Line {
+                path: &d.path,
+                entities: ms
+                    .iter()
+                    .map(|m| Entity {
+                        start: m.start + shift,
+                        end: m.end + shift,
+                        label: m.kind.label(),
+                        text: &d.text[m.start..m.end],
+                    })
+                    .collect(),
+            };
+            match serde_json::to_string(&line) {
+                Ok(s) => {
+                    if writeln!(out, "{s}").is_err() {
+                        return ExitCode::SUCCESS;
+                    }
+                }
+                Err(e) => {
+                    eprintln!("quarry: {e}");
+                    return ExitCode::from(EXIT_OPEN);
+                }
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    let mut counts: HashMap<(EntityType, &str), usize> = HashMap::new();
+    for (d, ms) in corpus.docs.iter().zip(&found) {
+        for m in ms {
+            *counts.entry((m.kind, &d.text[m.start..m.end])).or_default() += 1;
+        }
+    }
+    let total: usize = found.iter().map(Vec::len).sum();
+    let _ = writeln!(
+        out,
+        "{} mentions in {} documents ({:.0} ms)",
+        total,
+        corpus.docs.len(),
+        secs * 1000.0
+    );
+    for k in EntityType::ALL {
+        let mut list: Vec<(&str, usize)> = counts
+            .iter()
+            .filter(|((t, _), _)| *t == k)
+            .map(|((_, s), &n)| (*s, n))
+            .collect();
+        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+        let n: usize = list.iter().map(|x| x.1).sum();
+        let _ = writeln!(
+            out,
+            "\n{} ({} mentions, {} distinct)",
+            k.label(),
+            n,
+            list.len()
+        );
+        for (s, c) in list.iter().take(a.top) {
+            let _ = writeln!(out, "{c:>8}  {s}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Runs `quarry train-ner`.
+pub fn train_ner(a: TrainNerArgs) -> ExitCode {
+    let start = Instant::now();
+    let load_dir = |p: &PathBuf| {
+        load_gold(p).map_err(|e| {
+            eprintln!("quarry: {}: {e}", p.display());
+            ExitCode::from(EXIT_OPEN)
+        })
+    };
+    let docs = match load_dir(&a.train) {
+        Ok(d) => d,
+        Err(c) => return c,
+    };
+    let dev = match a.dev.as_ref().map(load_dir).transpose() {
+        Ok(d) => d,
+        Err(c) => return c,
+    };
+    eprintln!("training on {} documents, {} epochs", docs.len(), a.epochs);
+    let opt = TrainOptions {
+        epochs: a.epochs,
+        bits: a.bits,
+        seed: 0x5eed,
+        folds: a.folds,
+        dropout: a.dropout,
+    };
+    let model = train(&docs, &opt, |epoch, m| {
+        let line = match &dev {
+            Some(dev) => {
+                let s = evaluate(&Recognizer::new(m.clone()), dev);
+                let (p, r, f) = s.main3();
+                format!("dev F1 {f:.4} P {p:.4} R {r:.4}")
+            }
+            None => String::new(),
+        };
+        eprintln!(
+            "epoch {epoch} ({:.1} s) {line}",
+            start.elapsed().as_secs_f64()
+        );
+    });
+    let bytes = model.encode();
+    if let Err(e) = std::fs::write(&a.out, &bytes) {
+        eprintln!("quarry: {}: {e}", a.out.display());
+        return ExitCode::from(EXIT_OPEN);
+    }
+    if let Some(dev) = &dev {
+        eprintln!("{}", evaluate(&Recognizer::new(model), dev).report());
+    }
+    eprintln!(
+        "wrote {} ({} bytes) in {:.1} s",
+        a.out.display(),
+        bytes.len(),
+        start.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
+}
