@@ -1,8 +1,8 @@
 //! The command line: `quarry [PATH]` opens the app; `stats`, `words` and `text` run headless
 //! on the same core and print plain text or JSON. Larger commands live in their own files.
 
-pub mod words;
 pub mod ner;
+pub mod words;
 
 use crate::analysis::{Analysis, WordCount, analyze};
 use crate::corpus::{Corpus, Problem, load, load_file};

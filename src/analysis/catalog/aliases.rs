@@ -1,0 +1,130 @@
+//! Alias rules: how surface forms normalise to a key, which short forms join a longer name
+//! (a later "Varga" joins an earlier "Teodor Varga"; "UN" joins "United Nations"), and which
+//! pairs are only suggested to the user ("Zelenskiy" / "Zelensky").
+
+use rustc_hash::FxHashMap;
+
+/// The key a surface form normalises to: lowercase, without dots, possessive "'s", a leading
+/// "the", or extra spaces. "U.N." and "UN" both give "un"; "the United Nations" gives
+/// "united nations".
+pub fn normalise(surface: &str) -> String {
+    let mut s = String::with_capacity(surface.len());
+    for c in surface.chars() {
+        match c {
+            '.' => {}
+            '\u{2019}' => s.push('\''),
+            c if c.is_whitespace() => s.push(' '),
+            c => s.extend(c.to_lowercase()),
+        }
+    }
+    let mut s = s.trim().to_string();
+    for suffix in ["'s", "'"] {
+        if let Some(t) = s.strip_suffix(suffix) {
+            s = t.trim_end().to_string();
+        }
+    }
+    if let Some(t) = s.strip_prefix("the ") {
+        s = t.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words left out of acronyms ("Organisation of the Petroleum…" → "opec" needs "of", "the" out).
+const MINOR: [&str; 11] = [
+    "of", "the", "and", "for", "on", "in", "de", "du", "la", "to", "&",
+];
+
+/// The acronym of a multi-word key ("united nations" → "un"), if it has two or more words.
+pub fn acronym(key: &str) -> Option<String> {
+    let words: Vec<&str> = key
+        .split_whitespace()
+        .filter(|w| !MINOR.contains(w))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    Some(words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// The last word of a multi-word key ("teodor varga" → "varga").
+pub fn surname(key: &str) -> Option<&str> {
+    let mut it = key.rsplit(' ');
+    let last = it.next()?;
+    it.next().map(|_| last)
+}
+
+/// Levenshtein distance between two short strings, stopping early above `limit`.
+pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Within one document, maps single-word person keys to the full name that ends with them,
+/// when exactly one full name in the document does.
+pub fn surname_map<'a>(person_keys: impl Iterator<Item = &'a str>) -> FxHashMap<String, String> {
+    let mut by_last: FxHashMap<String, Option<String>> = FxHashMap::default();
+    for k in person_keys {
+        if let Some(last) = surname(k) {
+            by_last
+                .entry(last.to_string())
+                .and_modify(|e| {
+                    if e.as_deref() != Some(k) {
+                        *e = None;
+                    }
+                })
+                .or_insert_with(|| Some(k.to_string()));
+        }
+    }
+    by_last
+        .into_iter()
+        .filter_map(|(last, full)| full.map(|f| (last, f)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_acronyms_and_surnames() {
+        assert_eq!(normalise("U.N."), "un");
+        assert_eq!(normalise("UN"), "un");
+        assert_eq!(normalise("the  United Nations"), "united nations");
+        assert_eq!(normalise("Russia's"), "russia");
+        assert_eq!(normalise("Kyiv’s"), "kyiv");
+        assert_eq!(acronym("united nations"), Some("un".into()));
+        assert_eq!(
+            acronym("organization of the petroleum exporting countries"),
+            Some("opec".into())
+        );
+        assert_eq!(acronym("nato"), None);
+        assert_eq!(surname("teodor varga"), Some("varga"));
+        assert_eq!(surname("varga"), None);
+        assert_eq!(edit_distance("zelenskiy", "zelensky", 2), 1);
+        assert_eq!(edit_distance("kitten", "sitting", 3), 3);
+        assert!(edit_distance("abc", "xyzuvw", 2) > 2);
+        let m = surname_map(["teodor varga", "lena vasquez", "maria vasquez", "varga"].into_iter());
+        assert_eq!(m.get("varga").map(String::as_str), Some("teodor varga"));
+        // Two people share the surname: no guess.
+        assert!(!m.contains_key("vasquez"));
+    }
+}

@@ -1,0 +1,455 @@
+//! The entity catalog of a corpus: every mention the recogniser finds, placed on the token,
+//! sentence and paragraph it falls in, grouped into entities by the alias rules and the user's
+//! edits, with merge suggestions. The co-occurrence graph is built from it.
+//!
+//! Steps: recognise each document (in parallel); within a document, a lone surname joins the
+//! full name it ends ([`aliases::surname_map`]); across the corpus, mentions whose forms
+//! normalise alike are one entity ([`aliases::normalise`]), and an acronym joins the name it
+//! abbreviates when that name occurs ("UN" → "United Nations"); then the user's [`Edits`]
+//! apply. An entity's type is the most common type of its mentions.
+
+pub mod aliases;
+pub mod edits;
+
+use super::cooccur::{MentionRef, UnitTotals};
+use super::docset::DocSet;
+use super::entities::{EntityType, Recognizer};
+use super::tokenize::Break;
+use super::{Analysis, DocId};
+use crate::corpus::Corpus;
+use crate::jobs::JobCtx;
+use aliases::{acronym, edit_distance, normalise, surname, surname_map};
+pub use edits::Edits;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use std::time::Instant;
+
+/// Index of an entity in [`Catalog::entities`].
+pub type EntityId = u32;
+
+/// One entity: a person, organisation, place or other name, with all its forms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Stable key (normalised name) that user edits refer to.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Type.
+    pub kind: EntityType,
+    /// Mentions in the corpus.
+    pub mentions: u32,
+    /// Documents mentioning it.
+    pub documents: u32,
+    /// Surface forms and how often each occurs, most frequent first.
+    pub forms: Vec<(String, u32)>,
+    /// Hidden by the user.
+    pub hidden: bool,
+}
+
+/// A mention placed in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Placed {
+    /// The entity.
+    pub entity: EntityId,
+    /// The document.
+    pub doc: DocId,
+    /// Byte range in the document's text.
+    pub start: u32,
+    /// End of the byte range.
+    pub end: u32,
+    /// Type the recogniser gave this mention.
+    pub kind: EntityType,
+    /// Index of its first token in the document.
+    pub token: u32,
+    /// Index of its sentence in the document.
+    pub sentence: u32,
+    /// Index of its paragraph in the document.
+    pub paragraph: u32,
+}
+
+/// Two entities that may be the same, for the user to merge or not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    /// The smaller entity.
+    pub from: EntityId,
+    /// The entity it may belong to.
+    pub into: EntityId,
+    /// Why.
+    pub reason: &'static str,
+}
+
+/// Every entity of a corpus and where it is mentioned.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// Entities, most mentioned first (ties by name).
+    pub entities: Vec<Entity>,
+    /// Mentions, by document then position.
+    pub mentions: Vec<Placed>,
+    /// Where each document's mentions start in `mentions` (one more entry than documents).
+    pub doc_start: Vec<u32>,
+    /// Sentences and paragraphs per document.
+    pub units: Vec<(u32, u32)>,
+    /// Possible merges.
+    pub suggestions: Vec<Suggestion>,
+    /// Wall time of recognition and grouping, in milliseconds.
+    pub build_ms: f64,
+}
+
+/// A mention before grouping.
+struct Raw {
+    doc: DocId,
+    start: u32,
+    end: u32,
+    kind: EntityType,
+    token: u32,
+    sentence: u32,
+    paragraph: u32,
+    key: String,
+    surface: String,
+}
+
+/// Recognises and places the mentions of one document; also counts its sentences and paragraphs.
+fn document(a: &Analysis, c: &Corpus, rec: &Recognizer, d: DocId) -> (Vec<Raw>, (u32, u32)) {
+    let doc = &c.docs[d as usize];
+    let r = a.doc_range(d);
+    let starts = &a.tok_start[r.clone()];
+    let brk = &a.brk[r];
+    // Sentence and paragraph index of each token.
+    let mut sent = Vec::with_capacity(brk.len());
+    let mut para = Vec::with_capacity(brk.len());
+    let (mut s, mut p) = (0u32, 0u32);
+    for (i, b) in brk.iter().enumerate() {
+        if i > 0 {
+            if *b >= Break::Sentence {
+                s += 1;
+            }
+            if *b == Break::Paragraph {
+                p += 1;
+            }
+        }
+        sent.push(s);
+        para.push(p);
+    }
+    let units = if brk.is_empty() {
+        (0, 0)
+    } else {
+        (s + 1, p + 1)
+    };
+    let body = doc.body_start.min(doc.text.len());
+    let mut out: Vec<Raw> = rec
+        .recognize(&doc.text)
+        .into_iter()
+        .filter(|m| m.start >= body && m.end <= doc.text.len())
+        .map(|m| {
+            let t = starts
+                .partition_point(|&x| (x as usize) < m.start)
+                .min(starts.len().saturating_sub(1));
+            let surface = doc.text[m.start..m.end].to_string();
+            Raw {
+                doc: d,
+                start: m.start as u32,
+                end: m.end as u32,
+                kind: m.kind,
+                token: t as u32,
+                sentence: sent.get(t).copied().unwrap_or(0),
+                paragraph: para.get(t).copied().unwrap_or(0),
+                key: normalise(&surface),
+                surface,
+            }
+        })
+        .filter(|m| !m.key.is_empty())
+        .collect();
+    // A lone surname joins the one full name in this document that ends with it.
+    let full = surname_map(
+        out.iter()
+            .filter(|m| m.kind == EntityType::Person)
+            .map(|m| m.key.as_str()),
+    );
+    for m in &mut out {
+        if !m.key.contains(' ')
+            && let Some(f) = full.get(&m.key)
+        {
+            m.key = f.clone();
+            m.kind = EntityType::Person;
+        }
+    }
+    (out, units)
+}
+
+/// Builds the catalog; `None` if cancelled.
+pub fn build(
+    a: &Analysis,
+    c: &Corpus,
+    rec: &Recognizer,
+    edits: &Edits,
+    ctx: &JobCtx,
+) -> Option<Catalog> {
+    let start = Instant::now();
+    let per_doc: Vec<(Vec<Raw>, (u32, u32))> = (0..c.docs.len() as DocId)
+        .into_par_iter()
+        .map(|d| {
+            if ctx.is_cancelled() {
+                (Vec::new(), (0, 0))
+            } else {
+                document(a, c, rec, d)
+            }
+        })
+        .collect();
+    if ctx.is_cancelled() {
+        return None;
+    }
+    let units: Vec<(u32, u32)> = per_doc.iter().map(|x| x.1).collect();
+    let raw: Vec<Raw> = per_doc.into_iter().flat_map(|x| x.0).collect();
+
+    // Keys and their mention counts, to find acronyms that have a long form.
+    let mut key_count: FxHashMap<&str, u32> = FxHashMap::default();
+    for m in &raw {
+        *key_count.entry(m.key.as_str()).or_default() += 1;
+    }
+    let mut acronym_of: FxHashMap<String, (u32, String)> = FxHashMap::default();
+    for (&k, &n) in &key_count {
+        if let Some(ac) = acronym(k)
+            && ac.len() >= 2
+            && key_count.contains_key(ac.as_str())
+        {
+            let e = acronym_of.entry(ac).or_insert((0, String::new()));
+            if n > e.0 || (n == e.0 && k < e.1.as_str()) {
+                *e = (n, k.to_string());
+            }
+        }
+    }
+    let root = |key: &str| -> String {
+        let auto = if edits.splits.contains(key) {
+            key
+        } else {
+            acronym_of.get(key).map(|x| x.1.as_str()).unwrap_or(key)
+        };
+        edits.resolve(auto).to_string()
+    };
+    // Group mentions by root key.
+    let mut roots: FxHashMap<String, EntityId> = FxHashMap::default();
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, m) in raw.iter().enumerate() {
+        let r = root(&m.key);
+        let g = *roots.entry(r.clone()).or_insert_with(|| {
+            groups.push((r, Vec::new()));
+            (groups.len() - 1) as EntityId
+        });
+        groups[g as usize].1.push(i);
+    }
+    // Describe each group.
+    let mut entities: Vec<Entity> = groups
+        .par_iter()
+        .map(|(key, idx)| describe(key, idx, &raw, edits))
+        .collect();
+    // Most mentioned first; ids follow this order.
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (ex, ey) = (&entities[x], &entities[y]);
+        ey.mentions
+            .cmp(&ex.mentions)
+            .then_with(|| ex.name.cmp(&ey.name))
+            .then_with(|| ex.key.cmp(&ey.key))
+    });
+    let mut new_id = vec![0 as EntityId; entities.len()];
+    for (n, &o) in order.iter().enumerate() {
+        new_id[o] = n as EntityId;
+    }
+    let mut slots: Vec<Option<Entity>> = entities.drain(..).map(Some).collect();
+    let entities: Vec<Entity> = order.iter().filter_map(|&o| slots[o].take()).collect();
+    let mut mentions: Vec<Placed> = Vec::with_capacity(raw.len());
+    for (g, (_, idx)) in groups.iter().enumerate() {
+        for &i in idx {
+            let m = &raw[i];
+            mentions.push(Placed {
+                entity: new_id[g],
+                doc: m.doc,
+                start: m.start,
+                end: m.end,
+                kind: m.kind,
+                token: m.token,
+                sentence: m.sentence,
+                paragraph: m.paragraph,
+            });
+        }
+    }
+    mentions.par_sort_unstable_by_key(|m| (m.doc, m.start, m.end, m.entity));
+    let mut doc_start = vec![0u32; c.docs.len() + 1];
+    for m in &mentions {
+        doc_start[m.doc as usize + 1] += 1;
+    }
+    for i in 0..c.docs.len() {
+        doc_start[i + 1] += doc_start[i];
+    }
+    let suggestions = suggest(&entities, edits);
+    Some(Catalog {
+        entities,
+        mentions,
+        doc_start,
+        units,
+        suggestions,
+        build_ms: start.elapsed().as_secs_f64() * 1000.0,
+    })
+}
+
+/// Name, type, counts and forms of one group of mentions.
+fn describe(key: &str, idx: &[usize], raw: &[Raw], edits: &Edits) -> Entity {
+    let mut votes = [0u32; 4];
+    let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut docs: Vec<DocId> = Vec::with_capacity(idx.len());
+    for &i in idx {
+        let m = &raw[i];
+        votes[EntityType::ALL
+            .iter()
+            .position(|&k| k == m.kind)
+            .unwrap_or(3)] += 1;
+        *forms.entry(m.surface.as_str()).or_default() += 1;
+        docs.push(m.doc);
+    }
+    docs.sort_unstable();
+    docs.dedup();
+    let mut forms: Vec<(String, u32)> =
+        forms.into_iter().map(|(f, n)| (f.to_string(), n)).collect();
+    forms.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    let best = (0..4).max_by_key(|&k| (votes[k], 3 - k)).unwrap_or(3);
+    let kind = edits
+        .kinds
+        .get(key)
+        .and_then(|k| EntityType::parse(k))
+        .unwrap_or(EntityType::ALL[best]);
+    // The most frequent form of several words reads best ("United Nations" over "UN").
+    let name = edits.names.get(key).cloned().unwrap_or_else(|| {
+        forms
+            .iter()
+            .find(|(f, _)| f.contains(' '))
+            .or(forms.first())
+            .map(|(f, _)| f.clone())
+            .unwrap_or_else(|| key.to_string())
+    });
+    Entity {
+        key: key.to_string(),
+        name,
+        kind,
+        mentions: idx.len() as u32,
+        documents: docs.len() as u32,
+        forms,
+        hidden: edits.hidden.contains(key),
+    }
+}
+
+/// Pairs that may be one entity: near-identical spellings, or a lone surname and a full name.
+fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
+    let top = entities.len().min(3000);
+    let mut out = Vec::new();
+    let mut by_surname: FxHashMap<&str, Vec<EntityId>> = FxHashMap::default();
+    for (i, e) in entities[..top].iter().enumerate() {
+        if e.kind == EntityType::Person
+            && let Some(s) = surname(&e.key)
+        {
+            by_surname.entry(s).or_default().push(i as EntityId);
+        }
+    }
+    for (i, e) in entities[..top].iter().enumerate() {
+        if edits.splits.contains(&e.key) {
+            continue;
+        }
+        if !e.key.contains(' ')
+            && let Some(full) = by_surname.get(e.key.as_str())
+            && full.len() == 1
+        {
+            out.push(Suggestion {
+                from: i as EntityId,
+                into: full[0],
+                reason: "surname of a full name",
+            });
+        }
+        for (j, f) in entities[..top].iter().enumerate().skip(i + 1) {
+            if f.kind != e.kind || e.key.chars().next() != f.key.chars().next() {
+                continue;
+            }
+            let long = e.key.chars().count().min(f.key.chars().count()) >= 6;
+            if long && edit_distance(&e.key, &f.key, 2) <= 2 {
+                out.push(Suggestion {
+                    from: j as EntityId,
+                    into: i as EntityId,
+                    reason: "similar spelling",
+                });
+            }
+        }
+    }
+    out
+}
+
+impl Catalog {
+    /// Mentions in one document.
+    pub fn in_doc(&self, d: DocId) -> &[Placed] {
+        let (a, b) = (
+            self.doc_start.get(d as usize).copied().unwrap_or(0) as usize,
+            self.doc_start.get(d as usize + 1).copied().unwrap_or(0) as usize,
+        );
+        &self.mentions[a..b]
+    }
+
+    /// Documents mentioning an entity, sorted.
+    pub fn docs_of(&self, e: EntityId) -> Vec<DocId> {
+        let mut d: Vec<DocId> = self
+            .mentions
+            .iter()
+            .filter(|m| m.entity == e)
+            .map(|m| m.doc)
+            .collect();
+        d.dedup();
+        d
+    }
+
+    /// Mentions of visible entities, in the form the co-occurrence graph reads.
+    pub fn mention_refs(&self) -> Vec<MentionRef> {
+        self.mentions
+            .iter()
+            .filter(|m| !self.entities[m.entity as usize].hidden)
+            .map(|m| MentionRef {
+                entity: m.entity,
+                doc: m.doc,
+                token: m.token,
+                sentence: m.sentence,
+                paragraph: m.paragraph,
+                start: m.start,
+                end: m.end,
+            })
+            .collect()
+    }
+
+    /// Unit totals over some documents (all when `None`).
+    pub fn unit_totals(&self, a: &Analysis, within: Option<&DocSet>) -> UnitTotals {
+        let mut t = UnitTotals::default();
+        for (d, &(s, p)) in self.units.iter().enumerate() {
+            if within.is_none_or(|w| w.contains(d as DocId)) {
+                t.sentences += s as u64;
+                t.paragraphs += p as u64;
+                t.documents += 1;
+                t.tokens += a.doc_tokens[d] as u64;
+            }
+        }
+        t
+    }
+
+    /// Looks an entity up by its name, key or any of its forms, any case.
+    pub fn find(&self, name: &str) -> Option<EntityId> {
+        let k = normalise(name);
+        let by_name = self
+            .entities
+            .iter()
+            .position(|e| e.key == k || normalise(&e.name) == k);
+        by_name
+            .or_else(|| {
+                self.entities
+                    .iter()
+                    .position(|e| e.forms.iter().any(|(f, _)| normalise(f) == k))
+            })
+            .map(|i| i as EntityId)
+    }
+}
+
+#[cfg(test)]
+mod tests;

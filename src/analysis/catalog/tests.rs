@@ -1,0 +1,128 @@
+//! Catalog tests on small corpora; names come from a user list so the results do not depend
+//! on the statistical model.
+
+use super::*;
+use crate::analysis::analyze;
+use crate::corpus::Document;
+
+fn setup(texts: &[&str]) -> (Corpus, Analysis) {
+    let c = Corpus {
+        docs: texts
+            .iter()
+            .map(|t| Document {
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let a = analyze(&c, &JobCtx::detached()).unwrap();
+    (c, a)
+}
+
+fn recognizer() -> Recognizer {
+    Recognizer::english().with_user_names(
+        "Teodor Varga\tPERSON\nVarga\tPERSON\nUnited Nations\tORG\nUN\tORG\nU.N.\tORG\nVolodymyr Zelenskiy\tPERSON\nVolodymyr Zelensky\tPERSON\nGeneva\tPLACE",
+    )
+}
+
+fn names(cat: &Catalog) -> Vec<(&str, u32)> {
+    cat.entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.mentions))
+        .collect()
+}
+
+#[test]
+fn surname_joins_full_name_within_a_document_only() {
+    let (c, a) = setup(&[
+        "Teodor Varga arrived in Geneva. Varga said the talks would resume.",
+        "Varga was not there.",
+    ]);
+    let cat = build(
+        &a,
+        &c,
+        &recognizer(),
+        &Edits::default(),
+        &JobCtx::detached(),
+    )
+    .unwrap();
+    let varga = cat.find("Teodor Varga").unwrap();
+    assert_eq!(cat.entities[varga as usize].mentions, 2);
+    assert_eq!(cat.entities[varga as usize].documents, 1);
+    // In the second document there is no full name, so "Varga" stands alone, and is suggested.
+    let lone = cat.find("varga").unwrap();
+    assert_ne!(lone, varga);
+    assert!(
+        cat.suggestions
+            .iter()
+            .any(|s| s.from == lone && s.into == varga)
+    );
+    // Offsets and units of the second mention of the first document.
+    let m = cat.in_doc(0)[2];
+    assert_eq!(&c.docs[0].text[m.start as usize..m.end as usize], "Varga");
+    assert_eq!((m.sentence, m.paragraph, m.token), (1, 0, 5));
+    assert_eq!(cat.units[0], (2, 1));
+}
+
+#[test]
+fn acronyms_and_dotted_forms_merge_with_the_long_name() {
+    let (c, a) = setup(&[
+        "The United Nations met. The UN said the U.N. would vote.",
+        "UN envoys left Geneva.",
+    ]);
+    let cat = build(
+        &a,
+        &c,
+        &recognizer(),
+        &Edits::default(),
+        &JobCtx::detached(),
+    )
+    .unwrap();
+    let un = cat.find("UN").unwrap();
+    let e = &cat.entities[un as usize];
+    assert_eq!(e.name, "United Nations");
+    assert_eq!(e.kind, EntityType::Org);
+    assert_eq!((e.mentions, e.documents), (4, 2));
+    assert_eq!(names(&cat)[0], ("United Nations", 4));
+}
+
+#[test]
+fn similar_spellings_are_suggested_not_merged_and_edits_apply() {
+    let (c, a) = setup(&["Volodymyr Zelenskiy spoke. Later Volodymyr Zelensky left Geneva."]);
+    let rec = recognizer();
+    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let x = cat.find("Volodymyr Zelenskiy").unwrap();
+    let y = cat.find("Volodymyr Zelensky").unwrap();
+    assert_ne!(x, y);
+    assert!(
+        cat.suggestions
+            .iter()
+            .any(|s| s.reason == "similar spelling")
+    );
+    // The user merges, renames, retypes and hides.
+    let mut ed = Edits::default();
+    ed.merge("volodymyr zelensky", "volodymyr zelenskiy");
+    ed.names
+        .insert("volodymyr zelenskiy".into(), "Zelenskiy (president)".into());
+    ed.kinds.insert("geneva".into(), "ORG".into());
+    ed.hidden.insert("geneva".into());
+    let cat = build(&a, &c, &rec, &ed, &JobCtx::detached()).unwrap();
+    let z = cat.find("Zelenskiy (president)").unwrap();
+    assert_eq!(cat.entities[z as usize].mentions, 2);
+    let g = &cat.entities[cat.find("geneva").unwrap() as usize];
+    assert_eq!(g.kind, EntityType::Org);
+    assert!(g.hidden);
+    assert!(
+        cat.mention_refs()
+            .iter()
+            .all(|m| m.entity != cat.find("geneva").unwrap())
+    );
+    // Splitting undoes the merge.
+    ed.split("volodymyr zelensky");
+    let cat = build(&a, &c, &rec, &ed, &JobCtx::detached()).unwrap();
+    assert_ne!(
+        cat.find("volodymyr zelensky"),
+        cat.find("Zelenskiy (president)")
+    );
+}
