@@ -1,6 +1,7 @@
 //! The command line: `quarry [PATH]` opens the app; `stats`, `words` and `text` run headless
 //! on the same core and print plain text or JSON. Larger commands live in their own files.
 
+pub mod graph;
 pub mod ner;
 pub mod words;
 
@@ -64,6 +65,8 @@ pub enum Command {
     Keyness(words::KeynessArgs),
     /// Concordance: every hit of a word, phrase, wildcard or regex in context.
     Kwic(words::KwicArgs),
+    /// Entity co-occurrence network as GEXF, GraphML, CSV or JSON.
+    Graph(graph::GraphArgs),
     /// Named entities (people, organisations, places, other names) of every document.
     Entities(ner::EntitiesArgs),
     /// Train the entity model from annotated folders (NAME.json with text and entities).
@@ -201,6 +204,7 @@ pub fn run(cmd: Command) -> ExitCode {
         Command::Collocates(a) => words::run_collocates(a),
         Command::Keyness(a) => words::run_keyness(a),
         Command::Kwic(a) => words::run_kwic(a),
+        Command::Graph(a) => graph::run(a),
         Command::Words {
             path,
             top,
