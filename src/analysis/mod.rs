@@ -3,6 +3,7 @@
 //! [`analyze`] runs once per corpus in a background job (rayon inside); panels and the command
 //! line only read the resulting [`Analysis`].
 
+mod sentences;
 pub mod stopwords;
 pub mod tokenize;
 
