@@ -42,13 +42,36 @@ enum Stop {
 }
 
 /// The boundary between the tokens `prev` and `next`, given as byte ranges of `text`.
+#[inline]
 pub(super) fn boundary(text: &str, prev: (usize, usize), next: (usize, usize)) -> Break {
+    let bytes = text.as_bytes();
+    // Most gaps are a space or a comma: nothing in them can end a sentence.
+    let quiet =
+        bytes[prev.1 - 1] != b'.' && bytes[prev.1..next.0].iter().all(|&b| !LOUD[b as usize]);
+    if quiet {
+        Break::None
+    } else {
+        boundary_slow(text, prev, next)
+    }
+}
+
+/// Bytes that may take part in a sentence or paragraph break: line breaks, sentence punctuation
+/// and every byte of a non-ASCII character.
+const LOUD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i >= 0x80 || matches!(i as u8, b'\n' | b'.' | b'!' | b'?');
+        i += 1;
+    }
+    t
+};
+
+#[inline(never)]
+fn boundary_slow(text: &str, prev: (usize, usize), next: (usize, usize)) -> Break {
     let bytes = text.as_bytes();
     let gap = &bytes[prev.1..next.0];
     let prev_dot = bytes[prev.1 - 1] == b'.';
-    if gap == b" " && !prev_dot {
-        return Break::None;
-    }
     // An initialism such as "U.S." carries its own period.
     let mut stop = prev_dot.then_some(Stop::Period { attached: true });
     let mut space_after = false;

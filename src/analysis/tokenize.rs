@@ -114,8 +114,12 @@ const CLASS: [u8; 256] = {
 
 impl Tokens<'_> {
     /// The next e-mail address that starts at or after `pos`, searching lazily.
+    #[inline]
     fn next_email(&mut self) -> Option<(usize, usize)> {
         let bytes = self.text.as_bytes();
+        if self.email.is_none() && self.at_from >= bytes.len() {
+            return None;
+        }
         loop {
             if let Some(span) = self.email
                 && span.0 >= self.pos
@@ -123,7 +127,12 @@ impl Tokens<'_> {
                 return Some(span);
             }
             self.email = None;
-            let at = self.at_from + memchr::memchr(b'@', bytes.get(self.at_from..)?)?;
+            let Some(found) = memchr::memchr(b'@', bytes.get(self.at_from..)?) else {
+                // No more addresses: later calls return at once.
+                self.at_from = bytes.len();
+                return None;
+            };
+            let at = self.at_from + found;
             self.at_from = at + 1;
             self.email = email_around(bytes, at);
         }
