@@ -167,15 +167,13 @@ impl Tokens<'_> {
                 }
                 '.' if bytes[end - 1].is_ascii_digit() => next.is_some_and(|n| n.is_ascii_digit()),
                 '.' => {
-                    let first = char_at(text, start).map_or(0, char::len_utf8);
-                    if end - start == first {
-                        if let Some(e) = initialism(text, start) {
-                            return (e, possessive(text, e).unwrap_or(e));
-                        }
-                    } else if end - start == 3 && bytes[start..end].eq_ignore_ascii_case(b"www") {
-                        if let Some(e) = url_end(text, after) {
-                            return (e, e);
-                        }
+                    let single = char_at(text, start).map_or(0, char::len_utf8) == end - start;
+                    let www = end - start == 3 && bytes[start..end].eq_ignore_ascii_case(b"www");
+                    if single && let Some(e) = initialism(text, start) {
+                        return (e, possessive(text, e).unwrap_or(e));
+                    }
+                    if www && let Some(e) = url_end(text, after) {
+                        return (e, e);
                     }
                     false
                 }
