@@ -416,6 +416,24 @@ mod tests {
     }
 
     #[test]
+    fn breaks_with_offsets_in_unicode_text() {
+        let t = "Zürich’s mayor met the U.N. envoy. “Next,” she said… Ωmega.\n\n東京";
+        let got: Vec<(&str, usize, usize, Break)> = tokens(t)
+            .filter(|k| k.brk != Break::None)
+            .map(|k| (k.text(t), k.start, k.end, k.brk))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Zürich", 0, 7, Break::Paragraph),
+                ("Next", 41, 45, Break::Sentence),
+                ("Ωmega", 62, 68, Break::Sentence),
+                ("東京", 71, 77, Break::Paragraph)
+            ]
+        );
+    }
+
+    #[test]
     fn headlines_and_wrapped_lines() {
         let t = "BAHIA COCOA REVIEW\nShowers continued in\nthe zone, said\nComissaria Smith said\nTotal";
         assert_eq!(sentence_starts(t), ["BAHIA", "Showers"]);

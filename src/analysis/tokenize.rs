@@ -562,6 +562,10 @@ mod tests {
                 prop_assert_eq!(k.brk, Break::Paragraph);
             }
             last = k.end;
+            let mut folded = String::new();
+            fold_case(k.text(t), &mut folded);
+            prop_assert!(!folded.is_empty());
+            is_number(k.text(t));
         }
         Ok(())
     }
