@@ -207,7 +207,7 @@ mod tests {
 
     #[test]
     fn sentence_span_and_document_edges() {
-        let a = analysis(&["alpha node beta. gamma delta", "node epsilon"]);
+        let a = analysis(&["alpha node beta. Gamma delta", "node epsilon"]);
         let c = run(&a, "node", Span::Sentence, Association::Count);
         let words: Vec<&str> = c.rows.iter().map(|r| r.word.as_str()).collect();
         assert!(words.contains(&"alpha") && words.contains(&"beta") && words.contains(&"epsilon"));

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod measures;
 pub mod ngrams;
 pub mod stems;
+mod sentences;
 pub mod stopwords;
 pub mod tokenize;
 pub mod trends;
