@@ -90,7 +90,7 @@ pub fn ngrams(
     let number: Vec<bool> = if opts.skip_numbers {
         a.vocab
             .iter()
-            .map(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|w| super::tokenize::is_number(w))
             .collect()
     } else {
         Vec::new()

@@ -107,7 +107,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             .ranked()
             .into_iter()
             .filter(|&t| !stop.get(t as usize).copied().unwrap_or(false))
-            .filter(|&t| !l.analysis.vocab[t as usize].starts_with(|c: char| c.is_ascii_digit()))
+            .filter(|&t| !crate::analysis::tokenize::is_number(&l.analysis.vocab[t as usize]))
             .take(v.words)
             .collect();
         let max = top.first().map_or(1, |&t| counts.freq[t as usize]).max(1) as f32;

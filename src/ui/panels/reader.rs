@@ -26,7 +26,7 @@ pub fn doc_top_words(a: &Analysis, stop: &[bool], doc: DocId, n: usize) -> Vec<(
         .iter()
         .copied()
         .filter(|&t| !stop.get(t as usize).copied().unwrap_or(false))
-        .filter(|&t| !a.vocab[t as usize].starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|&t| !crate::analysis::tokenize::is_number(&a.vocab[t as usize]))
         .collect();
     ids.sort_unstable();
     let mut counts: Vec<(TermId, u32)> = ids

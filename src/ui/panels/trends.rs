@@ -91,7 +91,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 .iter()
                 .filter(|&&t| !s.stop.get(t as usize).copied().unwrap_or(false))
                 .map(|&t| a.vocab[t as usize].clone())
-                .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+                .filter(|w| !crate::analysis::tokenize::is_number(w))
                 .take(3),
         );
     }

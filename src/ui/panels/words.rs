@@ -110,7 +110,7 @@ fn build_rows(
         let w = &a.vocab[t as usize];
         counts.freq[t as usize] > 0
             && !(key.hide_stop && stop.get(t as usize).copied().unwrap_or(false))
-            && !(key.hide_numbers && w.starts_with(|c: char| c.is_ascii_digit()))
+            && !(key.hide_numbers && crate::analysis::tokenize::is_number(w))
             && (needle.is_empty() || w.contains(&needle))
     };
     let mut rows: Vec<Row> = match stems {
