@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, analyze};
 use crate::corpus::{Corpus, LoadError, load_paths};
 use crate::desktop::sample_dir;
 use crate::jobs::{Job, Phase, Poll, Waker};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::dock::{Tab, Viewer, default_layout};
 use crate::ui::panels::summary::human_bytes;
 use crate::ui::session::{Loaded, Session};
@@ -146,6 +146,7 @@ impl QuarryApp {
                     corpus: Arc::new(corpus),
                     analysis: Arc::new(analysis),
                 });
+                self.load_edits();
                 self.message = match problems {
                     0 => None,
                     1 => Some("1 file had a problem — see the Problems panel".into()),
@@ -237,8 +238,96 @@ impl QuarryApp {
                     }
                 }
                 Command::Message(m) => self.message = Some(m),
+                Command::SelectEntity(e) => {
+                    self.session.selection.entity = e;
+                    self.session.selection.edge = None;
+                    self.session.documents.invalidate();
+                }
+                Command::SelectEdge(e) => {
+                    self.session.selection.edge = e;
+                    self.session.documents.invalidate();
+                }
+                Command::EditEntities(edit) => self.edit_entities(edit),
                 Command::Focus(tab) => self.focus(tab),
                 Command::ResetLayout => self.settings.dock = default_layout(),
+            }
+        }
+    }
+
+    /// Where this corpus's entity edits are kept: next to the settings, one file per folder.
+    fn edits_file(&self) -> Option<PathBuf> {
+        use std::hash::{Hash, Hasher};
+        let root = &self.session.loaded.as_ref()?.corpus.root;
+        let mut h = rustc_hash::FxHasher::default();
+        root.hash(&mut h);
+        let dir = self.settings_path.as_ref()?.parent()?.join("entities");
+        Some(dir.join(format!("{:016x}.ron", h.finish())))
+    }
+
+    /// Reads the entity edits saved for the corpus just loaded.
+    fn load_edits(&mut self) {
+        self.session.entity_edits = Default::default();
+        self.session.user_names = self.settings.user_names.clone();
+        if let Some(p) = self.edits_file()
+            && let Ok(text) = std::fs::read_to_string(&p)
+        {
+            match ron::from_str(&text) {
+                Ok(e) => self.session.entity_edits = e,
+                Err(e) => {
+                    self.message = Some(format!(
+                        "Entity edits in {} could not be read: {e}",
+                        p.display()
+                    ))
+                }
+            }
+        }
+        self.session.edits_version += 1;
+    }
+
+    /// Applies a correction to the entity list and saves the corrections for this corpus.
+    fn edit_entities(&mut self, edit: EntityEdit) {
+        let e = &mut self.session.entity_edits;
+        match edit {
+            EntityEdit::Merge(from, into) => e.merge(&from, &into),
+            EntityEdit::Split(k) => e.split(&k),
+            EntityEdit::Rename(k, name) => {
+                if name.trim().is_empty() {
+                    e.names.remove(&k);
+                } else {
+                    e.names.insert(k, name.trim().to_string());
+                }
+            }
+            EntityEdit::Retype(k, t) => {
+                e.kinds.insert(k, t);
+            }
+            EntityEdit::Hide(k, hide) => {
+                if hide {
+                    e.hidden.insert(k);
+                } else {
+                    e.hidden.remove(&k);
+                }
+            }
+            EntityEdit::SetNames(list) => {
+                self.session.user_names = list.clone();
+                self.settings.user_names = list;
+                self.save_settings();
+            }
+        }
+        self.session.edits_version += 1;
+        if let Some(p) = self.edits_file() {
+            let text = ron::ser::to_string_pretty(&self.session.entity_edits, Default::default());
+            let saved = text.map_err(|e| e.to_string()).and_then(|t| {
+                if let Some(dir) = p.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+                }
+                crate::export::write_atomic(&p, |w| w.write_all(t.as_bytes()))
+                    .map_err(|e| e.to_string())
+            });
+            if let Err(e) = saved {
+                self.message = Some(format!(
+                    "Could not save entity edits to {}: {e}",
+                    p.display()
+                ));
             }
         }
     }

@@ -44,8 +44,31 @@ pub enum Command {
     },
     /// Show a message in the status bar.
     Message(String),
+    /// Select an entity (or clear it with `None`).
+    SelectEntity(Option<u32>),
+    /// Select the link between two entities to list where they appear together.
+    SelectEdge(Option<(u32, u32)>),
+    /// Change the entity list; saved for this corpus.
+    EditEntities(EntityEdit),
     /// Bring a panel to the front (reopening it if it was closed).
     Focus(Tab),
     /// Restore the default panel layout.
     ResetLayout,
+}
+
+/// A correction to the entity list, by entity key (normalised name).
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntityEdit {
+    /// Merge the first entity into the second.
+    Merge(String, String),
+    /// Split an entity off what it was merged into.
+    Split(String),
+    /// Give an entity a display name.
+    Rename(String, String),
+    /// Change an entity's type ("PERSON", "ORG", "PLACE", "MISC").
+    Retype(String, String),
+    /// Hide or show an entity.
+    Hide(String, bool),
+    /// Replace the user's list of names that are always recognised.
+    SetNames(String),
 }

@@ -31,13 +31,19 @@ pub enum Tab {
     Trends,
     /// Word cloud.
     Cloud,
+    /// People, organisations, places and other names.
+    Entities,
+    /// Co-occurrence network of the entities.
+    Network,
+    /// Heat map of the top entities against each other.
+    Matrix,
     /// Files skipped or noted.
     Problems,
 }
 
 impl Tab {
     /// Every panel, in menu order.
-    pub const ALL: [Tab; 11] = [
+    pub const ALL: [Tab; 14] = [
         Tab::Start,
         Tab::Documents,
         Tab::Reader,
@@ -48,6 +54,9 @@ impl Tab {
         Tab::Concordance,
         Tab::Trends,
         Tab::Cloud,
+        Tab::Entities,
+        Tab::Network,
+        Tab::Matrix,
         Tab::Problems,
     ];
 
@@ -64,6 +73,9 @@ impl Tab {
             Tab::Concordance => "Concordance",
             Tab::Trends => "Trends",
             Tab::Cloud => "Cloud",
+            Tab::Entities => "Entities",
+            Tab::Network => "Network",
+            Tab::Matrix => "Matrix",
             Tab::Problems => "Problems",
         }
     }
@@ -80,13 +92,18 @@ pub fn default_layout() -> DockState<Tab> {
         0.45,
         vec![
             Tab::Words,
+            Tab::Entities,
             Tab::Phrases,
             Tab::Keywords,
             Tab::Cloud,
             Tab::Corpus,
         ],
     );
-    tree.split_below(reader, 0.55, vec![Tab::Concordance, Tab::Trends]);
+    tree.split_below(
+        reader,
+        0.55,
+        vec![Tab::Concordance, Tab::Trends, Tab::Network, Tab::Matrix],
+    );
     dock
 }
 
@@ -137,6 +154,9 @@ impl TabViewer for Viewer<'_> {
             Tab::Concordance => panels::concordance::show(ui, s, cmds),
             Tab::Trends => panels::trends::show(ui, s, cmds),
             Tab::Cloud => panels::cloud::show(ui, s, cmds),
+            Tab::Entities => panels::entities::show(ui, s, cmds),
+            Tab::Network => panels::network::show(ui, s, cmds),
+            Tab::Matrix => panels::matrix::show(ui, s, cmds),
             Tab::Problems => panels::problems::show(ui, s),
         }
     }

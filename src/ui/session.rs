@@ -2,8 +2,11 @@
 //! implies, values computed from them in the background, and each panel's view state.
 //! Nothing here is persisted; see `settings` for what is.
 
+use crate::analysis::catalog::{Catalog, Edits, EntityId};
+use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, Filter, build_graph};
 use crate::analysis::counts::Counts;
 use crate::analysis::docset::DocSet;
+use crate::analysis::entities::Recognizer;
 use crate::analysis::kwic::{Hit, Query};
 use crate::analysis::stems::Stems;
 use crate::analysis::{Analysis, DocId, TermId};
@@ -12,8 +15,8 @@ use crate::jobs::{JobCtx, Waker, no_waker};
 use crate::ui::derived::Derived;
 use crate::ui::panels::{
     cloud::CloudView, concordance::ConcordanceView, documents::DocumentsView,
-    keywords::KeywordsView, phrases::PhrasesView, reader::ReaderView, trends::TrendsView,
-    words::WordsView,
+    entities::EntitiesView, keywords::KeywordsView, matrix::MatrixView, network::NetworkView,
+    phrases::PhrasesView, reader::ReaderView, trends::TrendsView, words::WordsView,
 };
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -39,6 +42,10 @@ pub struct Selection {
     pub dates: Option<(NaiveDate, NaiveDate)>,
     /// A place in the Reader's document to scroll to and mark (byte range).
     pub hit: Option<(usize, usize)>,
+    /// The selected entity; filters Documents and is marked in the Reader.
+    pub entity: Option<EntityId>,
+    /// A selected link between two entities, whose contexts are listed.
+    pub edge: Option<(EntityId, EntityId)>,
 }
 
 /// Key of everything computed for the current corpus and document scope.
@@ -53,6 +60,10 @@ pub struct DerivedValues {
     pub stems: Derived<u64, Stems>,
     /// Hits of the selected word or phrase in the scope: (key, query text) → hits.
     pub selected_hits: Derived<(ScopeKey, String), Vec<Hit>>,
+    /// Entities of the corpus: (corpus generation, edits version) → catalog.
+    pub catalog: Derived<(u64, u64), Catalog>,
+    /// Co-occurrence graph: (scope, catalog key, options) → graph.
+    pub graph: Derived<(ScopeKey, (u64, u64), CooccurOptions), CooccurGraph>,
 }
 
 /// Per-window runtime state.
@@ -73,6 +84,14 @@ pub struct Session {
     pub user_keep: BTreeSet<String>,
     /// Whether each word is a stop-word, with the user's changes applied.
     pub stop: Arc<Vec<bool>>,
+    /// The user's corrections to the entity list of this corpus.
+    pub entity_edits: Edits,
+    /// Bumped each time `entity_edits` or the user's name list changes.
+    pub edits_version: u64,
+    /// Names the user always wants recognised, one per line with an optional type.
+    pub user_names: String,
+    /// Co-occurrence options of the Network and Matrix panels.
+    pub graph_options: CooccurOptions,
     /// Use the larger English stop list.
     pub large_stoplist: bool,
     /// Values computed in the background.
@@ -95,6 +114,12 @@ pub struct Session {
     pub trends: TrendsView,
     /// Cloud panel state.
     pub cloud: CloudView,
+    /// Entities panel state.
+    pub entities: EntitiesView,
+    /// Network panel state.
+    pub network: NetworkView,
+    /// Matrix panel state.
+    pub matrix: MatrixView,
     /// Path typed into the Start panel.
     pub path_input: String,
 }
@@ -110,6 +135,14 @@ impl Default for Session {
             user_stop: BTreeSet::new(),
             user_keep: BTreeSet::new(),
             stop: Arc::new(Vec::new()),
+            entity_edits: Edits::default(),
+            edits_version: 0,
+            user_names: String::new(),
+            graph_options: CooccurOptions {
+                min_count: 2,
+                top_k: 12,
+                ..CooccurOptions::default()
+            },
             large_stoplist: false,
             derived: DerivedValues::default(),
             waker: no_waker(),
@@ -121,6 +154,9 @@ impl Default for Session {
             keywords: KeywordsView::default(),
             trends: TrendsView::default(),
             cloud: CloudView::default(),
+            entities: EntitiesView::default(),
+            network: NetworkView::default(),
+            matrix: MatrixView::default(),
             path_input: String::new(),
         }
     }
@@ -139,6 +175,7 @@ impl Session {
         self.scope = None;
         self.scope_generation += 1;
         self.derived = DerivedValues::default();
+        self.edits_version += 1;
         self.documents.invalidate();
         self.reader = ReaderView::default();
         self.rebuild_stop();
@@ -246,5 +283,62 @@ impl Session {
                 }
             });
         self.derived.selected_hits.value_for(&key).cloned()
+    }
+}
+
+impl Session {
+    /// Key of the entity catalog: corpus and edits.
+    pub fn catalog_key(&self) -> (u64, u64) {
+        (self.generation, self.edits_version)
+    }
+
+    /// Asks for the entity catalog; returns the latest one (possibly before the newest edits).
+    pub fn catalog(&mut self) -> Option<Arc<Catalog>> {
+        let l = self.loaded.clone()?;
+        let key = self.catalog_key();
+        let edits = self.entity_edits.clone();
+        let names = self.user_names.clone();
+        self.derived.catalog.request(&key, &self.waker, move || {
+            move |ctx: &JobCtx| {
+                let custom;
+                let rec = if names.trim().is_empty() {
+                    Recognizer::english()
+                } else {
+                    custom = Recognizer::english().with_user_names(&names);
+                    &custom
+                };
+                crate::analysis::catalog::build(&l.analysis, &l.corpus, rec, &edits, ctx)
+            }
+        });
+        // Values are cleared when a corpus loads, so this is never another corpus's catalog.
+        self.derived.catalog.value().cloned()
+    }
+
+    /// Asks for the co-occurrence graph of the scope with the current options.
+    pub fn graph(&mut self) -> Option<(Arc<Catalog>, Arc<CooccurGraph>)> {
+        let cat = self.catalog()?;
+        let l = self.loaded.clone()?;
+        let key = (self.scope_key(), self.catalog_key(), self.graph_options);
+        let scope = self.scope.clone();
+        let opts = self.graph_options;
+        let c2 = cat.clone();
+        self.derived.graph.request(&key, &self.waker, move || {
+            move |ctx: &JobCtx| {
+                let refs = c2.mention_refs();
+                let totals = c2.unit_totals(&l.analysis, scope.as_deref());
+                let docs: Option<Vec<bool>> = scope.map(|s| {
+                    (0..l.corpus.docs.len() as DocId)
+                        .map(|d| s.contains(d))
+                        .collect()
+                });
+                let filter = Filter {
+                    docs: docs.as_deref(),
+                    entities: None,
+                };
+                build_graph(&refs, &totals, &opts, &filter, ctx)
+            }
+        });
+        let g = self.derived.graph.value().cloned()?;
+        Some((cat, g))
     }
 }

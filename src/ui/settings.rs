@@ -27,6 +27,8 @@ pub struct Settings {
     pub user_keep: std::collections::BTreeSet<String>,
     /// Use the larger English stop list.
     pub large_stoplist: bool,
+    /// Names always recognised as entities, one per line with an optional type.
+    pub user_names: String,
 }
 
 impl Default for Settings {
@@ -39,6 +41,7 @@ impl Default for Settings {
             user_stop: Default::default(),
             user_keep: Default::default(),
             large_stoplist: false,
+            user_names: String::new(),
         }
     }
 }

@@ -3,7 +3,10 @@
 pub mod cloud;
 pub mod concordance;
 pub mod documents;
+pub mod entities;
 pub mod keywords;
+pub mod matrix;
+pub mod network;
 pub mod phrases;
 pub mod problems;
 pub mod reader;
