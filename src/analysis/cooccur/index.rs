@@ -75,13 +75,13 @@ impl Index {
         items
             .par_iter_mut()
             .for_each(|i| i.ent = local[i.ent as usize]);
-        items.par_sort_unstable_by_key(|i| {
-            (
-                (i.doc as u64) << 32 | i.unit as u64,
-                (i.ent as u64) << 32 | i.start as u64,
-                i.end,
-            )
-        });
+        // Mentions usually arrive grouped by document: then only each document needs sorting.
+        if !items.is_sorted_by_key(|i| i.doc) {
+            items.par_sort_unstable_by_key(|i| i.doc);
+        }
+        items
+            .par_chunk_by_mut(|a, b| a.doc == b.doc)
+            .for_each(|d| d.sort_unstable_by_key(|i| (i.unit, i.ent, i.start, i.end)));
         let n = entities.len();
         let (unit_head, member_item) = match scope {
             Scope::Window(_) => (Vec::new(), Vec::new()),
