@@ -49,7 +49,8 @@ pub struct EdgeRow {
     pub source: u32,
     /// Id of the other endpoint.
     pub target: u32,
-    /// Weight used by graph programs (layout, thickness); non-finite values are written as 0.
+    /// Weight used by graph programs (layout, thickness); they expect it positive (a count,
+    /// or a score shifted above 0). Non-finite values are written as 0.
     pub weight: f64,
     /// Score by [`Network::measure`]; non-finite values are written as 0.
     pub score: f64,

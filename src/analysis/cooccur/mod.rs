@@ -41,9 +41,12 @@
 //! (document, unit) order, at most `max_contexts` of them; `count` stays the true total.
 //!
 //! Output is sorted (nodes by entity id, edges by endpoint ids) and identical whatever the
-//! thread count. Counting runs on rayon over runs of whole documents.
+//! thread count. Counting runs on rayon over entities: each pair (x, y), x < y, is counted
+//! from x's units with dense per-thread counters, so no hash map and no merge is needed.
 
+mod contexts;
 mod count;
+mod index;
 mod select;
 #[cfg(test)]
 mod tests;
@@ -220,25 +223,35 @@ pub fn build_graph(
     filter: &Filter<'_>,
     ctx: &JobCtx,
 ) -> Option<CooccurGraph> {
-    let prepared = count::prepare(mentions, options.scope, filter);
-    // Two passes over the documents: counting, then contexts.
+    let ix = index::Index::new(mentions, options.scope, filter);
+    // Counting goes entity by entity.
     ctx.progress
-        .set_phase(Phase::Analyzing, 2 * prepared.docs as u64);
+        .set_phase(Phase::Analyzing, ix.entity_count() as u64);
     ctx.wake_now();
-    let counts = count::count(&prepared, options.scope, ctx)?;
+    let window = match options.scope {
+        Scope::Window(w) => Some(w),
+        _ => None,
+    };
+    let count::Counts { edges, f, seen } = count::count(&ix, window, options.min_count, ctx)?;
     let n = match options.scope {
         Scope::Sentence => totals.sentences as f64,
         Scope::Paragraph => totals.paragraphs as f64,
         Scope::Document => totals.documents as f64,
         Scope::Window(_) => 0.0,
     }
-    .max(counts.units_seen as f64);
-    let kept = select::select(&counts, &prepared, options, n);
+    .max(seen as f64);
+    let kept = select::select(edges, &f, options, n);
     if ctx.is_cancelled() {
         return None;
     }
-    let contexts = count::contexts(&prepared, options, &kept, ctx)?;
-    let graph = select::assemble(&counts, &prepared, kept, contexts, *options, n);
+    // Contexts go edge by edge (Window scope: entity by entity).
+    let work = match window {
+        Some(_) => ix.entity_count(),
+        None => kept.edges.len(),
+    };
+    ctx.progress.set_phase(Phase::Analyzing, work as u64);
+    let contexts = contexts::contexts(&ix, window, &kept, options.max_contexts, ctx)?;
+    let graph = select::assemble(&ix, &f, kept, contexts, *options, n);
     ctx.progress.set_phase(Phase::Done, 0);
     Some(graph)
 }

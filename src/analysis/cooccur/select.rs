@@ -1,11 +1,12 @@
 //! Scoring and pruning of counted pairs, and assembly of the final graph.
 
-use super::count::{Counts, Prepared, key};
+use super::count::Candidate;
+use super::index::Index;
 use super::{Context, CooccurGraph, CooccurOptions, EdgeData, NodeData};
 use petgraph::graph::{NodeIndex, UnGraph};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
+use std::ops::Range;
 
 /// An edge that passed `min_count` and `top_k`, between local ids `a < b`.
 #[derive(Debug, Clone, Copy)]
@@ -17,54 +18,65 @@ pub(super) struct KeptEdge {
     pub score: f64,
 }
 
-/// Edges kept, sorted by (a, b), with a lookup by pair key.
+/// Edges kept, sorted by (a, b).
 pub(super) struct Kept {
     pub edges: Vec<KeptEdge>,
-    /// Pair key to index in `edges`.
-    pub index: FxHashMap<u64, u32>,
+    /// Where the edges of each lower endpoint start in `edges` (one more entry than entities).
+    a_start: Vec<u32>,
     /// Whether each local entity has a kept edge.
     pub has_edge: Vec<bool>,
 }
 
-/// Scores every pair with at least `min_count` co-occurrences and keeps the top K per node.
-pub(super) fn select(counts: &Counts, p: &Prepared, options: &CooccurOptions, n: f64) -> Kept {
-    let f = &counts.units;
-    let mut edges: Vec<KeptEdge> = counts
-        .pairs
+impl Kept {
+    /// Indexes in `edges` of the edges whose lower endpoint is `a`.
+    pub fn of(&self, a: usize) -> Range<usize> {
+        self.a_start[a] as usize..self.a_start[a + 1] as usize
+    }
+}
+
+/// Scores the counted pairs and keeps the top K per node.
+pub(super) fn select(
+    candidates: Vec<Candidate>,
+    f: &[u32],
+    options: &CooccurOptions,
+    n: f64,
+) -> Kept {
+    let nodes = f.len();
+    let score = |c: &Candidate| {
+        options.measure.score(
+            c.count as f64,
+            f[c.a as usize] as f64,
+            f[c.b as usize] as f64,
+            n,
+        )
+    };
+    let mut edges: Vec<KeptEdge> = candidates
         .par_iter()
-        .filter(|(_, acc)| acc.count >= options.min_count.max(1))
-        .map(|(&k, acc)| {
-            let (a, b) = ((k >> 32) as u32, (k & 0xffff_ffff) as u32);
-            let score = options.measure.score(
-                acc.count as f64,
-                f[a as usize] as f64,
-                f[b as usize] as f64,
-                n,
-            );
-            KeptEdge {
-                a,
-                b,
-                count: acc.count,
-                docs: acc.docs,
-                score,
-            }
+        .map(|c| KeptEdge {
+            a: c.a,
+            b: c.b,
+            count: c.count,
+            docs: c.docs,
+            score: score(c),
         })
         .collect();
-    edges.par_sort_unstable_by_key(|e| (e.a, e.b));
+    drop(candidates);
     if options.top_k > 0 {
-        edges = top_k(edges, p.entities.len(), options.top_k);
+        edges = top_k(edges, nodes, options.top_k);
     }
-    let mut has_edge = vec![false; p.entities.len()];
-    let mut index = FxHashMap::default();
-    index.reserve(edges.len());
-    for (i, e) in edges.iter().enumerate() {
+    let mut has_edge = vec![false; nodes];
+    let mut a_start = vec![0u32; nodes + 1];
+    for e in &edges {
         has_edge[e.a as usize] = true;
         has_edge[e.b as usize] = true;
-        index.insert(key(e.a, e.b), i as u32);
+        a_start[e.a as usize + 1] += 1;
+    }
+    for i in 0..nodes {
+        a_start[i + 1] += a_start[i];
     }
     Kept {
         edges,
-        index,
+        a_start,
         has_edge,
     }
 }
@@ -126,8 +138,8 @@ fn top_k(edges: Vec<KeptEdge>, nodes: usize, k: usize) -> Vec<KeptEdge> {
 
 /// Builds the graph: nodes with an edge, in entity order; edges in (a, b) order.
 pub(super) fn assemble(
-    counts: &Counts,
-    p: &Prepared,
+    ix: &Index,
+    f: &[u32],
     kept: Kept,
     contexts: Vec<Vec<Context>>,
     options: CooccurOptions,
@@ -135,14 +147,14 @@ pub(super) fn assemble(
 ) -> CooccurGraph {
     let node_count = kept.has_edge.iter().filter(|&&h| h).count();
     let mut graph = UnGraph::with_capacity(node_count, kept.edges.len());
-    let mut node_of = vec![NodeIndex::end(); p.entities.len()];
-    for (l, &entity) in p.entities.iter().enumerate() {
+    let mut node_of = vec![NodeIndex::end(); ix.entities.len()];
+    for (l, &entity) in ix.entities.iter().enumerate() {
         if kept.has_edge[l] {
             node_of[l] = graph.add_node(NodeData {
                 entity,
-                mentions: counts.mentions[l],
-                documents: counts.documents[l],
-                units: counts.units[l],
+                mentions: ix.mentions[l],
+                documents: ix.documents[l],
+                units: f[l],
             });
         }
     }
