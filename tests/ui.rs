@@ -418,3 +418,68 @@ fn dragging_a_date_range_in_trends_narrows_the_documents() {
     h.run_steps(3);
     assert_eq!(h.state().session.documents.rows().len(), total);
 }
+
+#[test]
+fn clicking_an_entity_selects_it_everywhere_and_a_matrix_cell_lists_contexts() {
+    let mut h = harness_on(sample());
+    let total = h.state().session.documents.rows().len();
+    h.state_mut().focus(quarry::ui::dock::Tab::Entities);
+    wait_until(&mut h, |app| !app.session.entities.rows.is_empty());
+    let cat = h.state().session.derived.catalog.value().unwrap().clone();
+    // The most mentioned entity in the table.
+    let id = h.state().session.entities.rows[0];
+    let name = cat.entities[id as usize].name.clone();
+    let target = h.get_all_by_label(&name).next().unwrap().rect().center();
+    click_at(&h, target);
+    h.run_steps(3);
+    assert_eq!(h.state().session.selection.entity, Some(id));
+    // Documents: only those mentioning it.
+    let rows = h.state().session.documents.rows().to_vec();
+    let docs = cat.docs_of(id);
+    assert_eq!(rows.len(), docs.len());
+    assert!(rows.len() < total);
+    h.get_by_label(&format!("entity: {name} ✖"));
+    // Concordance lists its mentions.
+    h.state_mut().focus(quarry::ui::dock::Tab::Concordance);
+    h.run_steps(3);
+    let mentions = cat.entities[id as usize].mentions as usize;
+    assert_eq!(h.state().session.concordance.spans.len(), mentions);
+    h.get_by_label(&format!("{name}: {mentions} mentions"));
+    // A cell of the matrix selects the link and lists the places where both appear.
+    h.state_mut().focus(quarry::ui::dock::Tab::Matrix);
+    wait_until(&mut h, |app| !app.session.matrix.cells.is_empty());
+    let g = loop {
+        if let Some((_, g)) = h.state_mut().session.graph() {
+            break g;
+        }
+        h.step();
+    };
+    let _ = g;
+    let cells = h.state().session.matrix.cells.clone();
+    // The first cell whose pair occurs together in the sample.
+    let (pair, rect) = cells
+        .iter()
+        .find(|((a, b), _)| {
+            let d = cat.docs_of(*a);
+            cat.docs_of(*b).iter().any(|x| d.contains(x))
+        })
+        .cloned()
+        .expect("two entities appear together");
+    h.event(egui::Event::PointerMoved(rect.center()));
+    h.run_steps(2);
+    click_at(&h, rect.center());
+    h.run_steps(3);
+    let (a, b) = pair;
+    assert_eq!(h.state().session.selection.edge, Some((a.min(b), a.max(b))));
+    wait_until(&mut h, |app| !app.session.concordance.spans.is_empty());
+    let spans = h.state().session.concordance.spans.clone();
+    // Every context holds a mention of each entity.
+    for (d, start, end) in spans {
+        let inside = |e: u32| {
+            cat.in_doc(d)
+                .iter()
+                .any(|m| m.entity == e && m.start as usize >= start && m.end as usize <= end)
+        };
+        assert!(inside(a) && inside(b));
+    }
+}

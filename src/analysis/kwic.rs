@@ -261,15 +261,27 @@ fn flatten(s: &str) -> String {
 
 /// The context line of a hit with `width` characters on each side.
 pub fn line(a: &Analysis, corpus: &Corpus, h: &Hit, width: usize) -> Line {
+    let (start, end) = hit_span(a, h);
+    line_at(corpus, h.doc, start, end, width)
+}
+
+/// The context line of any byte range of a document (an entity mention, a co-occurrence).
+pub fn line_at(corpus: &Corpus, doc: DocId, start: usize, end: usize, width: usize) -> Line {
     let text = corpus
         .docs
-        .get(h.doc as usize)
+        .get(doc as usize)
         .map(|d| d.text.as_str())
         .unwrap_or("");
-    let (start, end) = hit_span(a, h);
-    let (start, end) = (start.min(text.len()), end.min(text.len()));
-    let before = text.get(..start).unwrap_or("");
-    let after = text.get(end..).unwrap_or("");
+    let mut start = start.min(text.len());
+    let mut end = end.min(text.len()).max(start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let before = &text[..start];
+    let after = &text[end..];
     let left_from = before
         .char_indices()
         .rev()
@@ -282,11 +294,11 @@ pub fn line(a: &Analysis, corpus: &Corpus, h: &Hit, width: usize) -> Line {
         .map(|(i, _)| i)
         .unwrap_or(after.len());
     Line {
-        doc: h.doc,
+        doc,
         start,
         end,
         left: flatten(&before[left_from..]),
-        hit: flatten(text.get(start..end).unwrap_or("")),
+        hit: flatten(&text[start..end]),
         right: flatten(&after[..right_to]),
     }
 }

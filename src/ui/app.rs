@@ -7,6 +7,7 @@ use crate::desktop::sample_dir;
 use crate::jobs::{Job, Phase, Poll, Waker};
 use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::dock::{Tab, Viewer, default_layout};
+use crate::ui::panels::concordance::KwicMode;
 use crate::ui::panels::summary::human_bytes;
 use crate::ui::session::{Loaded, Session};
 use crate::ui::settings::Settings;
@@ -209,6 +210,7 @@ impl QuarryApp {
                 Command::SelectWord(w) => {
                     self.session.selection.word = w.filter(|w| !w.trim().is_empty());
                     self.session.selection.hit = None;
+                    self.session.concordance.mode = KwicMode::Words;
                 }
                 Command::ShowHit { doc, start, end } => {
                     self.session.selection.doc = Some(doc);
@@ -242,10 +244,16 @@ impl QuarryApp {
                     self.session.selection.entity = e;
                     self.session.selection.edge = None;
                     self.session.documents.invalidate();
+                    if e.is_some() {
+                        self.session.concordance.mode = KwicMode::Entity;
+                    }
                 }
                 Command::SelectEdge(e) => {
                     self.session.selection.edge = e;
                     self.session.documents.invalidate();
+                    if e.is_some() {
+                        self.session.concordance.mode = KwicMode::Link;
+                    }
                 }
                 Command::EditEntities(edit) => self.edit_entities(edit),
                 Command::Focus(tab) => self.focus(tab),

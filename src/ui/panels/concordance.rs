@@ -1,7 +1,7 @@
 //! Concordance panel: every hit of a word, phrase, wildcard or regex in context, aligned on the
 //! hit and sortable by the words around it; clicking a line opens the hit in the Reader.
 
-use crate::analysis::kwic::{Hit, Query, SortKey, documents, line, search, sort};
+use crate::analysis::kwic::{Hit, Line, Query, SortKey, documents, line, line_at, search, sort};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
 use crate::ui::derived::Derived;
@@ -13,8 +13,34 @@ use egui_extras::{Column, TableBuilder};
 /// Inputs of a search: corpus and scope, query text, sort order.
 type SearchKey = (ScopeKey, String, SortKey);
 
+/// What the Concordance lists: hits of a query, an entity's mentions, or a link's contexts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KwicMode {
+    /// Hits of the query.
+    #[default]
+    Words,
+    /// Mentions of the selected entity.
+    Entity,
+    /// Places where the two entities of the selected link appear together.
+    Link,
+}
+
+/// Inputs of the entity lines: scope, catalog, entity, link, mode.
+type SpansKey = (
+    ScopeKey,
+    (u64, u64),
+    Option<u32>,
+    Option<(u32, u32)>,
+    KwicMode,
+);
+
 /// View state of the Concordance panel.
 pub struct ConcordanceView {
+    /// What is listed; follows the last selection made.
+    pub mode: KwicMode,
+    /// Entity lines: (document, start, end).
+    pub spans: Vec<(u32, usize, usize)>,
+    spans_key: Option<SpansKey>,
     /// The query typed (follows the selected word unless edited).
     pub query: String,
     /// Characters of context on each side.
@@ -32,6 +58,9 @@ impl Default for ConcordanceView {
         Self {
             query: String::new(),
             width: 40,
+            mode: KwicMode::Words,
+            spans: Vec::new(),
+            spans_key: None,
             sort: SortKey::Position,
             followed: None,
             results: Derived::default(),
@@ -54,6 +83,9 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         super::no_corpus(ui);
         return;
     };
+    if entity_lines(ui, s, cmds) {
+        return;
+    }
     let scope_key = s.scope_key();
     let v = &mut s.concordance;
     if v.followed != s.selection.word {
@@ -155,6 +187,19 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     });
     let width = v.width;
     let selected = s.selection.hit.zip(s.selection.doc);
+    let get = |i: usize| line(&l.analysis, &l.corpus, &hits[i], width);
+    lines_table(ui, hits.len(), width, selected, &get, cmds);
+}
+
+/// The concordance table: `n` lines produced on demand (only visible rows are built).
+fn lines_table(
+    ui: &mut Ui,
+    n: usize,
+    width: usize,
+    selected: Option<((usize, usize), u32)>,
+    get: &dyn Fn(usize) -> Line,
+    cmds: &mut Vec<Command>,
+) {
     let text_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
     ui.style_mut().interaction.selectable_labels = false;
     // Context columns sized to the chosen width, so the left context ends at the hit.
@@ -167,10 +212,9 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         .column(Column::auto().at_least(40.0))
         .column(Column::exact(side).clip(true))
         .body(|body| {
-            body.rows(text_h, hits.len(), |mut row| {
-                let h = hits[row.index()];
-                let ln = line(&l.analysis, &l.corpus, &h, width);
-                let is_sel = selected == Some(((ln.start, ln.end), h.doc));
+            body.rows(text_h, n, |mut row| {
+                let ln = get(row.index());
+                let is_sel = selected == Some(((ln.start, ln.end), ln.doc));
                 row.set_selected(is_sel);
                 row.col(|ui| {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -191,11 +235,101 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 });
                 if row.response().clicked() {
                     cmds.push(Command::ShowHit {
-                        doc: h.doc,
+                        doc: ln.doc,
                         start: ln.start,
                         end: ln.end,
                     });
                 }
             });
         });
+}
+
+/// Lines for an entity's mentions, or for the places two entities appear together.
+fn entity_lines(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) -> bool {
+    let (entity, edge) = (s.selection.entity, s.selection.edge);
+    let mode = s.concordance.mode;
+    let wants = match mode {
+        KwicMode::Entity => entity.is_some(),
+        KwicMode::Link => edge.is_some(),
+        KwicMode::Words => false,
+    };
+    if !wants {
+        return false;
+    }
+    let Some(l) = s.loaded.clone() else {
+        return false;
+    };
+    let Some(cat) = s.catalog() else {
+        ui.spinner();
+        return true;
+    };
+    let width = s.concordance.width;
+    let key = (s.scope_key(), s.catalog_key(), entity, edge, mode);
+    let graph = if mode == KwicMode::Link {
+        s.graph()
+    } else {
+        None
+    };
+    let v = &mut s.concordance;
+    if v.spans_key != Some(key) {
+        v.spans = match mode {
+            KwicMode::Entity => {
+                let e = entity.unwrap_or(u32::MAX);
+                cat.mentions
+                    .iter()
+                    .filter(|m| {
+                        m.entity == e && s.scope.as_ref().is_none_or(|sc| sc.contains(m.doc))
+                    })
+                    .map(|m| (m.doc, m.start as usize, m.end as usize))
+                    .collect()
+            }
+            _ => {
+                let Some((_, g)) = &graph else {
+                    ui.spinner();
+                    return true;
+                };
+                let (a, b) = edge.unwrap_or((u32::MAX, u32::MAX));
+                g.edge(a, b)
+                    .map(|e| {
+                        e.contexts
+                            .iter()
+                            .map(|c| (c.doc, c.start as usize, c.end as usize))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            }
+        };
+        v.spans_key = Some(key);
+    }
+    let name = |e: u32| {
+        cat.entities
+            .get(e as usize)
+            .map(|x| x.name.clone())
+            .unwrap_or_default()
+    };
+    ui.horizontal(|ui| {
+        let title = match (mode, entity, edge) {
+            (KwicMode::Entity, Some(e), _) => format!("{}: {} mentions", name(e), v.spans.len()),
+            (_, _, Some((a, b))) => format!(
+                "{} + {}: {} places together",
+                name(a),
+                name(b),
+                v.spans.len()
+            ),
+            _ => String::new(),
+        };
+        ui.label(RichText::new(title).strong());
+        ui.add(egui::Slider::new(&mut v.width, 20..=150).text("chars"));
+        if ui.button("Back to words").clicked() {
+            v.mode = KwicMode::Words;
+        }
+    });
+    let spans = v.spans.clone();
+    let selected = s.selection.hit.zip(s.selection.doc);
+    let get = |i: usize| {
+        let (d, a, b) = spans[i];
+        line_at(&l.corpus, d, a, b, width)
+    };
+    lines_table(ui, spans.len(), width, selected, &get, cmds);
+    true
 }

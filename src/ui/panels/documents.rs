@@ -28,7 +28,15 @@ pub enum SortBy {
 }
 
 /// Corpus and scope, filter, selected word (and whether its hits are in), sort column, order.
-type RowsKey = ((u64, u64), String, Option<String>, bool, SortBy, bool);
+type RowsKey = (
+    (u64, u64),
+    String,
+    Option<String>,
+    bool,
+    SortBy,
+    bool,
+    (Option<u32>, Option<(u32, u32)>, bool),
+);
 
 /// View state of the Documents panel.
 #[derive(Debug, Clone, Default)]
@@ -128,6 +136,8 @@ pub fn sort_docs(corpus: &Corpus, words: &[u32], rows: &mut [DocId], by: SortBy,
 
 fn refresh(s: &mut Session) {
     let hits = s.selected_hits();
+    let want_entities = s.selection.entity.is_some() || s.selection.edge.is_some();
+    let catalog = if want_entities { s.catalog() } else { None };
     let Some(l) = s.loaded.as_ref() else { return };
     let v = &mut s.documents;
     let key = (
@@ -137,6 +147,7 @@ fn refresh(s: &mut Session) {
         hits.is_some(),
         v.sort,
         v.descending,
+        (s.selection.entity, s.selection.edge, catalog.is_some()),
     );
     if v.key.as_ref() == Some(&key) {
         return;
@@ -158,6 +169,18 @@ fn refresh(s: &mut Session) {
             .collect(),
         (None, _) => (0..l.corpus.docs.len() as DocId).filter(in_scope).collect(),
     };
+    // The selected entity (or both ends of a selected link) must be mentioned too.
+    let mut candidates = candidates;
+    if let Some(cat) = &catalog {
+        let mut need: Vec<u32> = s.selection.entity.into_iter().collect();
+        if let Some((a, b)) = s.selection.edge {
+            need.extend([a, b]);
+        }
+        for e in need {
+            let docs = cat.docs_of(e);
+            candidates.retain(|d| docs.binary_search(d).is_ok());
+        }
+    }
     let mut rows = filter_docs(&l.corpus, candidates, &v.filter);
     sort_docs(
         &l.corpus,
@@ -199,6 +222,37 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             {
                 cmds.push(Command::SelectWord(None));
             }
+        }
+        let names = s.derived.catalog.value().cloned();
+        let name = |e: u32| {
+            names
+                .as_ref()
+                .and_then(|c| c.entities.get(e as usize))
+                .map(|x| x.name.clone())
+                .unwrap_or_default()
+        };
+        if let Some(e) = s.selection.entity
+            && ui
+                .button(format!("entity: {} ✖", name(e)))
+                .on_hover_text("Clear the entity selection")
+                .clicked()
+        {
+            cmds.push(Command::SelectEntity(None));
+        }
+        if let Some((a, b)) = s.selection.edge
+            && ui
+                .button(format!("together: {} + {} ✖", name(a), name(b)))
+                .clicked()
+        {
+            cmds.push(Command::SelectEdge(None));
+        }
+        if let Some((a, b)) = s.selection.dates
+            && ui
+                .button(format!("{a} – {b} ✖"))
+                .on_hover_text("Clear the date range")
+                .clicked()
+        {
+            cmds.push(Command::SetDates(None));
         }
         ui.weak(format!(
             "{} of {}",

@@ -1,9 +1,11 @@
 //! Reader panel: the selected document's header and full text, with find-in-document.
 
+use crate::analysis::entities::EntityType;
 use crate::analysis::kwic::{Query, doc_spans};
 use crate::analysis::{Analysis, DocId, TermId};
 use crate::corpus::{Document, dates};
 use crate::ui::commands::Command;
+use crate::ui::panels::entities::kind_color;
 use crate::ui::session::Session;
 use aho_corasick::AhoCorasick;
 use egui::text::{CCursor, LayoutJob, TextFormat};
@@ -51,6 +53,8 @@ pub struct ReaderView {
     key: Option<ReaderKey>,
     /// The concordance hit to mark and scroll to, in the shown text.
     marked: Option<Range<usize>>,
+    /// Entity types whose mentions are not coloured (PERSON, ORG, PLACE, MISC).
+    pub hidden_types: [bool; 4],
     /// The document's most frequent words (stop-words left out) with their counts.
     top_words: Vec<(TermId, u32)>,
     /// Scroll to the current hit on the next frame.
@@ -172,6 +176,7 @@ fn layout(
     find: &[Range<usize>],
     current: usize,
     word: &[Range<usize>],
+    ents: &[(Range<usize>, EntityType, bool)],
     ui: &Ui,
     wrap: f32,
 ) -> LayoutJob {
@@ -215,18 +220,48 @@ fn layout(
         merged.push(m);
     }
     merged.extend(wi.map(|w| (w.clone(), &word_fmt)));
+    // Entity mentions lie underneath: cut the text at every boundary and give each piece the
+    // format of the mark covering it, else of the mention covering it, else plain.
+    let ent_fmt: Vec<TextFormat> = ents
+        .iter()
+        .map(|(_, k, sel)| {
+            let c = kind_color(*k);
+            TextFormat {
+                background: c.gamma_multiply(if *sel { 0.55 } else { 0.18 }),
+                underline: egui::Stroke::new(if *sel { 2.0 } else { 1.0 }, c),
+                ..plain.clone()
+            }
+        })
+        .collect();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (r, _) in &merged {
+        cuts.extend([r.start, r.end]);
+    }
+    for (r, _, _) in ents {
+        cuts.extend([r.start.min(text.len()), r.end.min(text.len())]);
+    }
+    cuts.retain(|&c| text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap;
-    let mut pos = 0;
-    for (r, fmt) in merged {
-        if r.start > pos {
-            job.append(&text[pos..r.start], 0.0, plain.clone());
+    let (mut mi, mut ei) = (0, 0);
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        while mi < merged.len() && merged[mi].0.end <= a {
+            mi += 1;
         }
-        job.append(&text[r.start..r.end], 0.0, fmt.clone());
-        pos = r.end;
-    }
-    if pos < text.len() {
-        job.append(&text[pos..], 0.0, plain);
+        while ei < ents.len() && ents[ei].0.end <= a {
+            ei += 1;
+        }
+        let fmt = if mi < merged.len() && merged[mi].0.start <= a {
+            merged[mi].1
+        } else if ei < ents.len() && ents[ei].0.start <= a {
+            &ent_fmt[ei]
+        } else {
+            &plain
+        };
+        job.append(&text[a..b], 0.0, fmt.clone());
     }
     job
 }
@@ -346,6 +381,20 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             };
             ui.label(label);
         }
+        ui.separator();
+        for (i, k) in EntityType::ALL.iter().enumerate() {
+            let mut on = !v.hidden_types[i];
+            let label = RichText::new(&k.label()[..1])
+                .color(kind_color(*k))
+                .strong();
+            if ui
+                .toggle_value(&mut on, label)
+                .on_hover_text(format!("Colour {} mentions", k.label()))
+                .changed()
+            {
+                v.hidden_types[i] = !on;
+            }
+        }
         if let Some(w) = &s.selection.word {
             ui.separator();
             ui.label(
@@ -391,13 +440,50 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         word_hits.first().map(|r| r.start)
     };
     let scroll = std::mem::take(&mut v.scroll_pending);
+    // Entity mentions in the part shown, by type toggle; the selected entity stands out.
+    let shift = d.body_start + range.start;
+    let catalog = s.derived.catalog.value().cloned();
+    let ents: Vec<(Range<usize>, EntityType, bool, u32)> = catalog
+        .as_ref()
+        .map(|c| {
+            c.in_doc(id)
+                .iter()
+                .filter(|m| {
+                    let e = &c.entities[m.entity as usize];
+                    let k = EntityType::ALL
+                        .iter()
+                        .position(|&t| t == e.kind)
+                        .unwrap_or(3);
+                    !e.hidden && !v.hidden_types[k]
+                })
+                .filter(|m| m.start as usize >= shift && m.end as usize <= shift + text.len())
+                .map(|m| {
+                    let kind = c.entities[m.entity as usize].kind;
+                    let r = m.start as usize - shift..m.end as usize - shift;
+                    (r, kind, s.selection.entity == Some(m.entity), m.entity)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let ent_marks: Vec<(Range<usize>, EntityType, bool)> = ents
+        .iter()
+        .map(|(r, k, sel, _)| (r.clone(), *k, *sel))
+        .collect();
     egui::ScrollArea::vertical()
         .id_salt(("reader-scroll", id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let mut layouter =
                 |ui: &Ui, buf: &dyn egui::TextBuffer, wrap: f32| -> Arc<egui::Galley> {
-                    let job = layout(buf.as_str(), &hits, current, &word_hits, ui, wrap);
+                    let job = layout(
+                        buf.as_str(),
+                        &hits,
+                        current,
+                        &word_hits,
+                        &ent_marks,
+                        ui,
+                        wrap,
+                    );
                     ui.fonts_mut(|f| f.layout_job(job))
                 };
             let mut view: &str = text;
@@ -407,6 +493,22 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 .frame(egui::Frame::NONE)
                 .layouter(&mut layouter)
                 .show(ui);
+            // Clicking a mention selects its entity.
+            if out.response.clicked()
+                && let Some(c) = out.cursor_range
+            {
+                let chars = c.primary.index.0;
+                let byte = text
+                    .char_indices()
+                    .nth(chars)
+                    .map(|(b, _)| b)
+                    .unwrap_or(text.len());
+                if let Some((_, _, _, e)) =
+                    ents.iter().find(|(r, ..)| r.start <= byte && byte < r.end)
+                {
+                    cmds.push(Command::SelectEntity(Some(*e)));
+                }
+            }
             if scroll && let Some(byte) = target {
                 let chars = text[..byte].chars().count();
                 let rect = out.galley.pos_from_cursor(CCursor::new(chars));
