@@ -11,7 +11,10 @@ use std::path::Path;
 /// Dev F1 (PER/ORG/LOC) of the shipped model.
 const REACHED: f64 = 0.911;
 
-fn gold(path: &Path) -> Option<(String, Vec<(usize, usize, EntityType)>)> {
+/// A gold mention: byte range and type.
+type Span = (usize, usize, EntityType);
+
+fn gold(path: &Path) -> Option<(String, Vec<Span>)> {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     let text = v["text"].as_str()?.to_string();
     let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -54,7 +57,7 @@ fn conll_dev_f1_holds() {
     let (mut tp, mut fp, mut fn_) = (0u32, 0u32, 0u32);
     for f in &files {
         let (text, want) = gold(f).expect("readable gold file");
-        let got: Vec<(usize, usize, EntityType)> = rec
+        let got: Vec<Span> = rec
             .recognize(&text)
             .iter()
             .filter(|m| m.kind != EntityType::Misc)

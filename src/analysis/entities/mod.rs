@@ -15,6 +15,7 @@
 
 pub mod features;
 pub mod gazetteer;
+pub mod hash;
 pub mod model;
 pub mod tokens;
 pub mod train;
@@ -197,14 +198,15 @@ pub fn mentions(toks: &[Tok], labels: &[u8]) -> Vec<Mention> {
         } else if let Some(o) = open.as_mut() {
             o.1 = t.end as usize;
         }
-        if l != 0 && part >= 2 {
-            if let Some((s, e, k)) = open.take() {
-                out.push(Mention {
-                    start: s,
-                    end: e,
-                    kind: EntityType::from_index(k),
-                });
-            }
+        if l != 0
+            && part >= 2
+            && let Some((s, e, k)) = open.take()
+        {
+            out.push(Mention {
+                start: s,
+                end: e,
+                kind: EntityType::from_index(k),
+            });
         }
     }
     if let Some((s, e, k)) = open {
