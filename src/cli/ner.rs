@@ -48,7 +48,7 @@ pub struct TrainNerArgs {
     #[arg(long)]
     pub dev: Option<PathBuf>,
     /// Passes over the training documents.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 10)]
     pub epochs: usize,
     /// log2 of the number of weight rows.
     #[arg(long, default_value_t = 18)]

@@ -15,6 +15,7 @@
 
 pub mod features;
 pub mod gazetteer;
+pub mod hash;
 pub mod model;
 pub mod tokens;
 pub mod train;
@@ -197,14 +198,15 @@ pub fn mentions(toks: &[Tok], labels: &[u8]) -> Vec<Mention> {
         } else if let Some(o) = open.as_mut() {
             o.1 = t.end as usize;
         }
-        if l != 0 && part >= 2 {
-            if let Some((s, e, k)) = open.take() {
-                out.push(Mention {
-                    start: s,
-                    end: e,
-                    kind: EntityType::from_index(k),
-                });
-            }
+        if l != 0
+            && part >= 2
+            && let Some((s, e, k)) = open.take()
+        {
+            out.push(Mention {
+                start: s,
+                end: e,
+                kind: EntityType::from_index(k),
+            });
         }
     }
     if let Some((s, e, k)) = open {
@@ -215,4 +217,102 @@ pub fn mentions(toks: &[Tok], labels: &[u8]) -> Vec<Mention> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str, r: &Recognizer) -> Vec<(&'static str, String)> {
+        r.recognize(text)
+            .iter()
+            .map(|m| (m.kind.label(), text[m.start..m.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_people_organisations_and_places_with_offsets() {
+        let text = "U.S. President Joe Biden met NATO chief Jens Stoltenberg in Brussels.";
+        let got = Recognizer::english().recognize(text);
+        let want = [
+            (0, 4, EntityType::Place),
+            (15, 24, EntityType::Person),
+            (29, 33, EntityType::Org),
+            (40, 56, EntityType::Person),
+            (60, 68, EntityType::Place),
+        ];
+        let got: Vec<(usize, usize, EntityType)> =
+            got.iter().map(|m| (m.start, m.end, m.kind)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_raw_text() {
+        let text = "Café owners in Zürich met Angela Merkel in Berlin.";
+        let got = spans(text, Recognizer::english());
+        assert!(got.contains(&("PERSON", "Angela Merkel".into())), "{got:?}");
+        assert!(got.contains(&("PLACE", "Berlin".into())), "{got:?}");
+    }
+
+    #[test]
+    fn user_names_win_over_the_model() {
+        let r = Recognizer::english()
+            .with_user_names("Stoltenberg Group\tORG\nJoe Biden, MISC\nBrussels\n# comment\n");
+        let text = "Joe Biden met the Stoltenberg Group in Brussels.";
+        let got = spans(text, &r);
+        assert_eq!(
+            got,
+            [
+                ("MISC", "Joe Biden".to_string()),
+                ("ORG", "Stoltenberg Group".to_string()),
+                ("PLACE", "Brussels".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_parse_and_print() {
+        for k in EntityType::ALL {
+            assert_eq!(EntityType::parse(k.label()), Some(k));
+        }
+        assert_eq!(EntityType::parse("gpe"), Some(EntityType::Place));
+        assert_eq!(EntityType::parse("date"), None);
+    }
+
+    /// A small deterministic generator of awkward strings.
+    fn awkward(seed: u64, n: usize) -> String {
+        const PIECES: &[&str] = &[
+            "Paris", " ", "\n", ".", "U.S.", "'s", "’", "é", "日本", "🙂", "-", "Mr.", "NATO",
+            "\u{301}", "O'Neil", "1,234.5", "&", "\r\n", "ß", "İ", "\u{200d}", "AT&T", "..", "\t",
+            "x", "ǅ", "Ⅻ", "\"", "(", "Co.", "ﬁ",
+        ];
+        let mut s = String::new();
+        let mut r = seed | 1;
+        for _ in 0..n {
+            r ^= r << 13;
+            r ^= r >> 7;
+            r ^= r << 17;
+            s.push_str(PIECES[(r % PIECES.len() as u64) as usize]);
+        }
+        s
+    }
+
+    #[test]
+    fn never_panics_and_spans_are_valid() {
+        let r = Recognizer::english().with_user_names("Paris\tPLACE\nAT & T\nU.S. Co.\n");
+        for seed in 0..400u64 {
+            let text = awkward(seed * 7919 + 1, (seed % 60) as usize);
+            for rec in [Recognizer::english(), &r] {
+                let ms = rec.recognize(&text);
+                let mut last = 0;
+                for m in &ms {
+                    assert!(m.start < m.end && m.end <= text.len(), "{text:?} {m:?}");
+                    assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                    assert!(m.start >= last, "overlap or disorder in {text:?}: {ms:?}");
+                    last = m.end;
+                }
+            }
+        }
+        assert!(Recognizer::english().recognize("").is_empty());
+    }
 }

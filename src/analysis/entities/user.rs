@@ -72,8 +72,8 @@ impl UserNames {
         while i < toks.len() {
             let mut h = 0;
             let mut best = None;
-            for j in i..toks.len().min(i + MAX_LEN) {
-                h = phrase_step(h, forms[j]);
+            for (j, &form) in forms.iter().enumerate().skip(i).take(MAX_LEN) {
+                h = phrase_step(h, form);
                 let Some(e) = self.phrases.get(&h) else {
                     break;
                 };

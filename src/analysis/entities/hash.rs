@@ -1,0 +1,48 @@
+//! Fast 64-bit hashes of words and feature values, and lowercasing into a reused buffer.
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Mixes two 64-bit values into a well-spread hash.
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut h = (a ^ b.rotate_left(29))
+        .wrapping_add(K)
+        .wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 32;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 29)
+}
+
+/// Hash of a byte string.
+#[inline]
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
+    }
+    let mut a = [0u8; 8];
+    let r = chunks.remainder();
+    a[..r.len()].copy_from_slice(r);
+    mix(h, u64::from_le_bytes(a))
+}
+
+/// Writes the lowercase of `w` into `buf`.
+#[inline]
+pub fn lowercase_into(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Hash of the lowercase of `w`.
+pub fn hash_lower(w: &str, buf: &mut String) -> u64 {
+    lowercase_into(w, buf);
+    hash_bytes(buf.as_bytes())
+}

@@ -1,0 +1,87 @@
+//! Entity recognition quality on the CoNLL-2003 development set, when the shared data sits
+//! next to the repository (`../shared/ner/conll2003/dev`); skipped otherwise.
+//!
+//! The score is computed here: exact span and type, micro-averaged over PERSON, ORG and PLACE
+//! (MISC left out, as in the usual comparisons); the test fails if it drops below the figure
+//! the built-in model reached, minus 0.01.
+
+use quarry::analysis::entities::{EntityType, Recognizer};
+use std::path::Path;
+
+/// Dev F1 (PER/ORG/LOC) of the shipped model.
+const REACHED: f64 = 0.911;
+
+/// A gold mention: byte range and type.
+type Span = (usize, usize, EntityType);
+
+fn gold(path: &Path) -> Option<(String, Vec<Span>)> {
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    let text = v["text"].as_str()?.to_string();
+    let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    byte_of.push(text.len());
+    let spans = v["entities"]
+        .as_array()?
+        .iter()
+        .filter_map(|e| {
+            let kind = match e["type"].as_str()? {
+                "PER" => EntityType::Person,
+                "ORG" => EntityType::Org,
+                "LOC" => EntityType::Place,
+                _ => return None,
+            };
+            let s = *byte_of.get(e["start"].as_u64()? as usize)?;
+            let t = *byte_of.get(e["end"].as_u64()? as usize)?;
+            Some((s, t, kind))
+        })
+        .collect();
+    Some((text, spans))
+}
+
+#[test]
+fn conll_dev_f1_holds() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/ner/conll2003/dev");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!(
+            "note: {} not found; skipping the CoNLL dev check",
+            dir.display()
+        );
+        return;
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let rec = Recognizer::english();
+    let (mut tp, mut fp, mut fn_) = (0u32, 0u32, 0u32);
+    for f in &files {
+        let (text, want) = gold(f).expect("readable gold file");
+        let got: Vec<Span> = rec
+            .recognize(&text)
+            .iter()
+            .filter(|m| m.kind != EntityType::Misc)
+            .map(|m| (m.start, m.end, m.kind))
+            .collect();
+        tp += got.iter().filter(|g| want.contains(g)).count() as u32;
+        fp += got.iter().filter(|g| !want.contains(g)).count() as u32;
+        fn_ += want.iter().filter(|w| !got.contains(w)).count() as u32;
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    eprintln!(
+        "CoNLL dev ({} documents): P {p:.4} R {r:.4} F1 {f1:.4}",
+        files.len()
+    );
+    assert!(files.len() > 100, "expected the whole dev set");
+    assert!(
+        f1 >= REACHED - 0.01,
+        "F1 {f1:.4} fell below {:.3}",
+        REACHED - 0.01
+    );
+}
