@@ -79,6 +79,15 @@ fn unkey(k: u128) -> [TermId; MAX_N] {
 /// (count, documents, last document seen)
 type Counts = FxHashMap<u128, (u32, u32, DocId)>;
 
+/// Shards per worker; a power of two.
+const SHARDS: usize = 16;
+
+/// The shard of a key: high bits of a multiplicative hash of its words.
+fn shard(k: u128) -> usize {
+    let h = ((k as u64) ^ ((k >> 64) as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 60) as usize & (SHARDS - 1)
+}
+
 /// Counts n-grams, most frequent first (ties in word order); `None` if cancelled.
 pub fn ngrams(
     a: &Analysis,
@@ -103,10 +112,11 @@ pub fn ngrams(
         .len()
         .div_ceil(rayon::current_num_threads() * 4)
         .max(64);
-    let maps: Vec<Counts> = docs
+    // Each worker splits its counts into shards by key, so shards merge in parallel.
+    let maps: Vec<Vec<Counts>> = docs
         .par_chunks(chunk)
         .map(|ds| {
-            let mut m = Counts::default();
+            let mut m: Vec<Counts> = (0..SHARDS).map(|_| Counts::default()).collect();
             for &d in ds {
                 if ctx.is_cancelled() {
                     break;
@@ -129,7 +139,8 @@ pub fn ngrams(
                     if opts.skip_numbers && g.iter().any(|&t| number[t as usize]) {
                         continue;
                     }
-                    let e = m.entry(key(g)).or_insert((0, 0, DocId::MAX));
+                    let k = key(g);
+                    let e = m[shard(k)].entry(k).or_insert((0, 0, DocId::MAX));
                     e.0 += 1;
                     if e.2 != d {
                         e.2 = d;
@@ -143,25 +154,37 @@ pub fn ngrams(
     if ctx.is_cancelled() {
         return None;
     }
-    // Chunks hold disjoint documents, so document counts add up.
-    let mut maps = maps.into_iter();
-    let mut all = maps.next().unwrap_or_default();
-    for m in maps {
-        for (k, (c, dc, _)) in m {
-            let e = all.entry(k).or_insert((0, 0, 0));
-            e.0 += c;
-            e.1 += dc;
+    // Transpose to shard-major, then merge each shard on its own thread. Workers hold
+    // disjoint documents, so document counts add up.
+    let mut by_shard: Vec<Vec<Counts>> = (0..SHARDS).map(|_| Vec::new()).collect();
+    for worker in maps {
+        for (s, m) in worker.into_iter().enumerate() {
+            by_shard[s].push(m);
         }
     }
-    let mut out: Vec<Ngram> = all
-        .into_iter()
-        .filter(|(_, (c, _, _))| *c >= opts.min_count)
-        .map(|(k, (count, documents, _))| Ngram {
-            terms: unkey(k),
-            count,
-            documents,
+    let merged: Vec<Vec<Ngram>> = by_shard
+        .into_par_iter()
+        .map(|parts| {
+            let mut parts = parts.into_iter();
+            let mut all = parts.next().unwrap_or_default();
+            for m in parts {
+                for (k, (c, dc, _)) in m {
+                    let e = all.entry(k).or_insert((0, 0, 0));
+                    e.0 += c;
+                    e.1 += dc;
+                }
+            }
+            all.into_iter()
+                .filter(|(_, (c, _, _))| *c >= opts.min_count)
+                .map(|(k, (count, documents, _))| Ngram {
+                    terms: unkey(k),
+                    count,
+                    documents,
+                })
+                .collect()
         })
         .collect();
+    let mut out: Vec<Ngram> = merged.into_iter().flatten().collect();
     out.par_sort_unstable_by(|x, y| y.count.cmp(&x.count).then(x.terms.cmp(&y.terms)));
     Some(out)
 }
