@@ -384,9 +384,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         ui.separator();
         for (i, k) in EntityType::ALL.iter().enumerate() {
             let mut on = !v.hidden_types[i];
-            let label = RichText::new(&k.label()[..1])
-                .color(kind_color(*k))
-                .strong();
+            let label = RichText::new(k.label()).color(kind_color(*k)).small();
             if ui
                 .toggle_value(&mut on, label)
                 .on_hover_text(format!("Colour {} mentions", k.label()))
