@@ -148,6 +148,8 @@ impl QuarryApp {
                     analysis: Arc::new(analysis),
                 });
                 self.load_edits();
+                // Entities are found in the background as soon as the words are ready.
+                let _ = self.session.catalog();
                 self.message = match problems {
                     0 => None,
                     1 => Some("1 file had a problem — see the Problems panel".into()),
@@ -463,6 +465,11 @@ impl QuarryApp {
                     human_bytes(c.bytes_read),
                     c.load_ms + l.analysis.analyze_ms
                 ));
+                self.session.derived.catalog.poll();
+                if self.session.derived.catalog.is_running() {
+                    ui.spinner();
+                    ui.label("finding people, organisations and places…");
+                }
                 if !c.problems.is_empty() {
                     let n = c.problems.len();
                     let label = format!("⚠ {n} problem{}", if n == 1 { "" } else { "s" });
