@@ -122,10 +122,7 @@ impl Recognizer {
     pub fn english() -> &'static Recognizer {
         ENGLISH.get_or_init(|| {
             let model = Tagger::decode(include_bytes!("../../../assets/ner/model.bin"))
-                .unwrap_or_else(|_| Tagger {
-                    first: Model::zeros(10),
-                    second: None,
-                });
+                .unwrap_or_else(|_| Tagger::new(Model::zeros(10), None));
             Recognizer::new(model)
         })
     }

@@ -301,10 +301,7 @@ pub fn train(
     let all: Vec<&Prepared> = prepared.iter().collect();
     let first = train_pass(&all, opt, |_, _| {});
     if opt.folds < 2 {
-        let t = Tagger {
-            first,
-            second: None,
-        };
+        let t = Tagger::new(first, None);
         progress(opt.epochs, &t);
         return t;
     }
@@ -328,17 +325,8 @@ pub fn train(
     });
     drop(fold_models);
     let all: Vec<&Prepared> = prepared.iter().collect();
-    let mut t = Tagger {
-        first,
-        second: None,
-    };
     let second = train_pass(&all, opt, |e, m| {
-        let tagger = Tagger {
-            first: t.first.clone(),
-            second: Some(m.clone()),
-        };
-        progress(e, &tagger);
+        progress(e, &Tagger::new(first.clone(), Some(m.clone())));
     });
-    t.second = Some(second);
-    t
+    Tagger::new(first, Some(second))
 }
