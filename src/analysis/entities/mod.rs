@@ -165,10 +165,31 @@ impl Recognizer {
             &mut w.labels,
             &mut w.counts,
         );
-        let found = mentions(&w.toks, &w.labels);
+        let mut found = mentions(&w.toks, &w.labels);
+        strip_titles(text, &mut found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,
+        }
+    }
+}
+
+/// Courtesy titles are not part of a person's name: "Mr Smith" → "Smith".
+fn strip_titles(text: &str, found: &mut [Mention]) {
+    const TITLES: &[&str] = &["Mrs", "Mr", "Ms", "Dr", "Prof"];
+    for m in found.iter_mut().filter(|m| m.kind == EntityType::Person) {
+        let Some(span) = text.get(m.start..m.end) else {
+            continue;
+        };
+        for t in TITLES {
+            if let Some(rest) = span.strip_prefix(t) {
+                let rest = rest.strip_prefix('.').unwrap_or(rest);
+                let name = rest.trim_start();
+                if name.len() < rest.len() && !name.is_empty() {
+                    m.start = m.end - name.len();
+                    break;
+                }
+            }
         }
     }
 }
@@ -265,6 +286,24 @@ mod tests {
                 ("PLACE", "Brussels".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn titles_stay_outside_names() {
+        let mut found = [Mention {
+            start: 0,
+            end: 11,
+            kind: EntityType::Person,
+        }];
+        strip_titles("Mrs Clinton said", &mut found[..]);
+        assert_eq!((found[0].start, found[0].end), (4, 11));
+        let mut drew = [Mention {
+            start: 0,
+            end: 14,
+            kind: EntityType::Person,
+        }];
+        strip_titles("Drew Barrymore", &mut drew[..]);
+        assert_eq!(drew[0].start, 0);
     }
 
     #[test]
