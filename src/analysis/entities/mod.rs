@@ -1,9 +1,9 @@
 //! Named-entity recognition: people, organisations, places and other names (nationalities,
 //! events…) found in raw text as byte ranges.
 //!
-//! A greedy left-to-right averaged-perceptron tagger ([`model`]) over hashed features
-//! ([`features`]) of tokens ([`tokens`]), helped by name lists ([`gazetteer`]) and by how each
-//! word is written and tagged elsewhere in the same document. The weights are trained on
+//! A greedy left-to-right averaged-perceptron tagger ([`model`], run twice by [`tagger`]) over
+//! hashed features ([`features`]) of tokens ([`tokens`]), helped by name lists
+//! ([`gazetteer`]) and by how each word is written and tagged elsewhere in the same document. The weights are trained on
 //! CoNLL-2003 by `quarry train-ner` ([`train`]) and built into the program.
 //!
 //! ```ignore
@@ -17,17 +17,19 @@ pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
+pub mod tagger;
 pub mod tokens;
 pub mod train;
 mod user;
 
 use features::{History, Scratch, TokInfo, analyse};
 use gazetteer::Gazetteer;
-use model::{Model, Tagger, part_of, type_of};
+use model::{Model, part_of, type_of};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
+use tagger::Tagger;
 use tokens::{Tok, tokenize};
 pub use user::UserNames;
 

@@ -4,7 +4,8 @@
 
 use super::features::{History, Scratch, TokInfo, analyse, set_aggregate};
 use super::gazetteer::Gazetteer;
-use super::model::{Model, NL, Tagger, Trainer, best_label, decode};
+use super::model::{Model, NL, Trainer, best_label, decode};
+use super::tagger::Tagger;
 use super::tokens::{Tok, tokenize};
 use super::{EntityType, Mention, Recognizer};
 use rayon::prelude::*;
