@@ -2,7 +2,7 @@
 //! `quarry train-ner` (trains the built-in entity model from annotated folders).
 
 use super::EXIT_OPEN;
-use crate::analysis::entities::model::Tagger;
+use crate::analysis::entities::tagger::Tagger;
 use crate::analysis::entities::train::{TrainOptions, evaluate, load_gold, train};
 use crate::analysis::entities::{EntityType, Recognizer};
 use crate::corpus::{Format, load};

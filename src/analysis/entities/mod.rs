@@ -1,9 +1,9 @@
 //! Named-entity recognition: people, organisations, places and other names (nationalities,
 //! events…) found in raw text as byte ranges.
 //!
-//! A greedy left-to-right averaged-perceptron tagger ([`model`]) over hashed features
-//! ([`features`]) of tokens ([`tokens`]), helped by name lists ([`gazetteer`]) and by how each
-//! word is written and tagged elsewhere in the same document. The weights are trained on
+//! A greedy left-to-right averaged-perceptron tagger ([`model`], run twice by [`tagger`]) over
+//! hashed features ([`features`]) of tokens ([`tokens`]), helped by name lists
+//! ([`gazetteer`]) and by how each word is written and tagged elsewhere in the same document. The weights are trained on
 //! CoNLL-2003 by `quarry train-ner` ([`train`]) and built into the program.
 //!
 //! ```ignore
@@ -17,17 +17,19 @@ pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
+pub mod tagger;
 pub mod tokens;
 pub mod train;
 mod user;
 
 use features::{History, Scratch, TokInfo, analyse};
 use gazetteer::Gazetteer;
-use model::{Model, Tagger, part_of, type_of};
+use model::{Model, part_of, type_of};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
+use tagger::Tagger;
 use tokens::{Tok, tokenize};
 pub use user::UserNames;
 
@@ -122,10 +124,7 @@ impl Recognizer {
     pub fn english() -> &'static Recognizer {
         ENGLISH.get_or_init(|| {
             let model = Tagger::decode(include_bytes!("../../../assets/ner/model.bin"))
-                .unwrap_or_else(|_| Tagger {
-                    first: Model::zeros(10),
-                    second: None,
-                });
+                .unwrap_or_else(|_| Tagger::new(Model::zeros(10), None));
             Recognizer::new(model)
         })
     }
@@ -168,10 +167,31 @@ impl Recognizer {
             &mut w.labels,
             &mut w.counts,
         );
-        let found = mentions(&w.toks, &w.labels);
+        let mut found = mentions(&w.toks, &w.labels);
+        strip_titles(text, &mut found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,
+        }
+    }
+}
+
+/// Courtesy titles are not part of a person's name: "Mr Smith" → "Smith".
+fn strip_titles(text: &str, found: &mut [Mention]) {
+    const TITLES: &[&str] = &["Mrs", "Mr", "Ms", "Dr", "Prof"];
+    for m in found.iter_mut().filter(|m| m.kind == EntityType::Person) {
+        let Some(span) = text.get(m.start..m.end) else {
+            continue;
+        };
+        for t in TITLES {
+            if let Some(rest) = span.strip_prefix(t) {
+                let rest = rest.strip_prefix('.').unwrap_or(rest);
+                let name = rest.trim_start();
+                if name.len() < rest.len() && !name.is_empty() {
+                    m.start = m.end - name.len();
+                    break;
+                }
+            }
         }
     }
 }
@@ -268,6 +288,24 @@ mod tests {
                 ("PLACE", "Brussels".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn titles_stay_outside_names() {
+        let mut found = [Mention {
+            start: 0,
+            end: 11,
+            kind: EntityType::Person,
+        }];
+        strip_titles("Mrs Clinton said", &mut found[..]);
+        assert_eq!((found[0].start, found[0].end), (4, 11));
+        let mut drew = [Mention {
+            start: 0,
+            end: 14,
+            kind: EntityType::Person,
+        }];
+        strip_titles("Drew Barrymore", &mut drew[..]);
+        assert_eq!(drew[0].start, 0);
     }
 
     #[test]

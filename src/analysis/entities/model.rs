@@ -7,10 +7,8 @@
 //! quantised to 16 bits, only the rows that are not all zero, as zigzag varints.
 
 use super::features::{
-    ALL_CAPS, History, INIT_CAP, PUNCT, TokInfo, UPPER, set_aggregate, static_features,
-    tag_features,
+    ALL_CAPS, History, INIT_CAP, PUNCT, TokInfo, UPPER, static_features, tag_features,
 };
-use rustc_hash::FxHashMap;
 
 /// Number of labels.
 pub const NL: usize = 17;
@@ -97,10 +95,10 @@ pub fn decode(
 /// Hashed feature weights: `f32` while training, 16-bit integers times `scale` once loaded.
 #[derive(Clone)]
 pub struct Model {
-    bits: u32,
+    pub(super) bits: u32,
     w: Vec<f32>,
-    q: Vec<i16>,
-    scale: f32,
+    pub(super) q: Vec<i16>,
+    pub(super) scale: f32,
 }
 
 const MAGIC: &[u8; 6] = b"QNER1\n";
@@ -236,71 +234,6 @@ impl Model {
             }
         }
         Ok(m)
-    }
-}
-
-/// Two taggers: the first reads the text; the second also sees how the first tagged each
-/// word across the whole document.
-#[derive(Clone)]
-pub struct Tagger {
-    /// The first pass.
-    pub first: Model,
-    /// The second pass, if trained.
-    pub second: Option<Model>,
-}
-
-const MAGIC2: &[u8; 6] = b"QNER2\n";
-
-impl Tagger {
-    /// Tags a document; `info` gets the first pass's aggregate when there is a second pass.
-    pub fn tag(
-        &self,
-        info: &mut [TokInfo],
-        buf: &mut Vec<u64>,
-        hist: &mut History,
-        labels: &mut Vec<u8>,
-        counts: &mut FxHashMap<u64, [u16; 5]>,
-    ) {
-        self.first.tag(info, buf, hist, labels);
-        if let Some(m) = &self.second {
-            set_aggregate(info, labels, counts);
-            m.tag(info, buf, hist, labels);
-        }
-    }
-
-    /// Serialises both passes.
-    pub fn encode(&self) -> Vec<u8> {
-        let mut out = MAGIC2.to_vec();
-        for m in std::iter::once(&self.first).chain(&self.second) {
-            let b = m.encode();
-            out.extend_from_slice(&(b.len() as u32).to_le_bytes());
-            out.extend_from_slice(&b);
-        }
-        out
-    }
-
-    /// Reads a file written by [`Tagger::encode`].
-    pub fn decode(bytes: &[u8]) -> Result<Tagger, String> {
-        let mut rest = bytes
-            .strip_prefix(MAGIC2.as_slice())
-            .ok_or("not a model file")?;
-        let mut models = Vec::new();
-        while !rest.is_empty() {
-            let n = rest
-                .get(..4)
-                .and_then(|s| <[u8; 4]>::try_from(s).ok())
-                .map(u32::from_le_bytes)
-                .ok_or("truncated")? as usize;
-            let blob = rest.get(4..4 + n).ok_or("truncated")?;
-            models.push(Model::decode(blob)?);
-            rest = &rest[4 + n..];
-        }
-        let mut it = models.into_iter();
-        let first = it.next().ok_or("empty model file")?;
-        Ok(Tagger {
-            first,
-            second: it.next(),
-        })
     }
 }
 

@@ -4,7 +4,8 @@
 
 use super::features::{History, Scratch, TokInfo, analyse, set_aggregate};
 use super::gazetteer::Gazetteer;
-use super::model::{Model, NL, Tagger, Trainer, best_label, decode};
+use super::model::{Model, NL, Trainer, best_label, decode};
+use super::tagger::Tagger;
 use super::tokens::{Tok, tokenize};
 use super::{EntityType, Mention, Recognizer};
 use rayon::prelude::*;
@@ -301,10 +302,7 @@ pub fn train(
     let all: Vec<&Prepared> = prepared.iter().collect();
     let first = train_pass(&all, opt, |_, _| {});
     if opt.folds < 2 {
-        let t = Tagger {
-            first,
-            second: None,
-        };
+        let t = Tagger::new(first, None);
         progress(opt.epochs, &t);
         return t;
     }
@@ -328,17 +326,8 @@ pub fn train(
     });
     drop(fold_models);
     let all: Vec<&Prepared> = prepared.iter().collect();
-    let mut t = Tagger {
-        first,
-        second: None,
-    };
     let second = train_pass(&all, opt, |e, m| {
-        let tagger = Tagger {
-            first: t.first.clone(),
-            second: Some(m.clone()),
-        };
-        progress(e, &tagger);
+        progress(e, &Tagger::new(first.clone(), Some(m.clone())));
     });
-    t.second = Some(second);
-    t
+    Tagger::new(first, Some(second))
 }
