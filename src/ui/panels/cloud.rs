@@ -2,7 +2,9 @@
 //! the centre without overlaps; the layout is deterministic. Clicking a word selects it.
 
 use crate::analysis::TermId;
+use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
+use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::panels::words::word_menu;
 use crate::ui::session::{ScopeKey, Session};
@@ -23,9 +25,10 @@ pub struct Placed {
 pub struct CloudView {
     /// How many words.
     pub words: usize,
-    /// Words placed last, with what they were placed for.
+    /// Words placed last.
     pub placed: Vec<Placed>,
-    key: Option<(ScopeKey, usize, u64, [u32; 2])>,
+    top: Derived<(ScopeKey, usize, u64), Vec<(String, f32)>>,
+    layout: Derived<((ScopeKey, usize, u64), [u32; 2]), Vec<Placed>>,
 }
 
 impl Default for CloudView {
@@ -33,7 +36,8 @@ impl Default for CloudView {
         Self {
             words: 80,
             placed: Vec::new(),
-            key: None,
+            top: Derived::default(),
+            layout: Derived::default(),
         }
     }
 }
@@ -49,7 +53,9 @@ pub fn spiral_layout(sizes: &[Vec2], bounds: Vec2) -> Vec<Option<Rect>> {
         .iter()
         .map(|&s| {
             let mut t = 0.0f32;
-            while t < 600.0 {
+            // Past the corners nothing more can fit.
+            let t_max = (half.length() / 2.0).min(600.0);
+            while t < t_max {
                 let r = 2.0 * t;
                 let c = pos2(r * t.cos() * aspect.sqrt(), r * t.sin() / aspect.sqrt());
                 let rect = Rect::from_center_size(c, s);
@@ -96,32 +102,41 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let (resp, painter) = ui.allocate_painter(avail, Sense::click());
     let rect = resp.rect;
     let stop_sig = stop.iter().filter(|x| **x).count() as u64;
-    let key = (
-        scope_key,
-        v.words,
-        stop_sig,
-        [rect.width() as u32, rect.height() as u32],
-    );
-    if v.key != Some(key) {
-        let top: Vec<TermId> = counts
-            .ranked()
-            .into_iter()
-            .filter(|&t| !stop.get(t as usize).copied().unwrap_or(false))
-            .filter(|&t| !crate::analysis::tokenize::is_number(&l.analysis.vocab[t as usize]))
-            .take(v.words)
-            .collect();
-        let max = top.first().map_or(1, |&t| counts.freq[t as usize]).max(1) as f32;
+    // The top words are picked in the background; then their boxes are measured here (cheap,
+    // fonts live on this thread) and placed on the spiral in the background.
+    let top_key = (scope_key, v.words, stop_sig);
+    let (a, n) = (l.analysis.clone(), v.words);
+    v.top.request(&top_key, &s.waker, move || {
+        move |_: &JobCtx| {
+            let top: Vec<TermId> = counts
+                .ranked()
+                .into_iter()
+                .filter(|&t| !stop.get(t as usize).copied().unwrap_or(false))
+                .filter(|&t| !crate::analysis::tokenize::is_number(&a.vocab[t as usize]))
+                .take(n)
+                .collect();
+            let max = top.first().map_or(1, |&t| counts.freq[t as usize]).max(1) as f32;
+            Some(
+                top.iter()
+                    .map(|&t| {
+                        let share = (counts.freq[t as usize] as f32 / max).sqrt();
+                        (a.vocab[t as usize].clone(), share)
+                    })
+                    .collect(),
+            )
+        }
+    });
+    let Some(top) = v.top.value_for(&top_key).cloned() else {
+        ui.spinner();
+        return;
+    };
+    let key = (top_key, [rect.width() as u32, rect.height() as u32]);
+    v.layout.request(&key, &s.waker, || {
         let min_side = rect.width().min(rect.height()).max(100.0);
         let largest = (min_side / 7.0).clamp(18.0, 64.0);
         let words: Vec<(String, f32)> = top
             .iter()
-            .map(|&t| {
-                let share = (counts.freq[t as usize] as f32 / max).sqrt();
-                (
-                    l.analysis.vocab[t as usize].clone(),
-                    (largest * share).max(10.0),
-                )
-            })
+            .map(|(w, share)| (w.clone(), (largest * share).max(10.0)))
             .collect();
         let sizes: Vec<Vec2> = words
             .iter()
@@ -131,13 +146,20 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 g.size() + vec2(4.0, 0.0)
             })
             .collect();
-        let spots = spiral_layout(&sizes, rect.size());
-        v.placed = words
-            .into_iter()
-            .zip(spots)
-            .filter_map(|((word, size), r)| r.map(|rect| Placed { word, size, rect }))
-            .collect();
-        v.key = Some(key);
+        let bounds = rect.size();
+        move |_: &JobCtx| {
+            let spots = spiral_layout(&sizes, bounds);
+            Some(
+                words
+                    .into_iter()
+                    .zip(spots)
+                    .filter_map(|((word, size), r)| r.map(|rect| Placed { word, size, rect }))
+                    .collect(),
+            )
+        }
+    });
+    if let Some(p) = v.layout.value() {
+        v.placed = p.as_ref().clone();
     }
     let centre = rect.center().to_vec2();
     let hover = resp.hover_pos();

@@ -113,15 +113,16 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
             (a.min(x), b.max(x))
         });
-    let label_w = 150.0;
+    // Row labels on the left; column labels written upwards above the grid.
+    let (label_w, label_h) = (150.0, 90.0);
     let avail = ui.available_size();
-    let cell = ((avail.x - label_w).min(avail.y - label_w) / ids.len() as f32).clamp(8.0, 40.0);
+    let cell = ((avail.x - label_w).min(avail.y - label_h) / ids.len() as f32).clamp(10.0, 40.0);
     let size = vec2(
         label_w + cell * ids.len() as f32,
-        label_w + cell * ids.len() as f32,
+        label_h + cell * ids.len() as f32,
     );
     let (resp, painter) = ui.allocate_painter(size.max(avail), Sense::click());
-    let origin = resp.rect.min + vec2(label_w, label_w);
+    let origin = resp.rect.min + vec2(label_w, label_h);
     let font = FontId::proportional((cell * 0.55).clamp(9.0, 13.0));
     for (i, &e) in ids.iter().enumerate() {
         let ent = &cat.entities[e as usize];
@@ -133,20 +134,18 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             font.clone(),
             kind_color(ent.kind),
         );
-        // Column labels, written downwards in short form.
+        // Column labels, rotated to read upwards, cut to fit.
         let x = origin.x + cell * (i as f32 + 0.5);
-        let short: String = ent.name.chars().take(14).collect();
-        painter.text(
-            pos2(x, origin.y - 4.0),
-            Align2::CENTER_BOTTOM,
-            if cell >= 24.0 {
-                short
-            } else {
-                short.chars().take(3).collect()
-            },
-            font.clone(),
+        let short: String = ent.name.chars().take(16).collect();
+        let galley = painter.layout_no_wrap(short, font.clone(), kind_color(ent.kind));
+        let h = galley.size().y;
+        let shape = egui::epaint::TextShape::new(
+            pos2(x - h / 2.0, origin.y - 4.0),
+            galley,
             kind_color(ent.kind),
-        );
+        )
+        .with_angle(-std::f32::consts::FRAC_PI_2);
+        painter.add(shape);
     }
     v.cells.clear();
     let hover = resp.hover_pos();
