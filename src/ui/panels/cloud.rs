@@ -21,14 +21,17 @@ pub struct Placed {
     pub rect: Rect,
 }
 
+/// Inputs of the word choice: scope, number of words, stop-list signature.
+type TopKey = (ScopeKey, usize, u64);
+
 /// View state of the Cloud panel.
 pub struct CloudView {
     /// How many words.
     pub words: usize,
     /// Words placed last.
     pub placed: Vec<Placed>,
-    top: Derived<(ScopeKey, usize, u64), Vec<(String, f32)>>,
-    layout: Derived<((ScopeKey, usize, u64), [u32; 2]), Vec<Placed>>,
+    top: Derived<TopKey, Vec<(String, f32)>>,
+    layout: Derived<(TopKey, [u32; 2]), Vec<Placed>>,
 }
 
 impl Default for CloudView {
