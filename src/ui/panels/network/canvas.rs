@@ -3,7 +3,7 @@
 //! legend. Work per frame is linear in nodes and edges and reuses the view's buffers.
 
 use super::NetworkView;
-use super::model::Prepared;
+use super::model::{Prepared, RADIUS};
 use crate::analysis::entities::EntityType;
 use crate::ui::panels::entities::kind_color;
 use egui::{
@@ -244,7 +244,10 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
             continue;
         }
         let mid = screen[a] + (screen[b] - screen[a]) * 0.5;
-        edges_on_screen.push(((p.entity[a].min(p.entity[b]), p.entity[a].max(p.entity[b])), mid));
+        edges_on_screen.push((
+            (p.entity[a].min(p.entity[b]), p.entity[a].max(p.entity[b])),
+            mid,
+        ));
         let touches = focus.is_some_and(|f| f == a || f == b);
         let is_sel = sel_edge.is_some_and(|(x, y)| (x, y) == (a, b) || (y, x) == (a, b));
         if touches || is_sel || hover_edge == Some(k) {
@@ -327,12 +330,11 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         if rank == 2 && focus.is_some() && !near_focus(i) && p.radius[i] < 8.0 {
             continue;
         }
-        let size = 11.0 + 3.0 * ((p.radius[i] - 3.5) / 14.5).clamp(0.0, 1.0);
+        let (r0, r1) = RADIUS;
+        let size = 11.0 + 3.0 * ((p.radius[i] - r0) / (r1 - r0)).clamp(0.0, 1.0);
         let top = screen[i] + vec2(0.0, radius(i) + 1.0);
-        let guess = Align2::CENTER_TOP.anchor_size(
-            top,
-            vec2(p.name_chars[i] as f32 * size * 0.5, size * 1.2),
-        );
+        let guess = Align2::CENTER_TOP
+            .anchor_size(top, vec2(p.name_chars[i] as f32 * size * 0.5, size * 1.2));
         if rank > 0 && labels.iter().any(|l| l.intersects(guess)) {
             continue;
         }
@@ -342,7 +344,8 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         } else {
             ink.gamma_multiply(0.6)
         };
-        let galley = painter.layout_no_wrap(p.name(i).to_owned(), FontId::proportional(size), color);
+        let galley =
+            painter.layout_no_wrap(p.name(i).to_owned(), FontId::proportional(size), color);
         let r = Align2::CENTER_TOP.anchor_size(top, galley.size());
         if rank > 0 && labels.iter().any(|l| l.intersects(r)) {
             continue;
@@ -480,7 +483,14 @@ pub fn segment_distance(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 }
 
 /// Colour key of the node types present, in the lower left corner.
-fn legend(painter: &egui::Painter, rect: Rect, p: &Prepared, show: &[bool; 4], ink: Color32, bg: Color32) {
+fn legend(
+    painter: &egui::Painter,
+    rect: Rect,
+    p: &Prepared,
+    show: &[bool; 4],
+    ink: Color32,
+    bg: Color32,
+) {
     let kinds = EntityType::ALL
         .iter()
         .enumerate()
@@ -491,7 +501,10 @@ fn legend(painter: &egui::Painter, rect: Rect, p: &Prepared, show: &[bool; 4], i
     }
     let line = 16.0;
     let box_ = Rect::from_min_size(
-        pos2(rect.left() + 8.0, rect.bottom() - 8.0 - line * rows as f32 - 8.0),
+        pos2(
+            rect.left() + 8.0,
+            rect.bottom() - 8.0 - line * rows as f32 - 8.0,
+        ),
         vec2(120.0, line * rows as f32 + 8.0),
     );
     painter.rect_filled(box_, 4.0, bg.gamma_multiply(0.85));
@@ -508,7 +521,11 @@ fn legend(painter: &egui::Painter, rect: Rect, p: &Prepared, show: &[bool; 4], i
             Align2::LEFT_CENTER,
             format!("{} ({})", t.label(), p.per_kind[k]),
             FontId::proportional(11.0),
-            if show[k] { ink } else { ink.gamma_multiply(0.4) },
+            if show[k] {
+                ink
+            } else {
+                ink.gamma_multiply(0.4)
+            },
         );
     }
 }

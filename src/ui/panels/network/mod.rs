@@ -152,9 +152,11 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let got = s.graph();
     let running = s.derived.graph.is_running();
     if let Some((cat, g)) = &got {
-        let same = s.network.graph.as_ref().is_some_and(|p| {
-            Arc::ptr_eq(&p.graph, g) && Arc::ptr_eq(&p.catalog, cat)
-        });
+        let same = s
+            .network
+            .graph
+            .as_ref()
+            .is_some_and(|p| Arc::ptr_eq(&p.graph, g) && Arc::ptr_eq(&p.catalog, cat));
         if !same {
             let p = Prepared::new(cat.clone(), g.clone());
             let graph_same = s
@@ -258,7 +260,7 @@ fn controls(ui: &mut Ui, s: &mut Session, running: bool, cmds: &mut Vec<Command>
     let v = &mut s.network;
     ui.horizontal_wrapped(|ui| {
         for (k, t) in EntityType::ALL.iter().enumerate() {
-            let text = RichText::new(format!("● {}", t.label())).color(kind_color(*t));
+            let text = RichText::new(t.label()).color(kind_color(*t));
             ui.toggle_value(&mut v.show_kind[k], text)
                 .on_hover_text("Show or hide this type");
         }
@@ -270,10 +272,18 @@ fn controls(ui: &mut Ui, s: &mut Session, running: bool, cmds: &mut Vec<Command>
             Some(t) => format!("min weight ({t:.2})"),
             None => "min weight".into(),
         };
-        ui.add(egui::Slider::new(&mut v.min_weight, 0.0..=1.0).show_value(false).text(text))
-            .on_hover_text("Hide links scoring below this share of the score range");
+        ui.add(
+            egui::Slider::new(&mut v.min_weight, 0.0..=1.0)
+                .show_value(false)
+                .text(text),
+        )
+        .on_hover_text("Hide links scoring below this share of the score range");
         ui.separator();
-        if ui.button("Fit").on_hover_text("Show the whole graph").clicked() {
+        if ui
+            .button("Fit")
+            .on_hover_text("Show the whole graph")
+            .clicked()
+        {
             v.view.auto = true;
         }
         if v.pinned.iter().any(|&p| p)
@@ -310,8 +320,20 @@ fn export_menu(ui: &mut Ui, p: &Prepared, rect: Rect, cmds: &mut Vec<Command>) {
     csv(ui, "Links CSV…", "network-links.csv", true, cmds);
     type Saver = fn(&std::path::Path, &crate::export::Network) -> std::io::Result<()>;
     let files: [(&str, &str, &str, &str, Saver); 2] = [
-        ("GEXF…", "network.gexf", "GEXF", "gexf", crate::export::gexf::save),
-        ("GraphML…", "network.graphml", "GraphML", "graphml", crate::export::graphml::save),
+        (
+            "GEXF…",
+            "network.gexf",
+            "GEXF",
+            "gexf",
+            crate::export::gexf::save,
+        ),
+        (
+            "GraphML…",
+            "network.graphml",
+            "GraphML",
+            "graphml",
+            crate::export::graphml::save,
+        ),
     ];
     for (label, name, kind, ext, save) in files {
         if ui.button(label).clicked() {

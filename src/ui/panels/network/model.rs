@@ -8,7 +8,7 @@ use crate::analysis::entities::EntityType;
 use std::sync::Arc;
 
 /// Smallest and largest node radius, in points at the fitted zoom.
-const RADIUS: (f32, f32) = (3.5, 18.0);
+pub const RADIUS: (f32, f32) = (3.0, 15.0);
 
 /// A graph ready to draw.
 pub struct Prepared {
@@ -62,7 +62,12 @@ impl Prepared {
             .iter()
             .map(|&e| ent(e).map_or(0, |x| x.name.chars().count().min(200)) as u16)
             .collect();
-        let max_m = nodes.iter().map(|x| x.weight.mentions).max().unwrap_or(1).max(1) as f32;
+        let max_m = nodes
+            .iter()
+            .map(|x| x.weight.mentions)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f32;
         let radius = nodes
             .iter()
             .map(|x| RADIUS.0 + (RADIUS.1 - RADIUS.0) * (x.weight.mentions as f32 / max_m).sqrt())
@@ -157,7 +162,10 @@ impl Prepared {
 
     /// Edges for the layout: weights shifted above zero so weak links still pull a little.
     pub fn layout_edges(&self) -> Vec<(u32, u32, f32)> {
-        self.edges.iter().map(|&(a, b, t)| (a, b, 0.2 + t)).collect()
+        self.edges
+            .iter()
+            .map(|&(a, b, t)| (a, b, 0.2 + t))
+            .collect()
     }
 
     /// The score at a weight fraction of the score range.

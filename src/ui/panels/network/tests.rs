@@ -1,9 +1,9 @@
 //! The Network canvas on a synthetic graph: timing of a whole frame, label culling and
 //! hit testing.
 
+use super::NetworkView;
 use super::canvas::{self, Clicked, Sel, segment_distance};
 use super::model::Prepared;
-use super::NetworkView;
 use crate::analysis::catalog::{Catalog, Entity};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, EdgeData, NodeData};
 use crate::analysis::entities::EntityType;
@@ -110,10 +110,8 @@ fn frame(
     };
     let t = Instant::now();
     let mut clicked = None;
-    let out = ctx.run(input, |ctx| {
-        egui::CentralPanel::default().show(ctx, |ui| {
-            clicked = canvas::canvas(ui, v, sel).and_then(|(_, c)| c);
-        });
+    let out = ctx.run_ui(input, |ui| {
+        clicked = canvas::canvas(ui, v, sel).and_then(|(_, c)| c);
     });
     let meshes = ctx.tessellate(out.shapes, out.pixels_per_point);
     assert!(!meshes.is_empty());
@@ -153,7 +151,10 @@ fn a_frame_of_300_nodes_and_2000_links_takes_under_16_ms() {
     // Labels never overlap.
     for (i, a) in v.labels.iter().enumerate() {
         for b in &v.labels[i + 1..] {
-            assert!(!a.shrink(2.0).intersects(b.shrink(2.0)), "{a:?} overlaps {b:?}");
+            assert!(
+                !a.shrink(2.0).intersects(b.shrink(2.0)),
+                "{a:?} overlaps {b:?}"
+            );
         }
     }
 }
@@ -198,7 +199,11 @@ fn ego_view_keeps_the_selection_and_its_neighbours() {
     };
     frame(&ctx, &mut v, sel, pos2(0.0, 0.0), false);
     let p = v.graph.as_ref().unwrap();
-    let mut want: Vec<u32> = p.neighbours(3).iter().map(|&i| p.entity[i as usize]).collect();
+    let mut want: Vec<u32> = p
+        .neighbours(3)
+        .iter()
+        .map(|&i| p.entity[i as usize])
+        .collect();
     want.push(3);
     want.sort();
     let mut got: Vec<u32> = v.nodes_on_screen.iter().map(|n| n.0).collect();

@@ -2,7 +2,7 @@
 //! positions every few milliseconds and wakes the window, until the layout settles. Frames
 //! only read the latest positions; dragged nodes are pinned through messages.
 
-use crate::analysis::layout::Layout;
+use crate::analysis::layout::{Layout, LayoutSettings};
 use crate::jobs::Waker;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -16,6 +16,14 @@ const WAKE_STEPS: u32 = 600;
 const PUBLISH_EVERY: Duration = Duration::from_millis(15);
 /// Seed of the initial positions, so the same graph always looks the same.
 const SEED: u64 = 7;
+/// Forces: more repulsion than the default spreads the dense core of a news graph, and more
+/// gravity keeps small separate groups close to it.
+const SETTINGS: LayoutSettings = LayoutSettings {
+    repulsion: 4.0,
+    gravity: 0.4,
+    theta: 1.0,
+    barnes_hut_above: 200,
+};
 
 /// Positions published by the layout thread.
 #[derive(Debug, Clone, Default)]
@@ -86,7 +94,7 @@ impl Worker {
 
 /// The layout with its starting positions.
 fn initial(n: usize, edges: &[(u32, u32, f32)], start: &[Option<[f32; 2]>]) -> Layout {
-    let mut layout = Layout::new(n, edges, SEED);
+    let mut layout = Layout::with_settings(n, edges, SEED, SETTINGS);
     let placed = start.iter().filter(|p| p.is_some()).count();
     if placed == 0 {
         return layout;
@@ -95,9 +103,7 @@ fn initial(n: usize, edges: &[(u32, u32, f32)], start: &[Option<[f32; 2]>]) -> L
     let mut near = vec![([0.0f32; 2], 0u32); n];
     for &(a, b, _) in edges {
         for (x, y) in [(a, b), (b, a)] {
-            if let (Some(None), Some(Some(p))) =
-                (start.get(x as usize), start.get(y as usize))
-            {
+            if let (Some(None), Some(Some(p))) = (start.get(x as usize), start.get(y as usize)) {
                 let s = &mut near[x as usize];
                 s.0[0] += p[0];
                 s.0[1] += p[1];
