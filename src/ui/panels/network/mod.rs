@@ -3,6 +3,7 @@
 //! the entity, clicking a link lists where the pair appears together.
 
 mod canvas;
+mod geometry;
 mod model;
 #[cfg(test)]
 mod tests;
@@ -17,8 +18,9 @@ use crate::ui::dock::Tab;
 use crate::ui::export;
 use crate::ui::panels::entities::kind_color;
 use crate::ui::session::Session;
-use canvas::{Clicked, Drag, Sel, View};
+use canvas::{Clicked, Drag, Sel};
 use egui::{Pos2, Rect, RichText, Ui};
+use geometry::View;
 use model::Prepared;
 use std::sync::Arc;
 use worker::Worker;
@@ -199,12 +201,10 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             cmds.push(Command::SelectEdge(Some((a, b))));
             cmds.push(Command::Focus(Tab::Concordance));
         }
-        Some(Clicked::Background) => {
-            if s.selection.entity.is_some() || s.selection.edge.is_some() {
-                cmds.push(Command::SelectEntity(None));
-            }
+        Some(Clicked::Background) if s.selection.entity.is_some() || s.selection.edge.is_some() => {
+            cmds.push(Command::SelectEntity(None));
         }
-        None => {}
+        Some(Clicked::Background) | None => {}
     }
     let rect = v.canvas_rect;
     resp.context_menu(|ui| {

@@ -2,7 +2,8 @@
 //! hit testing.
 
 use super::NetworkView;
-use super::canvas::{self, Clicked, Sel, segment_distance};
+use super::canvas::{self, Clicked, Sel};
+use super::geometry::segment_distance;
 use super::model::Prepared;
 use crate::analysis::catalog::{Catalog, Entity};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, EdgeData, NodeData};
