@@ -1,0 +1,402 @@
+//! The Network panel's drawing area: projects layout positions to the screen, handles zoom,
+//! pan, node dragging, hovering and clicks, and paints edges, nodes, culled labels and the
+//! legend. Work per frame is linear in nodes and edges and reuses the view's buffers.
+
+use super::NetworkView;
+use super::geometry::{HIDDEN, NEIGHBOUR, SELECTED, SHOWN, fit_view, nearest_edge, nearest_node};
+use super::model::{Prepared, RADIUS};
+use crate::analysis::entities::EntityType;
+use crate::ui::panels::entities::kind_color;
+use egui::{
+    Align2, Color32, CursorIcon, FontId, Rect, Response, Sense, Stroke, Ui, Vec2, pos2, vec2,
+};
+
+/// What a drag moves.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub enum Drag {
+    /// Nothing is dragged.
+    #[default]
+    None,
+    /// A node (index), pinned where it is dropped.
+    Node(usize),
+    /// The whole view.
+    Pan,
+}
+
+/// The selection as the canvas sees it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sel {
+    /// Selected entity.
+    pub entity: Option<u32>,
+    /// Selected link.
+    pub edge: Option<(u32, u32)>,
+}
+
+/// A click on the canvas.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Clicked {
+    /// On a node: its entity.
+    Node(u32),
+    /// On an edge: its entities, lower first.
+    Edge(u32, u32),
+    /// On the background.
+    Background,
+}
+
+/// Draws the graph in the rest of the panel; returns the canvas response and a click.
+pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, Option<Clicked>)> {
+    let rect = ui.available_rect_before_wrap();
+    let resp = ui.allocate_rect(rect, Sense::click_and_drag());
+    v.canvas_rect = rect;
+    let NetworkView {
+        graph: Some(p),
+        positions,
+        view,
+        drag,
+        visible,
+        screen,
+        labels,
+        highlighted,
+        nodes_on_screen,
+        edges_on_screen,
+        ego,
+        show_kind,
+        min_weight,
+        worker,
+        pinned,
+        ..
+    } = v
+    else {
+        return None;
+    };
+    let n = p.len();
+    nodes_on_screen.clear();
+    edges_on_screen.clear();
+    if positions.len() != n || n == 0 {
+        return Some((resp, None));
+    }
+
+    // Which nodes are shown this frame.
+    let sel_node = sel.entity.and_then(|e| p.node_of(e));
+    visible.clear();
+    visible.extend((0..n).map(|i| {
+        let shown = !p.hidden[i] && show_kind[p.kind[i] as usize];
+        if shown { SHOWN } else { HIDDEN }
+    }));
+    if let Some(s) = sel_node {
+        for &j in p.neighbours(s) {
+            if visible[j as usize] != HIDDEN {
+                visible[j as usize] = NEIGHBOUR;
+            }
+        }
+        visible[s] = SELECTED;
+        if *ego {
+            for x in visible.iter_mut().filter(|x| **x == SHOWN) {
+                *x = HIDDEN;
+            }
+        }
+    }
+
+    // Fit, zoom and pan.
+    let fit = fit_view(rect, positions, visible);
+    if view.auto {
+        *view = fit;
+    }
+    let pointer = resp.hover_pos();
+    if let Some(at) = pointer {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = zoom * (scroll * 0.002).exp();
+        if factor != 1.0 {
+            let g = view.to_graph(rect, at);
+            view.scale = (view.scale * factor).clamp(fit.scale * 0.1, fit.scale * 50.0);
+            let off = (at - rect.center()) / view.scale;
+            view.center = vec2(g[0], g[1]) - off;
+            view.auto = false;
+            ui.input_mut(|i| i.smooth_scroll_delta = Vec2::ZERO);
+        }
+    }
+    let grow = (view.scale / fit.scale).sqrt().clamp(0.6, 2.5);
+    let radius = |i: usize| p.radius[i] * grow;
+    if resp.drag_started() {
+        let origin = ui.input(|i| i.pointer.press_origin());
+        let hit = origin.and_then(|o| {
+            nearest_node(o, visible, |i| view.to_screen(rect, positions[i]), &radius)
+        });
+        *drag = match hit {
+            Some(i) => {
+                view.auto = false;
+                Drag::Node(i)
+            }
+            None => Drag::Pan,
+        };
+    }
+    if resp.dragged() {
+        match *drag {
+            Drag::Node(i) => {
+                if let Some(at) = resp.interact_pointer_pos() {
+                    let g = view.to_graph(rect, at);
+                    positions[i] = g;
+                    pinned[i] = true;
+                    if let Some(w) = worker.as_ref() {
+                        w.pin(i, g);
+                    }
+                }
+            }
+            Drag::Pan => {
+                view.center -= resp.drag_delta() / view.scale;
+                view.auto = false;
+            }
+            Drag::None => {}
+        }
+    }
+    if resp.drag_stopped() {
+        *drag = Drag::None;
+    }
+
+    // Screen positions, hover and clicks.
+    screen.clear();
+    screen.extend(positions.iter().map(|&q| view.to_screen(rect, q)));
+    for i in 0..n {
+        if visible[i] != HIDDEN {
+            nodes_on_screen.push((p.entity[i], screen[i], radius(i)));
+        }
+    }
+    let edge_shown = |a: usize, b: usize, t: f32| {
+        visible[a] != HIDDEN && visible[b] != HIDDEN && t >= *min_weight
+    };
+    let hover_node = pointer.and_then(|at| nearest_node(at, visible, |i| screen[i], &radius));
+    let hover_edge = match (hover_node, pointer) {
+        (None, Some(at)) => nearest_edge(at, p, screen, &edge_shown),
+        _ => None,
+    };
+    let clicked = resp.clicked().then(|| {
+        let at = resp.interact_pointer_pos().or(pointer);
+        let node = at.and_then(|at| nearest_node(at, visible, |i| screen[i], &radius));
+        let edge = at.and_then(|at| nearest_edge(at, p, screen, &edge_shown));
+        match (node, edge) {
+            (Some(i), _) => Clicked::Node(p.entity[i]),
+            (None, Some(k)) => {
+                let (a, b, _) = p.edges[k];
+                let (x, y) = (p.entity[a as usize], p.entity[b as usize]);
+                Clicked::Edge(x.min(y), x.max(y))
+            }
+            (None, None) => Clicked::Background,
+        }
+    });
+
+    // Painting.
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
+    let ink = visuals.text_color();
+    let bg = visuals.extreme_bg_color;
+    let accent = visuals.selection.stroke.color;
+    let sel_edge = sel
+        .edge
+        .and_then(|(a, b)| Some((p.node_of(a)?, p.node_of(b)?)));
+    let focus = hover_node.or(sel_node);
+    let dim = if focus.is_some() { 0.35 } else { 1.0 };
+    highlighted.clear();
+    for (k, &(a, b, t)) in p.edges.iter().enumerate() {
+        let (a, b) = (a as usize, b as usize);
+        if !edge_shown(a, b, t) {
+            continue;
+        }
+        let mid = screen[a] + (screen[b] - screen[a]) * 0.5;
+        edges_on_screen.push((
+            (p.entity[a].min(p.entity[b]), p.entity[a].max(p.entity[b])),
+            mid,
+        ));
+        let touches = focus.is_some_and(|f| f == a || f == b);
+        let is_sel = sel_edge.is_some_and(|(x, y)| (x, y) == (a, b) || (y, x) == (a, b));
+        if touches || is_sel || hover_edge == Some(k) {
+            highlighted.push(k as u32);
+            continue;
+        }
+        if !rect.intersects(Rect::from_two_pos(screen[a], screen[b])) {
+            continue;
+        }
+        let alpha = ((16.0 + 80.0 * t) * dim) as u8;
+        let stroke = Stroke::new(0.5 + 2.5 * t, ink.gamma_multiply_u8(alpha));
+        painter.line_segment([screen[a], screen[b]], stroke);
+    }
+    for &k in highlighted.iter() {
+        let (a, b, t) = p.edges[k as usize];
+        let (a, b) = (a as usize, b as usize);
+        let strong = hover_edge == Some(k as usize)
+            || sel_edge.is_some_and(|(x, y)| (x, y) == (a, b) || (y, x) == (a, b));
+        let stroke = if strong {
+            Stroke::new(2.0 + 3.0 * t, accent)
+        } else {
+            let f = focus.map_or(a, |f| if f == a { a } else { b });
+            let c = kind_color(EntityType::ALL[p.kind[f] as usize]);
+            Stroke::new(1.5 + 2.5 * t, c)
+        };
+        painter.line_segment([screen[a], screen[b]], stroke);
+    }
+    let near_focus = |i: usize| match focus {
+        None => true,
+        Some(f) => f == i || p.neighbours(f).contains(&(i as u32)),
+    };
+    for &i in p.order.iter().rev() {
+        let i = i as usize;
+        if visible[i] == HIDDEN {
+            continue;
+        }
+        let r = radius(i);
+        let c = screen[i];
+        if !rect.expand(r).contains(c) {
+            continue;
+        }
+        let mut fill = kind_color(EntityType::ALL[p.kind[i] as usize]);
+        if !near_focus(i) {
+            fill = fill.gamma_multiply(0.3);
+        }
+        painter.circle(c, r, fill, Stroke::new(1.0, bg));
+        if visible[i] == SELECTED {
+            painter.circle_stroke(c, r + 3.0, Stroke::new(2.5, accent));
+        } else if hover_node == Some(i) {
+            painter.circle_stroke(c, r + 2.0, Stroke::new(1.5, ink));
+        }
+        if pinned[i] {
+            painter.circle_filled(c, 2.0, bg);
+        }
+    }
+
+    // Labels: the selection and what is hovered first, then the selection's neighbours, then
+    // the largest nodes, each skipped if it would overlap one already drawn.
+    labels.clear();
+    let budget = ((rect.area() / 9000.0) as usize).clamp(6, 60);
+    let mut ordinary = 0;
+    let forced = sel_node.into_iter().chain(hover_node);
+    let near = p
+        .order
+        .iter()
+        .map(|&i| i as usize)
+        .filter(|&i| visible[i] == NEIGHBOUR || focus.is_some_and(|f| f != i && near_focus(i)));
+    let rest = p.order.iter().map(|&i| i as usize);
+    for (rank, i) in forced
+        .map(|i| (0, i))
+        .chain(near.map(|i| (1, i)))
+        .chain(rest.map(|i| (2, i)))
+    {
+        if rank == 2 && ordinary >= budget {
+            break;
+        }
+        if visible[i] == HIDDEN || !rect.contains(screen[i]) {
+            continue;
+        }
+        if rank == 2 && focus.is_some() && !near_focus(i) && p.radius[i] < 8.0 {
+            continue;
+        }
+        let (r0, r1) = RADIUS;
+        let size = 11.0 + 3.0 * ((p.radius[i] - r0) / (r1 - r0)).clamp(0.0, 1.0);
+        let top = screen[i] + vec2(0.0, radius(i) + 1.0);
+        let guess = Align2::CENTER_TOP
+            .anchor_size(top, vec2(p.name_chars[i] as f32 * size * 0.5, size * 1.2));
+        if rank > 0 && labels.iter().any(|l| l.intersects(guess)) {
+            continue;
+        }
+        let strong = rank == 0 || visible[i] == NEIGHBOUR;
+        let color = if strong || focus.is_none() {
+            ink
+        } else {
+            ink.gamma_multiply(0.6)
+        };
+        let galley =
+            painter.layout_no_wrap(p.name(i).to_owned(), FontId::proportional(size), color);
+        let r = Align2::CENTER_TOP.anchor_size(top, galley.size());
+        if rank > 0 && labels.iter().any(|l| l.intersects(r)) {
+            continue;
+        }
+        painter.rect_filled(r.expand(1.0), 3.0, bg.gamma_multiply(0.75));
+        painter.galley(r.min, galley, color);
+        labels.push(r.expand(2.0));
+        if rank == 2 {
+            ordinary += 1;
+        }
+    }
+    legend(&painter, rect, p, show_kind, ink, bg);
+
+    // Hover text and cursor.
+    let resp = if let Some(i) = hover_node {
+        let node = &p.graph.graph.raw_nodes()[i].weight;
+        ui.ctx().set_cursor_icon(if *drag == Drag::Node(i) {
+            CursorIcon::Grabbing
+        } else {
+            CursorIcon::Grab
+        });
+        resp.on_hover_text_at_pointer(format!(
+            "{} ({})\n{} mentions in {} documents\n{} links",
+            p.name(i),
+            EntityType::ALL[p.kind[i] as usize].label(),
+            node.mentions,
+            node.documents,
+            p.neighbours(i).len()
+        ))
+    } else if let Some(k) = hover_edge {
+        let (a, b, _) = p.edges[k];
+        let e = &p.graph.graph.raw_edges()[k].weight;
+        ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+        resp.on_hover_text_at_pointer(format!(
+            "{} — {}\n{}: {:.3}\ntogether {} times in {} documents\nclick to list where",
+            p.name(a as usize),
+            p.name(b as usize),
+            p.graph.options.measure.name(),
+            e.score,
+            e.count,
+            e.documents
+        ))
+    } else {
+        resp
+    };
+    Some((resp, clicked))
+}
+
+/// Colour key of the node types present, in the lower left corner.
+fn legend(
+    painter: &egui::Painter,
+    rect: Rect,
+    p: &Prepared,
+    show: &[bool; 4],
+    ink: Color32,
+    bg: Color32,
+) {
+    let kinds = EntityType::ALL
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| p.per_kind[k] > 0);
+    let rows = kinds.clone().count();
+    if rows == 0 {
+        return;
+    }
+    let line = 16.0;
+    let box_ = Rect::from_min_size(
+        pos2(
+            rect.left() + 8.0,
+            rect.bottom() - 8.0 - line * rows as f32 - 8.0,
+        ),
+        vec2(120.0, line * rows as f32 + 8.0),
+    );
+    painter.rect_filled(box_, 4.0, bg.gamma_multiply(0.85));
+    for (row, (k, t)) in kinds.enumerate() {
+        let y = box_.top() + 4.0 + line * (row as f32 + 0.5);
+        let c = if show[k] {
+            kind_color(*t)
+        } else {
+            kind_color(*t).gamma_multiply(0.25)
+        };
+        painter.circle_filled(pos2(box_.left() + 10.0, y), 5.0, c);
+        painter.text(
+            pos2(box_.left() + 22.0, y),
+            Align2::LEFT_CENTER,
+            format!("{} ({})", t.label(), p.per_kind[k]),
+            FontId::proportional(11.0),
+            if show[k] {
+                ink
+            } else {
+                ink.gamma_multiply(0.4)
+            },
+        );
+    }
+}
