@@ -246,8 +246,23 @@ impl QuarryApp {
                     self.session.selection.entity = e;
                     self.session.selection.edge = None;
                     self.session.documents.invalidate();
-                    if e.is_some() {
+                    if let Some(e) = e {
                         self.session.concordance.mode = KwicMode::Entity;
+                        // Show a document that mentions it, unless the Reader already does.
+                        if let Some(cat) = self.session.derived.catalog.value() {
+                            let docs = cat.docs_of(e);
+                            let shown = self.session.selection.doc;
+                            if !shown.is_some_and(|d| docs.binary_search(&d).is_ok())
+                                && let Some(&first) = docs.first()
+                            {
+                                // Opened at its first mention, marked.
+                                let at = cat.in_doc(first).iter().find(|m| m.entity == e);
+                                self.session.selection.doc = Some(first);
+                                self.session.selection.hit =
+                                    at.map(|m| (m.start as usize, m.end as usize));
+                                self.session.documents.reveal_selected();
+                            }
+                        }
                     }
                 }
                 Command::SelectEdge(e) => {
