@@ -252,7 +252,7 @@ impl QuarryApp {
                         if let Some(cat) = self.session.derived.catalog.value() {
                             let docs = cat.docs_of(e);
                             let shown = self.session.selection.doc;
-                            if !shown.is_some_and(|d| docs.binary_search(&d).is_ok())
+                            if shown.is_none_or(|d| docs.binary_search(&d).is_err())
                                 && let Some(&first) = docs.first()
                             {
                                 // Opened at its first mention, marked.
