@@ -13,6 +13,7 @@
 //! }
 //! ```
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
@@ -169,11 +170,30 @@ impl Recognizer {
         );
         let mut found = mentions(&w.toks, &w.labels);
         strip_titles(text, &mut found);
+        found.retain(|m| !is_signature(text, m));
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,
         }
     }
+}
+
+/// A wire service's signature alone on its line ("REUTER" closing a Reuters story) is not a
+/// mention of anyone.
+fn is_signature(text: &str, m: &Mention) -> bool {
+    const SIGNATURES: &[&str] = &["REUTER", "REUTERS", "Reuter", "AP", "AFP", "UPI"];
+    let (Some(span), Some(before), Some(after)) = (
+        text.get(m.start..m.end),
+        text.get(..m.start),
+        text.get(m.end..),
+    ) else {
+        return false;
+    };
+    let line_start = before.rsplit('\n').next().unwrap_or("");
+    let line_end = after.split('\n').next().unwrap_or("");
+    SIGNATURES.contains(&span)
+        && line_start.trim().is_empty()
+        && line_end.trim_end_matches(['.', '\u{3}']).trim().is_empty()
 }
 
 /// Courtesy titles are not part of a person's name: "Mr Smith" → "Smith".
