@@ -103,3 +103,14 @@ fn reuter_signature_is_not_a_person() {
     );
     assert!(found.iter().any(|m| &text[m.start..m.end] == "Chicago"));
 }
+
+#[test]
+fn reuter_signature_after_a_table_row_is_not_a_person() {
+    for text in [
+        "Net profit 12.5 mln vs 10.1 mln, total 55.8 (33.7).        REUTER",
+        "The terms have not yet been settled.\n   \nREUTER...^M",
+    ] {
+        let found = Recognizer::english().recognize(text);
+        assert!(found.iter().all(|m| &text[m.start..m.end] != "REUTER"));
+    }
+}
