@@ -9,7 +9,7 @@ use quarry::analysis::entities::{EntityType, Recognizer};
 use std::path::Path;
 
 /// Dev F1 (PER/ORG/LOC) of the shipped model.
-const REACHED: f64 = 0.911;
+const REACHED: f64 = 0.920;
 
 /// A gold mention: byte range and type.
 type Span = (usize, usize, EntityType);
@@ -84,4 +84,33 @@ fn conll_dev_f1_holds() {
         "F1 {f1:.4} fell below {:.3}",
         REACHED - 0.01
     );
+}
+
+#[test]
+fn reuter_signature_is_not_a_person() {
+    let text = "Acme Corp said on Tuesday it would buy Widget Inc of Chicago for 12 mln dlrs.\n \
+                The company gave no further details.\n REUTER";
+    let found = Recognizer::english().recognize(text);
+    assert!(
+        found
+            .iter()
+            .all(|m| !text[m.start..m.end].contains("REUTER")),
+        "{:?}",
+        found
+            .iter()
+            .map(|m| (m.kind, &text[m.start..m.end]))
+            .collect::<Vec<_>>()
+    );
+    assert!(found.iter().any(|m| &text[m.start..m.end] == "Chicago"));
+}
+
+#[test]
+fn reuter_signature_after_a_table_row_is_not_a_person() {
+    for text in [
+        "Net profit 12.5 mln vs 10.1 mln, total 55.8 (33.7).        REUTER",
+        "The terms have not yet been settled.\n   \nREUTER...^M",
+    ] {
+        let found = Recognizer::english().recognize(text);
+        assert!(found.iter().all(|m| &text[m.start..m.end] != "REUTER"));
+    }
 }

@@ -71,6 +71,8 @@ pub enum Command {
     Entities(ner::EntitiesArgs),
     /// Train the entity model from annotated folders (NAME.json with text and entities).
     TrainNer(ner::TrainNerArgs),
+    /// Learn word clusters for the entity model from unlabelled text.
+    TrainClusters(ner::TrainClustersArgs),
     /// The text of one file exactly as Quarry holds it.
     Text {
         /// The file.
@@ -188,6 +190,7 @@ pub fn run(cmd: Command) -> ExitCode {
     match cmd {
         Command::Entities(a) => ner::entities(a),
         Command::TrainNer(a) => ner::train_ner(a),
+        Command::TrainClusters(a) => ner::train_clusters(a),
         Command::Stats { path, json } => {
             let (c, a, total) = match open(&path) {
                 Ok(x) => x,

@@ -1,7 +1,9 @@
 //! `quarry entities` (named entities of a folder, as a summary or JSON lines) and
-//! `quarry train-ner` (trains the built-in entity model from annotated folders).
+//! `quarry train-ner` (trains the built-in entity model from annotated folders) and
+//! `quarry train-clusters` (word clusters from unlabelled text, for the entity model).
 
 use super::EXIT_OPEN;
+use crate::analysis::entities::clusters;
 use crate::analysis::entities::tagger::Tagger;
 use crate::analysis::entities::train::{TrainOptions, evaluate, load_gold, train};
 use crate::analysis::entities::{EntityType, Recognizer};
@@ -12,7 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -33,6 +35,9 @@ pub struct EntitiesArgs {
     /// Weights to use instead of the built-in model (written by `train-ner`).
     #[arg(long, hide = true)]
     pub model: Option<PathBuf>,
+    /// Word clusters to use instead of the built-in ones (written by `train-clusters`).
+    #[arg(long, hide = true)]
+    pub clusters: Option<PathBuf>,
 }
 
 /// Arguments of `quarry train-ner`.
@@ -57,8 +62,38 @@ pub struct TrainNerArgs {
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
     /// Percentage of training tokens seen without their own word (form and lowercase).
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 35)]
     pub dropout: u64,
+    /// Word clusters to use instead of the built-in ones (written by `train-clusters`).
+    #[arg(long)]
+    pub clusters: Option<PathBuf>,
+}
+
+/// Arguments of `quarry train-clusters`.
+#[derive(Debug, Args)]
+pub struct TrainClustersArgs {
+    /// Unlabelled text: JSON-lines files (".gz" too) whose objects have "body" or "text",
+    /// or folders of annotated documents (their text only).
+    #[arg(long, required = true, num_args = 1..)]
+    pub corpus: Vec<PathBuf>,
+    /// Where to write the table (the built-in one is assets/ner/clusters.tsv).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Least number of occurrences for a word to get a cluster.
+    #[arg(long, default_value_t = 3)]
+    pub min_count: u32,
+    /// Number of most frequent words used as left and right context.
+    #[arg(long, default_value_t = 1000)]
+    pub context: usize,
+    /// Coarse clusters.
+    #[arg(long, default_value_t = 64)]
+    pub coarse: usize,
+    /// Fine clusters within each coarse one.
+    #[arg(long, default_value_t = 8)]
+    pub fine: usize,
+    /// k-means iterations at each level.
+    #[arg(long, default_value_t = 12)]
+    pub iters: usize,
 }
 
 #[derive(Serialize)]
@@ -77,6 +112,9 @@ struct Entity<'a> {
 
 /// Runs `quarry entities`.
 pub fn entities(a: EntitiesArgs) -> ExitCode {
+    if let Err(c) = use_clusters(a.clusters.as_ref()) {
+        return c;
+    }
     let mut rec = Recognizer::english().clone();
     if let Some(p) = &a.model {
         match std::fs::read(p)
@@ -189,6 +227,9 @@ pub fn entities(a: EntitiesArgs) -> ExitCode {
 /// Runs `quarry train-ner`.
 pub fn train_ner(a: TrainNerArgs) -> ExitCode {
     let start = Instant::now();
+    if let Err(c) = use_clusters(a.clusters.as_ref()) {
+        return c;
+    }
     let load_dir = |p: &PathBuf| {
         load_gold(p).map_err(|e| {
             eprintln!("quarry: {}: {e}", p.display());
@@ -237,6 +278,82 @@ pub fn train_ner(a: TrainNerArgs) -> ExitCode {
         "wrote {} ({} bytes) in {:.1} s",
         a.out.display(),
         bytes.len(),
+        start.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Installs the word clusters of file `p`, if given, in place of the built-in ones.
+fn use_clusters(p: Option<&PathBuf>) -> Result<(), ExitCode> {
+    let Some(p) = p else { return Ok(()) };
+    match std::fs::read_to_string(p) {
+        Ok(s) => {
+            clusters::install(clusters::Clusters::parse(&s));
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("quarry: {}: {e}", p.display());
+            Err(ExitCode::from(EXIT_OPEN))
+        }
+    }
+}
+
+/// The texts of one corpus argument: a folder of annotated documents or a JSON-lines file.
+fn corpus_texts(p: &Path) -> anyhow::Result<Vec<String>> {
+    if p.is_dir() {
+        return Ok(load_gold(p)?.into_iter().map(|d| d.text).collect());
+    }
+    let raw = if p.extension().is_some_and(|x| x == "gz") {
+        let out = std::process::Command::new("gzip")
+            .arg("-dc")
+            .arg(p)
+            .output()?;
+        anyhow::ensure!(out.status.success(), "gzip could not read it");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    } else {
+        std::fs::read_to_string(p)?
+    };
+    Ok(raw
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| {
+            let t = v.get("body").or_else(|| v.get("text"))?;
+            t.as_str().map(str::to_string)
+        })
+        .collect())
+}
+
+/// Runs `quarry train-clusters`.
+pub fn train_clusters(a: TrainClustersArgs) -> ExitCode {
+    let start = Instant::now();
+    let mut texts = Vec::new();
+    for p in &a.corpus {
+        match corpus_texts(p) {
+            Ok(t) => texts.extend(t),
+            Err(e) => {
+                eprintln!("quarry: {}: {e}", p.display());
+                return ExitCode::from(EXIT_OPEN);
+            }
+        }
+    }
+    eprintln!("clustering the words of {} texts", texts.len());
+    let opt = clusters::LearnOptions {
+        min_count: a.min_count,
+        context: a.context,
+        coarse: a.coarse,
+        fine: a.fine,
+        iters: a.iters,
+    };
+    let table = clusters::learn(texts.iter().map(String::as_str), &opt);
+    if let Err(e) = std::fs::write(&a.out, &table) {
+        eprintln!("quarry: {}: {e}", a.out.display());
+        return ExitCode::from(EXIT_OPEN);
+    }
+    eprintln!(
+        "wrote {} ({} words, {} bytes) in {:.1} s",
+        a.out.display(),
+        table.lines().count(),
+        table.len(),
         start.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS

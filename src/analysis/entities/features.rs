@@ -2,6 +2,7 @@
 //! neighbours ±2, gazetteer matches, the sentence and the document around it, and (added while
 //! decoding) the tags already chosen.
 
+use super::clusters::coarse;
 use super::gazetteer::Gazetteer;
 use super::tokens::Tok;
 use rustc_hash::FxHashMap;
@@ -25,47 +26,13 @@ pub const STOP: u8 = 64;
 /// A title before a name ("Mr", "Dr", "President").
 pub const TITLE: u8 = 128;
 
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "minister",
-    "premier",
-    "chancellor",
-    "senator",
-    "sen",
-    "rep",
-    "gov",
-    "governor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "general",
-    "gen",
-    "col",
-    "capt",
-    "judge",
-    "mayor",
-    "secretary",
-    "chairman",
-    "ambassador",
-    "coach",
-    "striker",
-    "captain",
-    "rev",
-    "father",
-    "sheikh",
-    "ayatollah",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president",
+    "minister", "premier", "chancellor", "senator", "sen", "rep", "gov", "governor", "king",
+    "queen", "prince", "princess", "pope", "general", "gen", "col", "capt", "judge", "mayor",
+    "secretary", "chairman", "ambassador", "coach", "striker", "captain", "rev", "father",
+    "sheikh", "ayatollah",
 ];
 
 /// What is known about one token before tagging.
@@ -95,6 +62,8 @@ pub struct TokInfo {
     pub agg: u8,
     /// After a first pass: bit `c` set when some occurrence of the word got class `c`.
     pub agg_seen: u8,
+    /// Word cluster (see [`super::clusters`]); 0 when unknown.
+    pub cluster: u16,
 }
 
 /// Records, for every capitalised token, how the first pass tagged the same word (lowercase)
@@ -172,6 +141,7 @@ pub struct Scratch {
 /// Computes the token infos of a document.
 pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: &mut Vec<TokInfo>) {
     out.clear();
+    let clusters = super::clusters::builtin();
     for t in toks {
         let w = &text[t.start as usize..t.end as usize];
         let mut flags = shape_of(w, &mut s.shape);
@@ -187,9 +157,10 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
         if TITLES.contains(&lw) {
             flags |= TITLE;
         }
+        let lower = hash_bytes(lw.as_bytes());
         out.push(TokInfo {
             form: hash_bytes(w.as_bytes()),
-            lower: hash_bytes(lw.as_bytes()),
+            lower,
             shape: hash_bytes(&s.shape),
             affix: [0; 8],
             flags,
@@ -199,6 +170,7 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
             caps_line: false,
             agg: 0,
             agg_seen: 0,
+            cluster: clusters.get(lower),
         });
     }
     // Affixes, only where the tagger will look (a capital at or next to the token).
@@ -288,6 +260,7 @@ const NONE: TokInfo = TokInfo {
     caps_line: false,
     agg: 0,
     agg_seen: 0,
+    cluster: 0,
 };
 
 /// Appends the features of token `i` that do not depend on tags.
@@ -333,6 +306,15 @@ pub fn static_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     let word_kind = |y: &TokInfo| (y.flags & (STOP | TITLE | INIT_CAP | ALL_CAPS)) as u64;
     out.push(f(60, word_kind(x) | ctx << 8));
     out.push(f(61, word_kind(m1) | word_kind(p1) << 8));
+    let caps = (x.flags & (INIT_CAP | ALL_CAPS)) as u64;
+    out.push(f(70, mix(x.cluster as u64, caps)));
+    out.push(f(71, mix(coarse(x.cluster) as u64, caps)));
+    out.push(f(72, mix(m1.cluster as u64, caps)));
+    out.push(f(73, mix(p1.cluster as u64, caps)));
+    out.push(f(
+        74,
+        mix(coarse(m1.cluster) as u64, coarse(p1.cluster) as u64),
+    ));
     if x.agg != 0 {
         out.push(f(50, x.agg as u64));
         out.push(f(51, x.agg_seen as u64));

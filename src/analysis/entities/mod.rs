@@ -13,6 +13,7 @@
 //! }
 //! ```
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
@@ -169,11 +170,43 @@ impl Recognizer {
         );
         let mut found = mentions(&w.toks, &w.labels);
         strip_titles(text, &mut found);
+        found.retain(|m| !is_signature(text, m));
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,
         }
     }
+}
+
+/// A wire service's signature alone on its line or closing the text ("REUTER" at the end of a
+/// Reuters story) is not a mention of anyone.
+fn is_signature(text: &str, m: &Mention) -> bool {
+    const SIGNATURES: &[&str] = &["REUTER", "REUTERS", "Reuter", "AP", "AFP", "UPI"];
+    let (Some(span), Some(before), Some(after)) = (
+        text.get(m.start..m.end),
+        text.get(..m.start),
+        text.get(m.end..),
+    ) else {
+        return false;
+    };
+    let line_start = before.rsplit('\n').next().unwrap_or("");
+    let line_end = after.split('\n').next().unwrap_or("");
+    // What may follow a signature: periods, an end-of-text mark, a carriage return ("^M").
+    let tail = |s: &str| {
+        s.trim_end()
+            .trim_end_matches(['.', '\u{3}', '^', 'M', '\r'])
+            .trim()
+            .is_empty()
+    };
+    if !SIGNATURES.contains(&span) {
+        return false;
+    }
+    let alone = line_start.trim().is_empty() && tail(line_end);
+    // Or closing the text after a finished sentence: "… (33.7).    REUTER".
+    let closing = tail(after)
+        && before.trim_end().ends_with(['.', ')', '"', ';', ':'])
+        && before.ends_with(char::is_whitespace);
+    alone || closing
 }
 
 /// Courtesy titles are not part of a person's name: "Mr Smith" → "Smith".
