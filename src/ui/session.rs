@@ -51,6 +51,9 @@ pub struct Selection {
 /// Key of everything computed for the current corpus and document scope.
 pub type ScopeKey = (u64, u64);
 
+/// Inputs of the co-occurrence graph: scope, catalog, options, how many entities.
+pub type GraphKey = (ScopeKey, (u64, u64), CooccurOptions, usize);
+
 /// Values computed in the background.
 #[derive(Default)]
 pub struct DerivedValues {
@@ -62,8 +65,8 @@ pub struct DerivedValues {
     pub selected_hits: Derived<(ScopeKey, String), Vec<Hit>>,
     /// Entities of the corpus: (corpus generation, edits version) → catalog.
     pub catalog: Derived<(u64, u64), Catalog>,
-    /// Co-occurrence graph: (scope, catalog key, options) → graph.
-    pub graph: Derived<(ScopeKey, (u64, u64), CooccurOptions), CooccurGraph>,
+    /// Co-occurrence graph: (scope, catalog key, options, entity cap) → graph.
+    pub graph: Derived<GraphKey, CooccurGraph>,
 }
 
 /// Per-window runtime state.
@@ -92,6 +95,8 @@ pub struct Session {
     pub user_names: String,
     /// Co-occurrence options of the Network and Matrix panels.
     pub graph_options: CooccurOptions,
+    /// The Network shows this many of the most mentioned entities.
+    pub graph_entities: usize,
     /// Use the larger English stop list.
     pub large_stoplist: bool,
     /// Values computed in the background.
@@ -143,6 +148,7 @@ impl Default for Session {
                 top_k: 12,
                 ..CooccurOptions::default()
             },
+            graph_entities: 300,
             large_stoplist: false,
             derived: DerivedValues::default(),
             waker: no_waker(),
@@ -318,7 +324,13 @@ impl Session {
     pub fn graph(&mut self) -> Option<(Arc<Catalog>, Arc<CooccurGraph>)> {
         let cat = self.catalog()?;
         let l = self.loaded.clone()?;
-        let key = (self.scope_key(), self.catalog_key(), self.graph_options);
+        let cap = self.graph_entities.max(2);
+        let key = (
+            self.scope_key(),
+            self.catalog_key(),
+            self.graph_options,
+            cap,
+        );
         let scope = self.scope.clone();
         let opts = self.graph_options;
         let c2 = cat.clone();
@@ -331,9 +343,11 @@ impl Session {
                         .map(|d| s.contains(d))
                         .collect()
                 });
+                // Entity ids run from the most mentioned down.
+                let keep: Vec<bool> = (0..c2.entities.len()).map(|i| i < cap).collect();
                 let filter = Filter {
                     docs: docs.as_deref(),
-                    entities: None,
+                    entities: Some(&keep),
                 };
                 build_graph(&refs, &totals, &opts, &filter, ctx)
             }
