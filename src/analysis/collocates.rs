@@ -150,21 +150,9 @@ pub fn collocates(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::analyze;
-    use crate::corpus::{Corpus, Document};
 
     fn analysis(texts: &[&str]) -> Analysis {
-        let c = Corpus {
-            docs: texts
-                .iter()
-                .map(|t| Document {
-                    text: t.to_string(),
-                    ..Default::default()
-                })
-                .collect(),
-            ..Default::default()
-        };
-        analyze(&c, &JobCtx::detached()).unwrap()
+        crate::analysis::test_analysis(texts).1
     }
 
     fn run(a: &Analysis, node: &str, span: Span, m: Association) -> Collocates {

@@ -210,21 +210,9 @@ fn subset_dp(a: &Analysis, docs: &[DocId], freq: &[u32], tokens: u64) -> Vec<f32
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::analyze;
-    use crate::corpus::{Corpus, Document};
 
     fn analysis(texts: &[&str]) -> Analysis {
-        let c = Corpus {
-            docs: texts
-                .iter()
-                .map(|t| Document {
-                    text: t.to_string(),
-                    ..Default::default()
-                })
-                .collect(),
-            ..Default::default()
-        };
-        analyze(&c, &JobCtx::detached()).unwrap()
+        crate::analysis::test_analysis(texts).1
     }
 
     #[test]

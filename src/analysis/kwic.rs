@@ -375,23 +375,9 @@ pub fn documents(hits: &[Hit]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::analyze;
-    use crate::corpus::Document;
-    use crate::jobs::JobCtx;
 
     fn setup(texts: &[&str]) -> (Corpus, Analysis) {
-        let c = Corpus {
-            docs: texts
-                .iter()
-                .map(|t| Document {
-                    text: t.to_string(),
-                    ..Default::default()
-                })
-                .collect(),
-            ..Default::default()
-        };
-        let a = analyze(&c, &JobCtx::detached()).unwrap();
-        (c, a)
+        crate::analysis::test_analysis(texts)
     }
 
     #[test]

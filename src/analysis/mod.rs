@@ -429,22 +429,35 @@ impl Analysis {
     }
 }
 
+/// A corpus of plain texts, for tests.
+#[cfg(test)]
+pub(crate) fn test_corpus(texts: &[&str]) -> Corpus {
+    Corpus {
+        docs: texts
+            .iter()
+            .map(|t| crate::corpus::Document {
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+/// A corpus of plain texts and its analysis, for tests.
+#[cfg(test)]
+pub(crate) fn test_analysis(texts: &[&str]) -> (Corpus, Analysis) {
+    let c = test_corpus(texts);
+    let a = analyze(&c, &JobCtx::detached()).expect("not cancelled");
+    (c, a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Document;
 
     fn corpus(texts: &[&str]) -> Corpus {
-        Corpus {
-            docs: texts
-                .iter()
-                .map(|t| Document {
-                    text: t.to_string(),
-                    ..Default::default()
-                })
-                .collect(),
-            ..Default::default()
-        }
+        test_corpus(texts)
     }
 
     #[test]

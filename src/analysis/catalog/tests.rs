@@ -2,22 +2,9 @@
 //! on the statistical model.
 
 use super::*;
-use crate::analysis::analyze;
-use crate::corpus::Document;
 
 fn setup(texts: &[&str]) -> (Corpus, Analysis) {
-    let c = Corpus {
-        docs: texts
-            .iter()
-            .map(|t| Document {
-                text: t.to_string(),
-                ..Default::default()
-            })
-            .collect(),
-        ..Default::default()
-    };
-    let a = analyze(&c, &JobCtx::detached()).unwrap();
-    (c, a)
+    crate::analysis::test_analysis(texts)
 }
 
 fn recognizer() -> Recognizer {
