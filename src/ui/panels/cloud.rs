@@ -21,8 +21,8 @@ pub struct Placed {
     pub rect: Rect,
 }
 
-/// Inputs of the word choice: scope, number of words, stop-list signature.
-type TopKey = (ScopeKey, usize, u64);
+/// Inputs of the word choice: scope (and stop-words), number of words.
+type TopKey = (ScopeKey, usize);
 
 /// View state of the Cloud panel.
 pub struct CloudView {
@@ -104,10 +104,10 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let avail = ui.available_size();
     let (resp, painter) = ui.allocate_painter(avail, Sense::click());
     let rect = resp.rect;
-    let stop_sig = stop.iter().filter(|x| **x).count() as u64;
     // The top words are picked in the background; then their boxes are measured here (cheap,
     // fonts live on this thread) and placed on the spiral in the background.
-    let top_key = (scope_key, v.words, stop_sig);
+    // Changing the stop-words bumps the scope key, so it covers them too.
+    let top_key = (scope_key, v.words);
     let (a, n) = (l.analysis.clone(), v.words);
     v.top.request(&top_key, &s.waker, move || {
         move |_: &JobCtx| {

@@ -60,9 +60,13 @@ pub struct EntitiesView {
     /// The names-list editor, when open.
     names_editor: Option<String>,
     counts: Derived<(ScopeKey, (u64, u64)), ScopeCounts>,
-    /// Rows shown last frame (entity ids), for tests.
+    /// Rows shown (entity ids), for tests.
     pub rows: Vec<EntityId>,
+    rows_key: Option<RowsKey>,
 }
+
+/// What the rows were chosen for: scope and catalog, type toggles, hidden shown, search, counts.
+type RowsKey = (((u64, u64), (u64, u64)), [bool; 4], bool, String, usize);
 
 impl Default for EntitiesView {
     fn default() -> Self {
@@ -74,6 +78,7 @@ impl Default for EntitiesView {
             names_editor: None,
             counts: Derived::default(),
             rows: Vec::new(),
+            rows_key: None,
         }
     }
 }
@@ -128,21 +133,32 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         ui.spinner();
         return;
     };
-    let needle = normalise(&v.search);
-    let rows: Vec<EntityId> = (0..cat.entities.len() as EntityId)
-        .filter(|&e| {
-            let ent = &cat.entities[e as usize];
-            let k = EntityType::ALL
-                .iter()
-                .position(|&t| t == ent.kind)
-                .unwrap_or(3);
-            counts.get(e as usize).is_some_and(|c| c.0 > 0)
-                && v.show[k]
-                && (v.show_hidden || !ent.hidden)
-                && (needle.is_empty() || normalise(&ent.name).contains(&needle))
-        })
-        .collect();
-    v.rows = rows.clone();
+    // Rows change only with the counts, the filters or the search; not on every frame.
+    let rows_key = (
+        (scope_key, cat_key),
+        v.show,
+        v.show_hidden,
+        v.search.clone(),
+        Arc::as_ptr(&counts) as usize,
+    );
+    if v.rows_key.as_ref() != Some(&rows_key) {
+        let needle = normalise(&v.search);
+        v.rows = (0..cat.entities.len() as EntityId)
+            .filter(|&e| {
+                let ent = &cat.entities[e as usize];
+                let k = EntityType::ALL
+                    .iter()
+                    .position(|&t| t == ent.kind)
+                    .unwrap_or(3);
+                counts.get(e as usize).is_some_and(|c| c.0 > 0)
+                    && v.show[k]
+                    && (v.show_hidden || !ent.hidden)
+                    && (needle.is_empty() || normalise(&ent.name).contains(&needle))
+            })
+            .collect();
+        v.rows_key = Some(rows_key);
+    }
+    let rows = v.rows.clone();
     let selected = s.selection.entity;
     let partners = |e: EntityId| -> String {
         let Some((_, g)) = &graph else {
