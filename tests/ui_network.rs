@@ -4,62 +4,9 @@
 use egui_kittest::Harness;
 use quarry::ui::QuarryApp;
 use quarry::ui::dock::Tab;
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data")
-}
-
-/// Opens the app on `path` and steps frames until the load has finished.
-fn harness_on(path: PathBuf) -> Harness<'static, QuarryApp> {
-    let app = QuarryApp::new(&egui::Context::default(), None, vec![path]);
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut QuarryApp| app.show(ui), app);
-    let start = Instant::now();
-    while h.state().is_loading() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "load did not finish"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(3);
-    assert!(
-        h.state().session.loaded.is_some(),
-        "{:?}",
-        h.state().message
-    );
-    h
-}
-
-/// Steps frames until `done` holds (background views finish), failing after 60 s.
-fn wait_until(h: &mut Harness<'static, QuarryApp>, done: impl Fn(&QuarryApp) -> bool) {
-    let start = Instant::now();
-    while !done(h.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "the view did not settle"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-        h.step();
-    }
-    h.run_steps(2);
-}
-
-fn click_at(h: &Harness<'_, QuarryApp>, pos: egui::Pos2) {
-    h.event(egui::Event::PointerMoved(pos));
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-}
+mod common;
+use common::{click_at, harness_on, sample, wait_until};
 
 /// Opens the sample with the Network tab in front and waits for a settled layout.
 fn network_harness() -> Harness<'static, QuarryApp> {
