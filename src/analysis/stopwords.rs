@@ -36,6 +36,11 @@ impl StopWords {
         self.words.contains(word)
     }
 
+    /// The words, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
     /// Number of words in the list.
     pub fn len(&self) -> usize {
         self.words.len()

@@ -46,6 +46,11 @@ impl Clusters {
         self.map.get(&lower).copied().unwrap_or(0)
     }
 
+    /// Every word's hash and cluster, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, u16)> + '_ {
+        self.map.iter().map(|(&h, &c)| (h, c))
+    }
+
     /// How many words have a cluster.
     pub fn len(&self) -> usize {
         self.map.len()

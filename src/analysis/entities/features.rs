@@ -26,15 +26,6 @@ pub const STOP: u8 = 64;
 /// A title before a name ("Mr", "Dr", "President").
 pub const TITLE: u8 = 128;
 
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president",
-    "minister", "premier", "chancellor", "senator", "sen", "rep", "gov", "governor", "king",
-    "queen", "prince", "princess", "pope", "general", "gen", "col", "capt", "judge", "mayor",
-    "secretary", "chairman", "ambassador", "coach", "striker", "captain", "rev", "father",
-    "sheikh", "ayatollah",
-];
-
 /// What is known about one token before tagging.
 #[derive(Clone, Copy, Default)]
 pub struct TokInfo {
@@ -134,6 +125,7 @@ pub struct Scratch {
     shape: Vec<u8>,
     lower: Vec<u64>,
     lower_init: Vec<bool>,
+    begins: Vec<bool>,
     gaz: Vec<u32>,
     case: FxHashMap<u64, u8>,
 }
@@ -141,7 +133,7 @@ pub struct Scratch {
 /// Computes the token infos of a document.
 pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: &mut Vec<TokInfo>) {
     out.clear();
-    let clusters = super::clusters::builtin();
+    s.begins.clear();
     for t in toks {
         let w = &text[t.start as usize..t.end as usize];
         let mut flags = shape_of(w, &mut s.shape);
@@ -151,13 +143,10 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
             "" => s.buf.as_str(),
             t => t,
         };
-        if gaz.is_stop(lw) {
-            flags |= STOP;
-        }
-        if TITLES.contains(&lw) {
-            flags |= TITLE;
-        }
         let lower = hash_bytes(lw.as_bytes());
+        let word = gaz.word(lower);
+        flags |= word.flags & (STOP | TITLE);
+        s.begins.push(word.begins);
         out.push(TokInfo {
             form: hash_bytes(w.as_bytes()),
             lower,
@@ -170,7 +159,7 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
             caps_line: false,
             agg: 0,
             agg_seen: 0,
-            cluster: clusters.get(lower),
+            cluster: word.cluster,
         });
     }
     // Affixes, only where the tagger will look (a capital at or next to the token).
@@ -237,7 +226,7 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
         .extend(out.iter().map(|x| x.flags & LOWER_INIT != 0));
     s.gaz.clear();
     s.gaz.resize(out.len(), 0);
-    gaz.mark(&s.lower, &s.lower_init, &mut s.gaz);
+    gaz.mark(&s.lower, &s.lower_init, &s.begins, &mut s.gaz);
     for (x, g) in out.iter_mut().zip(&s.gaz) {
         x.gaz = *g;
     }
@@ -337,6 +326,8 @@ pub fn static_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
 #[derive(Default)]
 pub struct History {
     seen: FxHashMap<u64, [u16; 5]>,
+    /// A spare feature buffer for the decoder's look-ahead.
+    pub(super) next: Vec<u64>,
 }
 
 impl History {

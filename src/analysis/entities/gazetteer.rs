@@ -2,9 +2,12 @@
 //! matched as token phrases; a match becomes a feature for the model, never a decision.
 //!
 //! Phrases are keyed by a hash of their tokens' lowercase hashes, with every proper prefix
-//! stored too, so a scan stops at the first token that cannot continue any phrase.
+//! stored too, so a scan stops at the first token that cannot continue any phrase. A word
+//! table answers, in one lookup per token, what else the tagger needs of a word: its cluster,
+//! whether it is a function word or a title, and whether a phrase can start with it.
 
-use super::features::{hash_lower, mix};
+use super::clusters;
+use super::features::{STOP, TITLE, hash_bytes, hash_lower, mix};
 use super::tokens::{Tok, tokenize};
 use crate::analysis::stopwords::StopWords;
 use rustc_hash::FxHashMap;
@@ -37,11 +40,33 @@ struct Entry {
     prefix: bool,
 }
 
+/// What the tagger knows of one word (by the hash of its lowercase form).
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub struct Word {
+    /// Its cluster (see [`clusters`]); 0 when unknown.
+    pub cluster: u16,
+    /// [`STOP`] and [`TITLE`].
+    pub flags: u8,
+    /// Some listed phrase starts with this word.
+    pub begins: bool,
+}
+
+/// Titles before a name.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president",
+    "minister", "premier", "chancellor", "senator", "sen", "rep", "gov", "governor", "king",
+    "queen", "prince", "princess", "pope", "general", "gen", "col", "capt", "judge", "mayor",
+    "secretary", "chairman", "ambassador", "coach", "striker", "captain", "rev", "father",
+    "sheikh", "ayatollah",
+];
+
 /// A set of phrase lists.
 #[derive(Default)]
 pub struct Gazetteer {
     phrases: FxHashMap<u64, Entry>,
     stop: StopWords,
+    words: FxHashMap<u64, Word>,
 }
 
 /// Hash of a phrase extended by one more token.
@@ -116,12 +141,34 @@ impl Gazetteer {
         ] {
             g.add(region, CONTINENT);
         }
+        g.index_words(clusters::builtin());
         g
     }
 
-    /// True for a common English function word (lowercase).
-    pub fn is_stop(&self, lower: &str) -> bool {
-        self.stop.contains(lower)
+    /// Fills the word table from the stop list, the titles and `clusters` (phrase starts are
+    /// recorded as phrases are added).
+    pub fn index_words(&mut self, clusters: &clusters::Clusters) {
+        for (h, c) in clusters.iter() {
+            self.words.entry(h).or_default().cluster = c;
+        }
+        for w in self.stop.iter() {
+            self.words
+                .entry(hash_bytes(w.as_bytes()))
+                .or_default()
+                .flags |= STOP;
+        }
+        for w in TITLES {
+            self.words
+                .entry(hash_bytes(w.as_bytes()))
+                .or_default()
+                .flags |= TITLE;
+        }
+    }
+
+    /// What is known of the word whose lowercase hash is `lower`.
+    #[inline]
+    pub fn word(&self, lower: u64) -> Word {
+        self.words.get(&lower).copied().unwrap_or_default()
     }
 
     /// Adds a phrase to list `list`.
@@ -134,10 +181,11 @@ impl Gazetteer {
         let mut buf = String::new();
         let mut h = 0;
         for (k, t) in toks.iter().enumerate() {
-            h = phrase_step(
-                h,
-                hash_lower(&phrase[t.start as usize..t.end as usize], &mut buf),
-            );
+            let w = hash_lower(&phrase[t.start as usize..t.end as usize], &mut buf);
+            if k == 0 {
+                self.words.entry(w).or_default().begins = true;
+            }
+            h = phrase_step(h, w);
             let e = self.phrases.entry(h).or_default();
             if k + 1 == toks.len() {
                 e.lists |= 1 << list;
@@ -148,11 +196,19 @@ impl Gazetteer {
     }
 
     /// Sets the list bits of every token covered by a phrase; `lower` holds the tokens'
-    /// lowercase hashes and `lower_init` whether each starts with a lowercase letter (only
-    /// company suffixes may start so).
-    pub fn mark(&self, lower: &[u64], lower_init: &[bool], out: &mut [u32]) {
-        let n = lower.len().min(out.len()).min(lower_init.len());
+    /// lowercase hashes, `lower_init` whether each starts with a lowercase letter (only
+    /// company suffixes may start so) and `begins` whether a phrase may start there
+    /// ([`Word::begins`]).
+    pub fn mark(&self, lower: &[u64], lower_init: &[bool], begins: &[bool], out: &mut [u32]) {
+        let n = lower
+            .len()
+            .min(out.len())
+            .min(lower_init.len())
+            .min(begins.len());
         for i in 0..n {
+            if !begins[i] {
+                continue;
+            }
             let mut h = 0;
             for j in i..n.min(i + MAX_LEN) {
                 h = phrase_step(h, lower[j]);

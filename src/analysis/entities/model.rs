@@ -60,16 +60,22 @@ pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
 ///
 /// A token with no capital letter, between two others without one, outside any mention, is
 /// outside without being scored: names need capitals nearby, and most text has none.
+///
+/// The next token's label-free features are built one step early and handed to `ahead`, which
+/// may fetch their weights from memory while the current token is scored.
 pub fn decode(
     info: &[TokInfo],
     buf: &mut Vec<u64>,
     hist: &mut History,
     labels: &mut Vec<u8>,
+    ahead: impl Fn(&[u64]),
     mut decide: impl FnMut(usize, &[u64], u8, bool) -> u8,
 ) {
     let up = |j: usize| info.get(j).is_some_and(|y| y.flags & UPPER != 0);
     labels.clear();
     hist.clear();
+    let mut next = std::mem::take(&mut hist.next);
+    let mut next_at = usize::MAX;
     let (mut prev, mut prev2) = (0u8, 0u8);
     for (i, x) in info.iter().enumerate() {
         if x.sent_start {
@@ -79,8 +85,19 @@ pub fn decode(
         let l = if quiet {
             0
         } else {
-            buf.clear();
-            static_features(info, i, buf);
+            if next_at == i {
+                std::mem::swap(buf, &mut next);
+            } else {
+                buf.clear();
+                static_features(info, i, buf);
+            }
+            // The next token will be scored whatever this one's label is: prepare it now.
+            if i + 1 < info.len() && (up(i) || up(i + 1) || up(i + 2)) {
+                next.clear();
+                static_features(info, i + 1, &mut next);
+                ahead(&next);
+                next_at = i + 1;
+            }
             tag_features(info, i, prev, prev2, hist, buf);
             decide(i, buf, prev, x.flags & PUNCT != 0)
         };
@@ -90,6 +107,7 @@ pub fn decode(
         labels.push(l);
         (prev2, prev) = (prev, l);
     }
+    hist.next = next;
 }
 
 /// Hashed feature weights: `f32` while training, 16-bit integers times `scale` once loaded.
@@ -168,11 +186,18 @@ impl Model {
         hist: &mut History,
         labels: &mut Vec<u8>,
     ) {
-        decode(info, buf, hist, labels, |_, feats, prev, punct| {
-            let mut s = [0f32; NL];
-            self.score(feats, &mut s);
-            best_label(&s, prev, punct)
-        });
+        decode(
+            info,
+            buf,
+            hist,
+            labels,
+            |_| {},
+            |_, feats, prev, punct| {
+                let mut s = [0f32; NL];
+                self.score(feats, &mut s);
+                best_label(&s, prev, punct)
+            },
+        );
     }
 
     /// Serialises the weights.

@@ -68,6 +68,18 @@ impl Tagger {
         }
     }
 
+    /// Asks the processor to bring pass `pass`'s weights of `feats` into the cache.
+    #[inline]
+    fn prefetch(&self, pass: usize, feats: &[u64]) {
+        let mask = (1usize << self.first.bits) - 1;
+        for &f in feats {
+            let r = (f as usize & mask) * 2 * NL + pass * NL;
+            let p = self.joint.as_ptr().wrapping_add(r);
+            prefetch_read(p);
+            prefetch_read(p.wrapping_add(NL - 1));
+        }
+    }
+
     /// Tags a document; `info` gets the first pass's aggregate when there is a second pass.
     pub fn tag(
         &self,
@@ -82,7 +94,8 @@ impl Tagger {
                 if pass == 1 {
                     set_aggregate(info, labels, counts);
                 }
-                decode(info, buf, hist, labels, |_, feats, prev, punct| {
+                let ahead = |feats: &[u64]| self.prefetch(pass, feats);
+                decode(info, buf, hist, labels, ahead, |_, feats, prev, punct| {
                     let mut s = [0f32; NL];
                     self.score_joint(pass, feats, &mut s);
                     best_label(&s, prev, punct)
@@ -128,4 +141,17 @@ impl Tagger {
         let first = it.next().ok_or("empty model file")?;
         Ok(Tagger::new(first, it.next()))
     }
+}
+
+/// A cache hint for the line holding `p`.
+#[inline(always)]
+fn prefetch_read(p: *const i16) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint: it reads nothing into the program and never faults,
+    // whatever the address.
+    unsafe {
+        core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }

@@ -244,6 +244,7 @@ fn train_pass(
                 &mut buf,
                 &mut hist,
                 &mut labels,
+                |_| {},
                 |i, feats, prev, punct| {
                     // Word-identity dropout: now and then the tagger must do without the
                     // word itself (its form and lowercase) and learn from its context.
