@@ -55,6 +55,8 @@ pub struct TokInfo {
     pub agg_seen: u8,
     /// Word cluster (see [`super::clusters`]); 0 when unknown.
     pub cluster: u16,
+    /// A capital letter is at most two tokens away; other tokens are never part of a name.
+    pub near: bool,
 }
 
 /// Records, for every capitalised token, how the first pass tagged the same word (lowercase)
@@ -136,7 +138,7 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
     s.begins.clear();
     for t in toks {
         let w = &text[t.start as usize..t.end as usize];
-        let mut flags = shape_of(w, &mut s.shape);
+        let flags = shape_of(w, &mut s.shape);
         lowercase_into(w, &mut s.buf);
         // "Mr." and "Mr", "U.S." and "U.S" are one word to the model.
         let lw = match s.buf.trim_end_matches('.') {
@@ -144,9 +146,6 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
             t => t,
         };
         let lower = hash_bytes(lw.as_bytes());
-        let word = gaz.word(lower);
-        flags |= word.flags & (STOP | TITLE);
-        s.begins.push(word.begins);
         out.push(TokInfo {
             form: hash_bytes(w.as_bytes()),
             lower,
@@ -159,8 +158,35 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
             caps_line: false,
             agg: 0,
             agg_seen: 0,
-            cluster: word.cluster,
+            cluster: 0,
+            near: false,
         });
+    }
+    // Word facts, only within two tokens of a capital (no feature looks further), in a loop
+    // of their own so that the lookups can all be in flight at once.
+    let mut last_up = usize::MAX - 2;
+    let mut next_up = 0;
+    for i in 0..out.len() {
+        if out[i].flags & UPPER != 0 {
+            last_up = i;
+        }
+        if next_up < i {
+            next_up = i;
+        }
+        while next_up < out.len() && next_up <= i + 2 && out[next_up].flags & UPPER == 0 {
+            next_up += 1;
+        }
+        let near = i.wrapping_sub(last_up) <= 2 || (next_up < out.len() && next_up <= i + 2);
+        let x = &mut out[i];
+        x.near = near;
+        if !near {
+            s.begins.push(false);
+            continue;
+        }
+        let word = gaz.word(x.lower);
+        x.flags |= word.flags & (STOP | TITLE);
+        x.cluster = word.cluster;
+        s.begins.push(word.begins);
     }
     // Affixes, only where the tagger will look (a capital at or next to the token).
     for i in 0..out.len() {
@@ -250,6 +276,7 @@ const NONE: TokInfo = TokInfo {
     agg: 0,
     agg_seen: 0,
     cluster: 0,
+    near: false,
 };
 
 /// Appends the features of token `i` that do not depend on tags.

@@ -59,7 +59,8 @@ pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
 /// label from the features, the previous label and whether the token is punctuation.
 ///
 /// A token with no capital letter, between two others without one, outside any mention, is
-/// outside without being scored: names need capitals nearby, and most text has none.
+/// outside without being scored: names need capitals nearby, and most text has none. So is
+/// any token with no capital within two tokens, even after an open mention.
 ///
 /// The next token's label-free features are built one step early and handed to `ahead`, which
 /// may fetch their weights from memory while the current token is scored.
@@ -81,7 +82,8 @@ pub fn decode(
         if x.sent_start {
             (prev, prev2) = (0, 0);
         }
-        let quiet = part_of(prev) >= 2 && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1));
+        let quiet =
+            !x.near || (part_of(prev) >= 2 && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1)));
         let l = if quiet {
             0
         } else {
