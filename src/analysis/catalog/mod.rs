@@ -230,12 +230,22 @@ pub fn build(
     // Group mentions by root key.
     let mut roots: FxHashMap<String, EntityId> = FxHashMap::default();
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    // Each distinct key is resolved once.
+    let mut key_group: FxHashMap<&str, EntityId> = FxHashMap::default();
+    key_group.reserve(key_count.len());
     for (i, m) in raw.iter().enumerate() {
-        let r = root(&m.key);
-        let g = *roots.entry(r.clone()).or_insert_with(|| {
-            groups.push((r, Vec::new()));
-            (groups.len() - 1) as EntityId
-        });
+        let g = match key_group.get(m.key.as_str()) {
+            Some(&g) => g,
+            None => {
+                let r = root(&m.key);
+                let g = *roots.entry(r.clone()).or_insert_with(|| {
+                    groups.push((r, Vec::new()));
+                    (groups.len() - 1) as EntityId
+                });
+                key_group.insert(m.key.as_str(), g);
+                g
+            }
+        };
         groups[g as usize].1.push(i);
     }
     // Describe each group.

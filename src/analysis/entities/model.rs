@@ -37,7 +37,34 @@ pub fn allowed(prev: u8, label: u8) -> bool {
     }
 }
 
-/// Hashed feature weights.
+/// Bit `l` of entry `prev` is set when label `l` (not outside) may follow `prev`; the second
+/// table is for punctuation, which may only sit inside a mention.
+const AFTER: [[u32; NL]; 2] = {
+    let mut t = [[0u32; NL]; 2];
+    let mut prev = 0;
+    while prev < NL {
+        let open = prev > 0 && (prev - 1) % 4 < 2;
+        let mut l = 1;
+        while l < NL {
+            let part = (l - 1) % 4;
+            let ok = if open {
+                (prev - 1) / 4 == (l - 1) / 4 && (part == 1 || part == 2)
+            } else {
+                part == 0 || part == 3
+            };
+            if ok {
+                t[0][prev] |= 1 << l;
+                if part == 1 {
+                    t[1][prev] |= 1 << l;
+                }
+            }
+            l += 1;
+        }
+        prev += 1;
+    }
+    t
+};
+
 /// The best label allowed after `prev`; punctuation may only sit inside a mention.
 #[inline]
 pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
@@ -46,8 +73,11 @@ pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
     } else {
         0
     };
-    for l in 1..NL as u8 {
-        if allowed(prev, l) && (!punct || part_of(l) == 1) && s[l as usize] > s[best as usize] {
+    let mut m = AFTER[punct as usize][(prev as usize).min(NL - 1)];
+    while m != 0 {
+        let l = m.trailing_zeros() as u8;
+        m &= m - 1;
+        if s[l as usize] > s[best as usize] {
             best = l;
         }
     }
@@ -331,6 +361,17 @@ impl Trainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transition_table_matches_the_rules() {
+        for prev in 0..NL as u8 {
+            for l in 1..NL as u8 {
+                let bit = |p: usize| AFTER[p][prev as usize] >> l & 1 == 1;
+                assert_eq!(bit(0), allowed(prev, l), "{prev} -> {l}");
+                assert_eq!(bit(1), allowed(prev, l) && part_of(l) == 1, "{prev} -> {l}");
+            }
+        }
+    }
 
     #[test]
     fn encode_decode_round_trip() {
