@@ -170,7 +170,7 @@ impl Recognizer {
         );
         let mut found = mentions(&w.toks, &w.labels);
         strip_titles(text, &mut found);
-        found.retain(|m| !is_signature(text, m));
+        found.retain(|m| !is_signature(text, m) && !is_era(text, m));
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,
@@ -207,6 +207,24 @@ fn is_signature(text: &str, m: &Mention) -> bool {
         && before.trim_end().ends_with(['.', ')', '"', ';', ':'])
         && before.ends_with(char::is_whitespace);
     alone || closing
+}
+
+/// An era marker next to a year ("500 BC", "AD 79", "1600 BCE") dates it; it names nothing.
+fn is_era(text: &str, m: &Mention) -> bool {
+    const ERAS: &[&str] = &["BC", "AD", "BCE", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."];
+    let (Some(span), Some(before), Some(after)) = (
+        text.get(m.start..m.end),
+        text.get(..m.start),
+        text.get(m.end..),
+    ) else {
+        return false;
+    };
+    let year_before = before
+        .trim_end()
+        .trim_end_matches(['s', '\'', '\u{2019}'])
+        .ends_with(|c: char| c.is_ascii_digit());
+    let year_after = after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    ERAS.contains(&span) && (year_before || year_after)
 }
 
 /// Courtesy titles are not part of a person's name: "Mr Smith" → "Smith".
@@ -339,6 +357,33 @@ mod tests {
         }];
         strip_titles("Drew Barrymore", &mut drew[..]);
         assert_eq!(drew[0].start, 0);
+    }
+
+    #[test]
+    fn era_markers_are_not_names() {
+        for (text, era) in [
+            ("The city fell in 146 BC to Rome.", "BC"),
+            ("Vesuvius erupted in AD 79.", "AD"),
+            ("It dates from about 1600 BCE, scholars say.", "BCE"),
+            ("The town was founded in 43 A.D. by the Romans.", "A.D."),
+        ] {
+            let start = text.find(era).unwrap();
+            let m = Mention {
+                start,
+                end: start + era.len(),
+                kind: EntityType::Org,
+            };
+            assert!(is_era(text, &m), "{text}");
+            let got = spans(text, Recognizer::english());
+            assert!(got.iter().all(|(_, s)| s != era), "{text}: {got:?}");
+        }
+        let text = "AD Holdings and BC Hydro cut jobs.";
+        let m = Mention {
+            start: 0,
+            end: 2,
+            kind: EntityType::Org,
+        };
+        assert!(!is_era(text, &m));
     }
 
     #[test]
