@@ -3,7 +3,7 @@
 //! decoding) the tags already chosen.
 
 use super::clusters::coarse;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, HEADS, MISC_HEAD};
 use super::tokens::Tok;
 use rustc_hash::FxHashMap;
 
@@ -57,6 +57,15 @@ pub struct TokInfo {
     pub cluster: u16,
     /// A capital letter is at most two tokens away; other tokens are never part of a name.
     pub near: bool,
+    /// Lowercase hash of the last word of the capitalised run the token sits in, when the
+    /// token is in such a run and not its last word; 0 otherwise.
+    pub head: u64,
+    /// The head-noun lists (bits 0 other, 1 place, 2 organisation) that the run's last word
+    /// belongs to.
+    pub head_kind: u8,
+    /// The head-noun lists of the capitalised word before a preceding "of" ("Kingdom" for
+    /// "France" in "Kingdom of France"), for every word of the run after "of".
+    pub of_kind: u8,
 }
 
 /// Records, for every capitalised token, how the first pass tagged the same word (lowercase)
@@ -130,6 +139,18 @@ pub struct Scratch {
     begins: Vec<bool>,
     gaz: Vec<u32>,
     case: FxHashMap<u64, u8>,
+    every_token: bool,
+}
+
+impl Scratch {
+    /// Buffers for training: every token is treated as near a capital, so that the tagger
+    /// learns from every token it could ever score.
+    pub fn for_training() -> Scratch {
+        Scratch {
+            every_token: true,
+            ..Scratch::default()
+        }
+    }
 }
 
 /// Computes the token infos of a document.
@@ -160,6 +181,9 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
             agg_seen: 0,
             cluster: 0,
             near: false,
+            head: 0,
+            head_kind: 0,
+            of_kind: 0,
         });
     }
     // Word facts, only within two tokens of a capital (no feature looks further), in a loop
@@ -176,7 +200,9 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
         while next_up < out.len() && next_up <= i + 2 && out[next_up].flags & UPPER == 0 {
             next_up += 1;
         }
-        let near = i.wrapping_sub(last_up) <= 2 || (next_up < out.len() && next_up <= i + 2);
+        let near = s.every_token
+            || i.wrapping_sub(last_up) <= 2
+            || (next_up < out.len() && next_up <= i + 2);
         let x = &mut out[i];
         x.near = near;
         if !near {
@@ -256,6 +282,39 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
     for (x, g) in out.iter_mut().zip(&s.gaz) {
         x.gaz = *g;
     }
+    mark_runs(out);
+}
+
+/// Marks capitalised runs ("Golden Gate Park") with their last word, where English puts a
+/// name's head noun, and runs after "of" with the head noun before it ("Kingdom of France").
+fn mark_runs(out: &mut [TokInfo]) {
+    let in_run = |x: &TokInfo| x.flags & (INIT_CAP | ALL_CAPS) != 0 && !x.caps_line;
+    let kind = |x: &TokInfo| ((x.gaz & HEADS) >> MISC_HEAD) as u8;
+    let of = hash_bytes(b"of");
+    let mut i = 0;
+    while i < out.len() {
+        if !in_run(&out[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < out.len() && in_run(&out[j + 1]) && !out[j + 1].sent_start {
+            j += 1;
+        }
+        let (head, head_kind) = (out[j].lower, kind(&out[j]));
+        let of_kind = match (i.checked_sub(2).map(|k| &out[k]), i.checked_sub(1)) {
+            (Some(before), Some(k)) if out[k].lower == of && in_run(before) => kind(before),
+            _ => 0,
+        };
+        for x in &mut out[i..=j] {
+            x.of_kind = of_kind;
+        }
+        for x in &mut out[i..j] {
+            x.head = head;
+            x.head_kind = head_kind;
+        }
+        i = j + 1;
+    }
 }
 
 #[inline]
@@ -277,6 +336,9 @@ const NONE: TokInfo = TokInfo {
     agg_seen: 0,
     cluster: 0,
     near: false,
+    head: 0,
+    head_kind: 0,
+    of_kind: 0,
 };
 
 /// Appends the features of token `i` that do not depend on tags.
@@ -338,6 +400,15 @@ pub fn static_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     }
     if m1.agg != 0 || p1.agg != 0 {
         out.push(f(53, (m1.agg as u64) << 8 | p1.agg as u64));
+    }
+    if x.head != 0 {
+        out.push(f(80, x.head));
+        if x.head_kind != 0 {
+            out.push(f(81, x.head_kind as u64));
+        }
+    }
+    if x.of_kind != 0 {
+        out.push(f(82, x.of_kind as u64));
     }
     for (t, g) in [(30u64, x.gaz), (31, m1.gaz), (32, p1.gaz)] {
         let mut g = g;

@@ -1,5 +1,6 @@
-//! Name lists (countries, cities, first names, company suffixes, international organisations…)
-//! matched as token phrases; a match becomes a feature for the model, never a decision.
+//! Name lists (countries, cities, first names, family names, company suffixes, international
+//! organisations, head nouns of names…) matched as token phrases; a match becomes a feature
+//! for the model, never a decision.
 //!
 //! Phrases are keyed by a hash of their tokens' lowercase hashes, with every proper prefix
 //! stored too, so a scan stops at the first token that cannot continue any phrase. A word
@@ -31,6 +32,16 @@ pub const COMPANY: u32 = 6;
 pub const INTL_ORG: u32 = 7;
 /// Continents and world regions.
 pub const CONTINENT: u32 = 8;
+/// Family names.
+pub const SURNAME: u32 = 9;
+/// Head nouns of other names ("War", "Treaty", "Cup").
+pub const MISC_HEAD: u32 = 10;
+/// Head nouns of place names ("River", "Sea", "Park").
+pub const LOC_HEAD: u32 = 11;
+/// Head nouns of organisation names ("University", "Party", "Ministry").
+pub const ORG_HEAD: u32 = 12;
+/// The bits of the three head-noun lists.
+pub const HEADS: u32 = 1 << MISC_HEAD | 1 << LOC_HEAD | 1 << ORG_HEAD;
 
 const MAX_LEN: usize = 8;
 
@@ -98,6 +109,8 @@ impl Gazetteer {
                 "first" => include_str!("../../../assets/ner/lexicons/first_names.txt"),
                 "suffixes" => include_str!("../../../assets/ner/lexicons/legal_suffixes.txt"),
                 "companies" => include_str!("../../../assets/ner/lexicons/companies.txt"),
+                "surnames" => include_str!("../../../assets/ner/lexicons/surnames.txt"),
+                "heads" => include_str!("../../../assets/ner/lexicons/name_heads.tsv"),
                 _ => include_str!("../../../assets/ner/lexicons/intl_orgs.txt"),
             }
         };
@@ -121,7 +134,17 @@ impl Gazetteer {
                 }
             }
         }
+        for l in lines(lex("heads")) {
+            let (word, list) = match l.split_once('\t') {
+                Some((w, "MISC")) => (w, MISC_HEAD),
+                Some((w, "LOC")) => (w, LOC_HEAD),
+                Some((w, "ORG")) => (w, ORG_HEAD),
+                _ => continue,
+            };
+            g.add(word, list);
+        }
         for (file, list) in [
+            ("surnames", SURNAME),
             ("cities", CITY),
             ("first", FIRST_NAME),
             ("suffixes", ORG_SUFFIX),

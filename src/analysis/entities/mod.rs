@@ -170,7 +170,8 @@ impl Recognizer {
         );
         let mut found = mentions(&w.toks, &w.labels);
         strip_titles(text, &mut found);
-        found.retain(|m| !is_signature(text, m));
+        trim_ends(text, &mut found);
+        found.retain(|m| !is_signature(text, m) && !is_era(text, m));
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,
@@ -207,6 +208,53 @@ fn is_signature(text: &str, m: &Mention) -> bool {
         && before.trim_end().ends_with(['.', ')', '"', ';', ':'])
         && before.ends_with(char::is_whitespace);
     alone || closing
+}
+
+/// Punctuation the tagger let through at a mention's edge and a closing possessive stay
+/// outside it: "Earth's" → "Earth", "Liberal Democrats," → "Liberal Democrats". A final period
+/// stays ("U.S.", "Inc."); a mention left empty is dropped.
+fn trim_ends(text: &str, found: &mut Vec<Mention>) {
+    const EDGE: &[char] = &[
+        ',', ';', ':', '(', '"', '\u{201c}', '\u{201d}', '\'', '\u{2018}', '\u{2019}',
+    ];
+    for m in found.iter_mut() {
+        let Some(span) = text.get(m.start..m.end) else {
+            continue;
+        };
+        let mut t = span.trim_end_matches(|c: char| EDGE.contains(&c) || c.is_whitespace());
+        for s in ["'s", "\u{2019}s"] {
+            if let Some(r) = t.strip_suffix(s)
+                && r.ends_with(char::is_alphanumeric)
+            {
+                t = r;
+            }
+        }
+        let t = t.trim_end_matches(|c: char| EDGE.contains(&c) || c.is_whitespace());
+        let lead = t.len()
+            - t.trim_start_matches(|c: char| EDGE.contains(&c) || c.is_whitespace())
+                .len();
+        m.end = m.start + t.len();
+        m.start += lead;
+    }
+    found.retain(|m| m.start < m.end);
+}
+
+/// An era marker next to a year ("500 BC", "AD 79", "1600 BCE") dates it; it names nothing.
+fn is_era(text: &str, m: &Mention) -> bool {
+    const ERAS: &[&str] = &["BC", "AD", "BCE", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."];
+    let (Some(span), Some(before), Some(after)) = (
+        text.get(m.start..m.end),
+        text.get(..m.start),
+        text.get(m.end..),
+    ) else {
+        return false;
+    };
+    let year_before = before
+        .trim_end()
+        .trim_end_matches(['s', '\'', '\u{2019}'])
+        .ends_with(|c: char| c.is_ascii_digit());
+    let year_after = after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    ERAS.contains(&span) && (year_before || year_after)
 }
 
 /// Courtesy titles are not part of a person's name: "Mr Smith" → "Smith".
@@ -339,6 +387,69 @@ mod tests {
         }];
         strip_titles("Drew Barrymore", &mut drew[..]);
         assert_eq!(drew[0].start, 0);
+    }
+
+    #[test]
+    fn possessives_and_commas_stay_outside_mentions() {
+        let text = "Earth's orbit, said the Liberal Democrats, (Saint Paul) ends.";
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            Mention {
+                start: s,
+                end: s + w.len(),
+                kind: EntityType::Place,
+            }
+        };
+        let mut found = vec![
+            at("Earth's"),
+            at("Liberal Democrats,"),
+            at("(Saint Paul"),
+            at(","),
+        ];
+        trim_ends(text, &mut found);
+        let got: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(got, ["Earth", "Liberal Democrats", "Saint Paul"]);
+        let text = "The U.S. and Acme Inc. agreed.";
+        let mut found = vec![at_in(text, "U.S."), at_in(text, "Acme Inc.")];
+        trim_ends(text, &mut found);
+        let got: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(got, ["U.S.", "Acme Inc."]);
+    }
+
+    fn at_in(text: &str, w: &str) -> Mention {
+        let s = text.find(w).unwrap();
+        Mention {
+            start: s,
+            end: s + w.len(),
+            kind: EntityType::Org,
+        }
+    }
+
+    #[test]
+    fn era_markers_are_not_names() {
+        for (text, era) in [
+            ("The city fell in 146 BC to Rome.", "BC"),
+            ("Vesuvius erupted in AD 79.", "AD"),
+            ("It dates from about 1600 BCE, scholars say.", "BCE"),
+            ("The town was founded in 43 A.D. by the Romans.", "A.D."),
+        ] {
+            let start = text.find(era).unwrap();
+            let m = Mention {
+                start,
+                end: start + era.len(),
+                kind: EntityType::Org,
+            };
+            assert!(is_era(text, &m), "{text}");
+            let got = spans(text, Recognizer::english());
+            assert!(got.iter().all(|(_, s)| s != era), "{text}: {got:?}");
+        }
+        let text = "AD Holdings and BC Hydro cut jobs.";
+        let m = Mention {
+            start: 0,
+            end: 2,
+            kind: EntityType::Org,
+        };
+        assert!(!is_era(text, &m));
     }
 
     #[test]

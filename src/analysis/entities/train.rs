@@ -176,7 +176,7 @@ fn prepare(d: &GoldDoc, gaz: &Gazetteer) -> (Prepared, usize) {
     let mut toks: Vec<Tok> = Vec::new();
     tokenize(&d.text, &mut toks);
     let mut info = Vec::new();
-    analyse(&d.text, &toks, gaz, &mut Scratch::default(), &mut info);
+    analyse(&d.text, &toks, gaz, &mut Scratch::for_training(), &mut info);
     let mut gold = vec![0u8; toks.len()];
     let mut misaligned = 0;
     for m in &d.spans {
