@@ -90,7 +90,8 @@ pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
 ///
 /// A token with no capital letter, between two others without one, outside any mention, is
 /// outside without being scored: names need capitals nearby, and most text has none. So is
-/// any token with no capital within two tokens, even after an open mention.
+/// any token with no capital within two tokens, even after an open mention, and punctuation
+/// outside a mention (it may only continue one).
 ///
 /// The next token's label-free features are built one step early and handed to `ahead`, which
 /// may fetch their weights from memory while the current token is scored.
@@ -112,8 +113,10 @@ pub fn decode(
         if x.sent_start {
             (prev, prev2) = (0, 0);
         }
-        let quiet =
-            !x.near || (part_of(prev) >= 2 && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1)));
+        let closed = part_of(prev) >= 2;
+        let quiet = !x.near
+            || (closed && x.flags & PUNCT != 0)
+            || (closed && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1)));
         let l = if quiet {
             0
         } else {
@@ -124,7 +127,8 @@ pub fn decode(
                 static_features(info, i, buf);
             }
             // The next token will be scored whatever this one's label is: prepare it now.
-            if i + 1 < info.len() && (up(i) || up(i + 1) || up(i + 2)) {
+            let next_punct = info.get(i + 1).is_some_and(|y| y.flags & PUNCT != 0);
+            if i + 1 < info.len() && !next_punct && (up(i) || up(i + 1) || up(i + 2)) {
                 next.clear();
                 static_features(info, i + 1, &mut next);
                 ahead(&next);
