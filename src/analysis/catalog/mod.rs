@@ -199,7 +199,6 @@ pub fn build(
     if ctx.is_cancelled() {
         return None;
     }
-    eprintln!("T recog {:.0}", start.elapsed().as_secs_f64()*1000.0);
     let units: Vec<(u32, u32)> = per_doc.iter().map(|x| x.1).collect();
     let raw: Vec<Raw> = per_doc.into_iter().flat_map(|x| x.0).collect();
 
@@ -249,7 +248,6 @@ pub fn build(
         };
         groups[g as usize].1.push(i);
     }
-    eprintln!("T grouped {:.0}", start.elapsed().as_secs_f64()*1000.0);
     // Describe each group.
     let mut entities: Vec<Entity> = groups
         .par_iter()
@@ -264,7 +262,6 @@ pub fn build(
             .then_with(|| ex.name.cmp(&ey.name))
             .then_with(|| ex.key.cmp(&ey.key))
     });
-    eprintln!("T described {:.0}", start.elapsed().as_secs_f64()*1000.0);
     let mut new_id = vec![0 as EntityId; entities.len()];
     for (n, &o) in order.iter().enumerate() {
         new_id[o] = n as EntityId;
@@ -295,9 +292,7 @@ pub fn build(
     for i in 0..c.docs.len() {
         doc_start[i + 1] += doc_start[i];
     }
-    eprintln!("T placed {:.0}", start.elapsed().as_secs_f64()*1000.0);
     let suggestions = suggest(&entities, edits);
-    eprintln!("T suggested {:.0}", start.elapsed().as_secs_f64()*1000.0);
     Some(Catalog {
         entities,
         mentions,

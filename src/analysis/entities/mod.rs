@@ -172,6 +172,7 @@ impl Recognizer {
         strip_titles(text, &mut found);
         trim_ends(text, &mut found);
         found.retain(|m| !is_signature(text, m) && !is_era(text, m));
+        surnames_are_people(text, &mut found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,
@@ -255,6 +256,30 @@ fn is_era(text: &str, m: &Mention) -> bool {
         .ends_with(|c: char| c.is_ascii_digit());
     let year_after = after.trim_start().starts_with(|c: char| c.is_ascii_digit());
     ERAS.contains(&span) && (year_before || year_after)
+}
+
+/// A one-word mention that is the last word of a person's full name found in the same text
+/// is that person ("Steven Seagal … Seagal said"), not an organisation or a place.
+fn surnames_are_people(text: &str, found: &mut [Mention]) {
+    let span = |m: &Mention| text.get(m.start..m.end).unwrap_or("");
+    let mut last: Vec<&str> = found
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| span(m).rsplit_once(' ').map(|(_, l)| l))
+        .collect();
+    if last.is_empty() {
+        return;
+    }
+    last.sort_unstable();
+    for m in found.iter_mut() {
+        let w = span(m);
+        if matches!(m.kind, EntityType::Org | EntityType::Place)
+            && !w.contains(' ')
+            && last.binary_search(&w).is_ok()
+        {
+            m.kind = EntityType::Person;
+        }
+    }
 }
 
 /// Courtesy titles are not part of a person's name: "Mr Smith" → "Smith".
@@ -367,6 +392,29 @@ mod tests {
                 ("MISC", "Joe Biden".to_string()),
                 ("ORG", "Stoltenberg Group".to_string()),
                 ("PLACE", "Brussels".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_surname_after_the_full_name_is_a_person() {
+        let text = "Steven Seagal met Kipling in Seagal and Washington.";
+        let m = |start, end, kind| Mention { start, end, kind };
+        let mut found = [
+            m(0, 13, EntityType::Person),
+            m(18, 25, EntityType::Org),
+            m(29, 35, EntityType::Place),
+            m(40, 50, EntityType::Place),
+        ];
+        surnames_are_people(text, &mut found);
+        let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                EntityType::Person,
+                EntityType::Org,
+                EntityType::Person,
+                EntityType::Place
             ]
         );
     }
