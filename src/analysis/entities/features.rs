@@ -343,6 +343,32 @@ const NONE: TokInfo = TokInfo {
 
 /// Appends the features of token `i` that do not depend on tags.
 pub fn static_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    features_of(info, i, true, out);
+}
+
+/// [`static_features`] without those of the first pass's tags ([`agg_features`]), which
+/// change between passes.
+pub fn base_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    features_of(info, i, false, out);
+}
+
+/// Appends the features of how the first pass tagged token `i`'s word and its neighbours'
+/// across the document (none before a first pass).
+pub fn agg_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    let agg = |j: Option<usize>| j.and_then(|j| info.get(j)).map_or(0, |y| y.agg);
+    let Some(x) = info.get(i) else { return };
+    let (m1, p1) = (agg(i.checked_sub(1)), agg(i.checked_add(1)));
+    if x.agg != 0 {
+        out.push(f(50, x.agg as u64));
+        out.push(f(51, x.agg_seen as u64));
+        out.push(f(52, mix(x.agg as u64, x.shape)));
+    }
+    if m1 != 0 || p1 != 0 {
+        out.push(f(53, (m1 as u64) << 8 | p1 as u64));
+    }
+}
+
+fn features_of(info: &[TokInfo], i: usize, agg: bool, out: &mut Vec<u64>) {
     let at = |d: isize| -> &TokInfo {
         let j = i as isize + d;
         if j < 0 || j as usize >= info.len() {
@@ -393,13 +419,8 @@ pub fn static_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
         74,
         mix(coarse(m1.cluster) as u64, coarse(p1.cluster) as u64),
     ));
-    if x.agg != 0 {
-        out.push(f(50, x.agg as u64));
-        out.push(f(51, x.agg_seen as u64));
-        out.push(f(52, mix(x.agg as u64, x.shape)));
-    }
-    if m1.agg != 0 || p1.agg != 0 {
-        out.push(f(53, (m1.agg as u64) << 8 | p1.agg as u64));
+    if agg {
+        agg_features(info, i, out);
     }
     if x.head != 0 {
         out.push(f(80, x.head));
@@ -424,8 +445,40 @@ pub fn static_features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
 #[derive(Default)]
 pub struct History {
     seen: FxHashMap<u64, [u16; 5]>,
-    /// A spare feature buffer for the decoder's look-ahead.
-    pub(super) next: Vec<u64>,
+}
+
+/// The label-free features of the tokens of a document that a pass will score whatever the
+/// labels (not punctuation, a capital at or next to them), built once for both passes.
+#[derive(Default)]
+pub struct Prepared {
+    feats: Vec<u64>,
+    /// Token `i`'s features are `feats[at[i]..at[i + 1]]` (empty when not prepared).
+    at: Vec<u32>,
+}
+
+impl Prepared {
+    /// Prepares the features of `info`'s tokens.
+    pub fn prepare(&mut self, info: &[TokInfo]) {
+        let up = |j: usize| info.get(j).is_some_and(|y| y.flags & UPPER != 0);
+        self.feats.clear();
+        self.at.clear();
+        self.at.push(0);
+        for (i, x) in info.iter().enumerate() {
+            let sure =
+                x.near && x.flags & PUNCT == 0 && (up(i) || up(i + 1) || (i > 0 && up(i - 1)));
+            if sure {
+                base_features(info, i, &mut self.feats);
+            }
+            self.at.push(self.feats.len() as u32);
+        }
+    }
+
+    /// Token `i`'s prepared features, if any.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&[u64]> {
+        let (a, b) = (*self.at.get(i)? as usize, *self.at.get(i + 1)? as usize);
+        self.feats.get(a..b).filter(|f| !f.is_empty())
+    }
 }
 
 impl History {

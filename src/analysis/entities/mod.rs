@@ -23,14 +23,13 @@ pub mod tokens;
 pub mod train;
 mod user;
 
-use features::{History, Scratch, TokInfo, analyse};
+use features::{Scratch, TokInfo, analyse};
 use gazetteer::Gazetteer;
 use model::{Model, part_of, type_of};
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
-use tagger::Tagger;
+use tagger::{TagBuffers, Tagger};
 use tokens::{Tok, tokenize};
 pub use user::UserNames;
 
@@ -108,10 +107,7 @@ struct Work {
     toks: Vec<Tok>,
     info: Vec<TokInfo>,
     scratch: Scratch,
-    feats: Vec<u64>,
-    hist: History,
-    labels: Vec<u8>,
-    counts: FxHashMap<u64, [u16; 5]>,
+    tag: TagBuffers,
 }
 
 thread_local! {
@@ -161,14 +157,8 @@ impl Recognizer {
         let w = &mut *w;
         tokenize(text, &mut w.toks);
         analyse(text, &w.toks, &self.gaz, &mut w.scratch, &mut w.info);
-        self.model.tag(
-            &mut w.info,
-            &mut w.feats,
-            &mut w.hist,
-            &mut w.labels,
-            &mut w.counts,
-        );
-        let mut found = mentions(&w.toks, &w.labels);
+        self.model.tag(&mut w.info, &mut w.tag);
+        let mut found = mentions(&w.toks, &w.tag.labels);
         strip_titles(text, &mut found);
         trim_ends(text, &mut found);
         found.retain(|m| !is_signature(text, m) && !is_era(text, m));

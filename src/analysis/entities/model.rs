@@ -93,46 +93,41 @@ pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
 /// any token with no capital within two tokens, even after an open mention, and punctuation
 /// outside a mention (it may only continue one).
 ///
-/// The next token's label-free features are built one step early and handed to `ahead`, which
-/// may fetch their weights from memory while the current token is scored.
+/// The last two rules only change what the tagger would choose in rare cases, but they would
+/// change what it learns: training passes `fast = false` and keeps to the first.
+///
+/// `features` writes a token's label-free features into the (empty) buffer; `ahead` hears of
+/// the next token one step early, when it will be scored whatever the current label, so that
+/// its weights can be fetched from memory while the current token is scored.
 pub fn decode(
     info: &[TokInfo],
     buf: &mut Vec<u64>,
     hist: &mut History,
     labels: &mut Vec<u8>,
-    ahead: impl Fn(&[u64]),
+    fast: bool,
+    mut features: impl FnMut(usize, &mut Vec<u64>),
+    mut ahead: impl FnMut(usize),
     mut decide: impl FnMut(usize, &[u64], u8, bool) -> u8,
 ) {
     let up = |j: usize| info.get(j).is_some_and(|y| y.flags & UPPER != 0);
     labels.clear();
     hist.clear();
-    let mut next = std::mem::take(&mut hist.next);
-    let mut next_at = usize::MAX;
     let (mut prev, mut prev2) = (0u8, 0u8);
     for (i, x) in info.iter().enumerate() {
         if x.sent_start {
             (prev, prev2) = (0, 0);
         }
         let closed = part_of(prev) >= 2;
-        let quiet = !x.near
-            || (closed && x.flags & PUNCT != 0)
+        let quiet = (fast && (!x.near || (closed && x.flags & PUNCT != 0)))
             || (closed && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1)));
         let l = if quiet {
             0
         } else {
-            if next_at == i {
-                std::mem::swap(buf, &mut next);
-            } else {
-                buf.clear();
-                static_features(info, i, buf);
-            }
-            // The next token will be scored whatever this one's label is: prepare it now.
+            buf.clear();
+            features(i, buf);
             let next_punct = info.get(i + 1).is_some_and(|y| y.flags & PUNCT != 0);
             if i + 1 < info.len() && !next_punct && (up(i) || up(i + 1) || up(i + 2)) {
-                next.clear();
-                static_features(info, i + 1, &mut next);
-                ahead(&next);
-                next_at = i + 1;
+                ahead(i + 1);
             }
             tag_features(info, i, prev, prev2, hist, buf);
             decide(i, buf, prev, x.flags & PUNCT != 0)
@@ -143,7 +138,6 @@ pub fn decode(
         labels.push(l);
         (prev2, prev) = (prev, l);
     }
-    hist.next = next;
 }
 
 /// Hashed feature weights: `f32` while training, 16-bit integers times `scale` once loaded.
@@ -227,6 +221,8 @@ impl Model {
             buf,
             hist,
             labels,
+            false,
+            |i, b| static_features(info, i, b),
             |_| {},
             |_, feats, prev, punct| {
                 let mut s = [0f32; NL];

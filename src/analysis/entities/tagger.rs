@@ -1,7 +1,7 @@
 //! The two-pass tagger: a first pass over the text, then a second that also sees how the first
 //! tagged each word across the whole document; both passes' weights in one file.
 
-use super::features::{History, TokInfo, set_aggregate};
+use super::features::{History, Prepared, TokInfo, agg_features, base_features, set_aggregate};
 use super::model::{Model, NL, best_label, decode};
 use rustc_hash::FxHashMap;
 
@@ -21,6 +21,21 @@ pub struct Tagger {
 }
 
 const MAGIC2: &[u8; 6] = b"QNER2\n";
+
+/// Buffers [`Tagger::tag`] reuses from one document to the next.
+#[derive(Default)]
+pub struct TagBuffers {
+    /// One token's features.
+    pub buf: Vec<u64>,
+    /// Types already given to each word.
+    pub hist: History,
+    /// The labels chosen.
+    pub labels: Vec<u8>,
+    /// Per word, how often the first pass gave it each class.
+    pub counts: FxHashMap<u64, [u16; 5]>,
+    /// Label-free features built once for both passes.
+    pub prep: Prepared,
+}
 
 impl Tagger {
     /// A tagger of one or two passes.
@@ -81,25 +96,50 @@ impl Tagger {
     }
 
     /// Tags a document; `info` gets the first pass's aggregate when there is a second pass.
-    pub fn tag(
-        &self,
-        info: &mut [TokInfo],
-        buf: &mut Vec<u64>,
-        hist: &mut History,
-        labels: &mut Vec<u8>,
-        counts: &mut FxHashMap<u64, [u16; 5]>,
-    ) {
+    /// The label-free features of both passes are built once, in `prep`.
+    pub fn tag(&self, info: &mut [TokInfo], w: &mut TagBuffers) {
+        let TagBuffers {
+            buf,
+            hist,
+            labels,
+            counts,
+            prep,
+        } = w;
         if !self.joint.is_empty() {
+            prep.prepare(info);
             for pass in 0..2 {
                 if pass == 1 {
                     set_aggregate(info, labels, counts);
                 }
-                let ahead = |feats: &[u64]| self.prefetch(pass, feats);
-                decode(info, buf, hist, labels, ahead, |_, feats, prev, punct| {
-                    let mut s = [0f32; NL];
-                    self.score_joint(pass, feats, &mut s);
-                    best_label(&s, prev, punct)
-                });
+                let info = &*info;
+                let features = |i: usize, b: &mut Vec<u64>| {
+                    match prep.get(i) {
+                        Some(f) => b.extend_from_slice(f),
+                        None => base_features(info, i, b),
+                    }
+                    if pass == 1 {
+                        agg_features(info, i, b);
+                    }
+                };
+                let ahead = |i: usize| {
+                    if let Some(f) = prep.get(i) {
+                        self.prefetch(pass, f);
+                    }
+                };
+                decode(
+                    info,
+                    buf,
+                    hist,
+                    labels,
+                    true,
+                    features,
+                    ahead,
+                    |_, feats, prev, punct| {
+                        let mut s = [0f32; NL];
+                        self.score_joint(pass, feats, &mut s);
+                        best_label(&s, prev, punct)
+                    },
+                );
             }
             return;
         }

@@ -2,7 +2,7 @@
 //! entities as character offsets with types PER, ORG, LOC, MISC (the layout of CoNLL-2003
 //! converted to running text).
 
-use super::features::{History, Scratch, TokInfo, analyse, set_aggregate};
+use super::features::{History, Scratch, TokInfo, analyse, set_aggregate, static_features};
 use super::gazetteer::Gazetteer;
 use super::model::{Model, NL, Trainer, best_label, decode};
 use super::tagger::Tagger;
@@ -244,6 +244,8 @@ fn train_pass(
                 &mut buf,
                 &mut hist,
                 &mut labels,
+                false,
+                |i, b| static_features(&p.info, i, b),
                 |_| {},
                 |i, feats, prev, punct| {
                     // Word-identity dropout: now and then the tagger must do without the
