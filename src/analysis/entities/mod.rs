@@ -158,7 +158,7 @@ impl Recognizer {
         tokenize(text, &mut w.toks);
         analyse(text, &w.toks, &self.gaz, &mut w.scratch, &mut w.info);
         self.model.tag(&mut w.info, &mut w.tag);
-        let mut found = mentions(&w.toks, &w.tag.labels);
+        let mut found = mentions(&w.toks, &w.tag.dec.labels);
         strip_titles(text, &mut found);
         trim_ends(text, &mut found);
         found.retain(|m| !is_signature(text, m) && !is_era(text, m));

@@ -84,6 +84,17 @@ pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
     best
 }
 
+/// A decoder's working memory, reused from one document to the next.
+#[derive(Default)]
+pub struct Decoder {
+    /// One token's features.
+    pub buf: Vec<u64>,
+    /// Types already given to each word.
+    pub hist: History,
+    /// The labels chosen, one per token.
+    pub labels: Vec<u8>,
+}
+
 /// Walks a document left to right: for each token, builds its features (static ones, then
 /// those of the two previous labels and the document's history) and lets `decide` choose its
 /// label from the features, the previous label and whether the token is punctuation.
@@ -101,15 +112,14 @@ pub fn best_label(s: &[f32; NL], prev: u8, punct: bool) -> u8 {
 /// its weights can be fetched from memory while the current token is scored.
 pub fn decode(
     info: &[TokInfo],
-    buf: &mut Vec<u64>,
-    hist: &mut History,
-    labels: &mut Vec<u8>,
+    d: &mut Decoder,
     fast: bool,
     mut features: impl FnMut(usize, &mut Vec<u64>),
     mut ahead: impl FnMut(usize),
     mut decide: impl FnMut(usize, &[u64], u8, bool) -> u8,
 ) {
     let up = |j: usize| info.get(j).is_some_and(|y| y.flags & UPPER != 0);
+    let Decoder { buf, hist, labels } = d;
     labels.clear();
     hist.clear();
     let (mut prev, mut prev2) = (0u8, 0u8);
@@ -209,18 +219,10 @@ impl Model {
     }
 
     /// Tags a document greedily, left to right.
-    pub fn tag(
-        &self,
-        info: &[TokInfo],
-        buf: &mut Vec<u64>,
-        hist: &mut History,
-        labels: &mut Vec<u8>,
-    ) {
+    pub fn tag(&self, info: &[TokInfo], d: &mut Decoder) {
         decode(
             info,
-            buf,
-            hist,
-            labels,
+            d,
             false,
             |i, b| static_features(info, i, b),
             |_| {},

@@ -1,8 +1,8 @@
 //! The two-pass tagger: a first pass over the text, then a second that also sees how the first
 //! tagged each word across the whole document; both passes' weights in one file.
 
-use super::features::{History, Prepared, TokInfo, agg_features, base_features, set_aggregate};
-use super::model::{Model, NL, best_label, decode};
+use super::features::{Prepared, TokInfo, agg_features, base_features, set_aggregate};
+use super::model::{Decoder, Model, NL, best_label, decode};
 use rustc_hash::FxHashMap;
 
 /// Two taggers: the first reads the text; the second also sees how the first tagged each
@@ -25,12 +25,8 @@ const MAGIC2: &[u8; 6] = b"QNER2\n";
 /// Buffers [`Tagger::tag`] reuses from one document to the next.
 #[derive(Default)]
 pub struct TagBuffers {
-    /// One token's features.
-    pub buf: Vec<u64>,
-    /// Types already given to each word.
-    pub hist: History,
-    /// The labels chosen.
-    pub labels: Vec<u8>,
+    /// The decoder's memory, with the labels chosen.
+    pub dec: Decoder,
     /// Per word, how often the first pass gave it each class.
     pub counts: FxHashMap<u64, [u16; 5]>,
     /// Label-free features built once for both passes.
@@ -98,18 +94,12 @@ impl Tagger {
     /// Tags a document; `info` gets the first pass's aggregate when there is a second pass.
     /// The label-free features of both passes are built once, in `prep`.
     pub fn tag(&self, info: &mut [TokInfo], w: &mut TagBuffers) {
-        let TagBuffers {
-            buf,
-            hist,
-            labels,
-            counts,
-            prep,
-        } = w;
+        let TagBuffers { dec, counts, prep } = w;
         if !self.joint.is_empty() {
             prep.prepare(info);
             for pass in 0..2 {
                 if pass == 1 {
-                    set_aggregate(info, labels, counts);
+                    set_aggregate(info, &dec.labels, counts);
                 }
                 let info = &*info;
                 let features = |i: usize, b: &mut Vec<u64>| {
@@ -126,27 +116,18 @@ impl Tagger {
                         self.prefetch(pass, f);
                     }
                 };
-                decode(
-                    info,
-                    buf,
-                    hist,
-                    labels,
-                    true,
-                    features,
-                    ahead,
-                    |_, feats, prev, punct| {
-                        let mut s = [0f32; NL];
-                        self.score_joint(pass, feats, &mut s);
-                        best_label(&s, prev, punct)
-                    },
-                );
+                decode(info, dec, true, features, ahead, |_, feats, prev, punct| {
+                    let mut s = [0f32; NL];
+                    self.score_joint(pass, feats, &mut s);
+                    best_label(&s, prev, punct)
+                });
             }
             return;
         }
-        self.first.tag(info, buf, hist, labels);
+        self.first.tag(info, dec);
         if let Some(m) = &self.second {
-            set_aggregate(info, labels, counts);
-            m.tag(info, buf, hist, labels);
+            set_aggregate(info, &dec.labels, counts);
+            m.tag(info, dec);
         }
     }
 

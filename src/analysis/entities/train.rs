@@ -2,9 +2,9 @@
 //! entities as character offsets with types PER, ORG, LOC, MISC (the layout of CoNLL-2003
 //! converted to running text).
 
-use super::features::{History, Scratch, TokInfo, analyse, set_aggregate, static_features};
+use super::features::{Scratch, TokInfo, analyse, set_aggregate, static_features};
 use super::gazetteer::Gazetteer;
-use super::model::{Model, NL, Trainer, best_label, decode};
+use super::model::{Decoder, Model, NL, Trainer, best_label, decode};
 use super::tagger::Tagger;
 use super::tokens::{Tok, tokenize};
 use super::{EntityType, Mention, Recognizer};
@@ -228,7 +228,7 @@ fn train_pass(
     let mut tr = Trainer::new(opt.bits);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = opt.seed | 1;
-    let (mut buf, mut hist, mut labels) = (Vec::new(), History::default(), Vec::new());
+    let mut dec = Decoder::default();
     let mut kept: Vec<u64> = Vec::new();
     for epoch in 1..=opt.epochs {
         for i in (1..order.len()).rev() {
@@ -241,9 +241,7 @@ fn train_pass(
             let p = prepared[d];
             decode(
                 &p.info,
-                &mut buf,
-                &mut hist,
-                &mut labels,
+                &mut dec,
                 false,
                 |i, b| static_features(&p.info, i, b),
                 |_| {},
@@ -323,9 +321,9 @@ pub fn train(
         })
         .collect();
     prepared.par_iter_mut().enumerate().for_each(|(i, p)| {
-        let (mut buf, mut hist, mut labels) = (Vec::new(), History::default(), Vec::new());
-        fold_models[i % k].tag(&p.info, &mut buf, &mut hist, &mut labels);
-        set_aggregate(&mut p.info, &labels, &mut FxHashMap::default());
+        let mut dec = Decoder::default();
+        fold_models[i % k].tag(&p.info, &mut dec);
+        set_aggregate(&mut p.info, &dec.labels, &mut FxHashMap::default());
     });
     drop(fold_models);
     let all: Vec<&Prepared> = prepared.iter().collect();
