@@ -136,11 +136,20 @@ fn document(a: &Analysis, c: &Corpus, rec: &Recognizer, d: DocId) -> (Vec<Raw>, 
     } else {
         (s + 1, p + 1)
     };
-    let body = doc.body_start.min(doc.text.len());
+    // Only the body: a title or header line above it is metadata, not text to count in.
+    let (body, text) = match doc.text.get(doc.body_start..) {
+        Some(t) => (doc.body_start, t),
+        None => (0, doc.text.as_str()),
+    };
     let mut out: Vec<Raw> = rec
-        .recognize(&doc.text)
+        .recognize(text)
         .into_iter()
-        .filter(|m| m.start >= body && m.end <= doc.text.len())
+        .map(|mut m| {
+            m.start += body;
+            m.end += body;
+            m
+        })
+        .filter(|m| m.end <= doc.text.len())
         .map(|m| {
             let t = starts
                 .partition_point(|&x| (x as usize) < m.start)
