@@ -360,7 +360,6 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], edits: &Edits) -> Entity {
 /// Pairs that may be one entity: near-identical spellings, or a lone surname and a full name.
 fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
     let top = entities.len().min(3000);
-    let mut out = Vec::new();
     let mut by_surname: FxHashMap<&str, Vec<EntityId>> = FxHashMap::default();
     for (i, e) in entities[..top].iter().enumerate() {
         if e.kind == EntityType::Person
@@ -369,35 +368,52 @@ fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
             by_surname.entry(s).or_default().push(i as EntityId);
         }
     }
+    // Spellings are compared only within a type and a first letter.
+    let mut bucket: FxHashMap<(EntityType, Option<char>), Vec<usize>> = FxHashMap::default();
+    let letters: Vec<usize> = entities[..top]
+        .iter()
+        .map(|e| e.key.chars().count())
+        .collect();
     for (i, e) in entities[..top].iter().enumerate() {
-        if edits.splits.contains(&e.key) {
-            continue;
-        }
-        if !e.key.contains(' ')
-            && let Some(full) = by_surname.get(e.key.as_str())
-            && full.len() == 1
-        {
-            out.push(Suggestion {
-                from: i as EntityId,
-                into: full[0],
-                reason: "surname of a full name",
-            });
-        }
-        for (j, f) in entities[..top].iter().enumerate().skip(i + 1) {
-            if f.kind != e.kind || e.key.chars().next() != f.key.chars().next() {
-                continue;
+        bucket
+            .entry((e.kind, e.key.chars().next()))
+            .or_default()
+            .push(i);
+    }
+    let per_entity: Vec<Vec<Suggestion>> = (0..top)
+        .into_par_iter()
+        .map(|i| {
+            let e = &entities[i];
+            let mut out = Vec::new();
+            if edits.splits.contains(&e.key) {
+                return out;
             }
-            let long = e.key.chars().count().min(f.key.chars().count()) >= 6;
-            if long && edit_distance(&e.key, &f.key, 2) <= 2 {
+            if !e.key.contains(' ')
+                && let Some(full) = by_surname.get(e.key.as_str())
+                && full.len() == 1
+            {
                 out.push(Suggestion {
-                    from: j as EntityId,
-                    into: i as EntityId,
-                    reason: "similar spelling",
+                    from: i as EntityId,
+                    into: full[0],
+                    reason: "surname of a full name",
                 });
             }
-        }
-    }
-    out
+            let same = bucket.get(&(e.kind, e.key.chars().next()));
+            for &j in same.map_or(&[][..], Vec::as_slice) {
+                let f = &entities[j];
+                if j > i && letters[i].min(letters[j]) >= 6 && edit_distance(&e.key, &f.key, 2) <= 2
+                {
+                    out.push(Suggestion {
+                        from: j as EntityId,
+                        into: i as EntityId,
+                        reason: "similar spelling",
+                    });
+                }
+            }
+            out
+        })
+        .collect();
+    per_entity.into_iter().flatten().collect()
 }
 
 impl Catalog {
