@@ -4,6 +4,7 @@
 
 mod canvas;
 mod geometry;
+mod labels;
 mod model;
 #[cfg(test)]
 mod tests;
