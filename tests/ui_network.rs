@@ -90,3 +90,62 @@ fn clicking_a_node_selects_it_and_clicking_a_link_selects_the_pair() {
     h.run_steps(4);
     assert_eq!(h.state().session.selection.edge, Some(pair));
 }
+
+#[test]
+fn with_a_date_range_the_network_holds_the_entities_most_mentioned_in_it() {
+    let mut h = network_harness();
+    // The smallest number the panel offers.
+    let n = 10;
+    let (from, to) = (
+        chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
+    );
+    h.state_mut().session.graph_entities = n;
+    h.state_mut().session.set_dates(Some((from, to)));
+    let s = &h.state().session;
+    let key = (s.scope_key(), s.catalog_key(), s.graph_options, n);
+    wait_until(&mut h, |app| {
+        app.session.derived.graph.value_for(&key).is_some()
+    });
+    let app = h.state();
+    let l = app.session.loaded.clone().unwrap();
+    let cat = app.session.derived.catalog.value().unwrap().clone();
+    let g = app.session.derived.graph.value_for(&key).unwrap().clone();
+    // Mentions of each visible entity in articles dated inside the range, counted here.
+    let in_range = |d: u32| {
+        l.corpus.docs[d as usize]
+            .date
+            .is_some_and(|t| (from..=to).contains(&t.date()))
+    };
+    let mut counts = vec![0u32; cat.entities.len()];
+    for m in cat.mentions.iter().filter(|m| in_range(m.doc)) {
+        counts[m.entity as usize] += 1;
+    }
+    let mut visible: Vec<u32> = (0..cat.entities.len())
+        .filter(|&e| !cat.entities[e].hidden)
+        .map(|e| counts[e])
+        .collect();
+    visible.sort_unstable_by(|a, b| b.cmp(a));
+    let threshold = visible[n - 1];
+    assert!(threshold > 0);
+    let nodes: Vec<u32> = g
+        .graph
+        .raw_nodes()
+        .iter()
+        .map(|x| x.weight.entity)
+        .collect();
+    assert!(nodes.len() <= n, "{} nodes", nodes.len());
+    for &e in &nodes {
+        let name = &cat.entities[e as usize].name;
+        assert!(
+            counts[e as usize] >= threshold,
+            "{name}: {} mentions in the range, the top {n} have at least {threshold}",
+            counts[e as usize]
+        );
+    }
+    // Corpus-wide ranking would have kept only entity ids below n; the range brings in others.
+    assert!(
+        nodes.iter().any(|&e| e as usize >= n),
+        "every node is also a corpus-wide top entity: {nodes:?}"
+    );
+}

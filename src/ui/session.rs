@@ -14,9 +14,17 @@ use crate::corpus::Corpus;
 use crate::jobs::{JobCtx, Waker, no_waker};
 use crate::ui::derived::Derived;
 use crate::ui::panels::{
-    cloud::CloudView, concordance::ConcordanceView, documents::DocumentsView,
-    entities::EntitiesView, keywords::KeywordsView, matrix::MatrixView, network::NetworkView,
-    phrases::PhrasesView, reader::ReaderView, trends::TrendsView, words::WordsView,
+    cloud::CloudView,
+    concordance::ConcordanceView,
+    documents::DocumentsView,
+    entities::{EntitiesView, scope_counts, top_in_scope},
+    keywords::KeywordsView,
+    matrix::MatrixView,
+    network::NetworkView,
+    phrases::PhrasesView,
+    reader::ReaderView,
+    trends::TrendsView,
+    words::WordsView,
 };
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -95,7 +103,7 @@ pub struct Session {
     pub user_names: String,
     /// Co-occurrence options of the Network and Matrix panels.
     pub graph_options: CooccurOptions,
-    /// The Network shows this many of the most mentioned entities.
+    /// The Network shows this many of the entities most mentioned in the scope.
     pub graph_entities: usize,
     /// Use the larger English stop list.
     pub large_stoplist: bool,
@@ -338,13 +346,17 @@ impl Session {
             move |ctx: &JobCtx| {
                 let refs = c2.mention_refs();
                 let totals = c2.unit_totals(&l.analysis, scope.as_deref());
+                let counts = scope_counts(&c2, scope.as_deref());
                 let docs: Option<Vec<bool>> = scope.map(|s| {
                     (0..l.corpus.docs.len() as DocId)
                         .map(|d| s.contains(d))
                         .collect()
                 });
-                // Entity ids run from the most mentioned down.
-                let keep: Vec<bool> = (0..c2.entities.len()).map(|i| i < cap).collect();
+                // The entities most mentioned in the scope, not in the whole corpus.
+                let mut keep = vec![false; c2.entities.len()];
+                for e in top_in_scope(&c2, &counts, cap) {
+                    keep[e as usize] = true;
+                }
                 let filter = Filter {
                     docs: docs.as_deref(),
                     entities: Some(&keep),

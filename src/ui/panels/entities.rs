@@ -47,6 +47,18 @@ pub fn scope_counts(cat: &Catalog, scope: Option<&DocSet>) -> ScopeCounts {
     out
 }
 
+/// The `n` visible entities most mentioned in the scope, most first (ties by corpus rank);
+/// entities not mentioned there are left out.
+pub fn top_in_scope(cat: &Catalog, counts: &ScopeCounts, n: usize) -> Vec<EntityId> {
+    let mentions = |e: EntityId| counts.get(e as usize).map_or(0, |c| c.0);
+    let mut ids: Vec<EntityId> = (0..cat.entities.len() as EntityId)
+        .filter(|&e| mentions(e) > 0 && !cat.entities[e as usize].hidden)
+        .collect();
+    ids.sort_by(|&x, &y| mentions(y).cmp(&mentions(x)).then(x.cmp(&y)));
+    ids.truncate(n);
+    ids
+}
+
 /// View state of the Entities panel.
 pub struct EntitiesView {
     /// Types shown.

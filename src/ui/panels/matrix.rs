@@ -10,7 +10,7 @@ use crate::ui::commands::Command;
 use crate::ui::derived::Derived;
 use crate::ui::dock::Tab;
 use crate::ui::export;
-use crate::ui::panels::entities::{kind_color, scope_counts};
+use crate::ui::panels::entities::{kind_color, scope_counts, top_in_scope};
 use crate::ui::session::{ScopeKey, Session};
 use egui::{Align2, Color32, FontId, Rect, Sense, Ui, pos2, vec2};
 
@@ -66,16 +66,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     v.data.request(&key, &s.waker, move || {
         move |ctx: &JobCtx| {
             let counts = scope_counts(&c2, scope.as_deref());
-            let mut ids: Vec<EntityId> = (0..c2.entities.len() as EntityId)
-                .filter(|&e| counts[e as usize].0 > 0 && !c2.entities[e as usize].hidden)
-                .collect();
-            ids.sort_by(|&x, &y| {
-                counts[y as usize]
-                    .0
-                    .cmp(&counts[x as usize].0)
-                    .then(x.cmp(&y))
-            });
-            ids.truncate(n);
+            let ids = top_in_scope(&c2, &counts, n);
             let mut keep = vec![false; c2.entities.len()];
             for &e in &ids {
                 keep[e as usize] = true;

@@ -1,9 +1,10 @@
 //! The Network panel's drawing area: projects layout positions to the screen, handles zoom,
-//! pan, node dragging, hovering and clicks, and paints edges, nodes, culled labels and the
+//! pan, node dragging, hovering and clicks, and paints edges, nodes, placed labels and the
 //! legend. Work per frame is linear in nodes and edges and reuses the view's buffers.
 
 use super::NetworkView;
 use super::geometry::{HIDDEN, NEIGHBOUR, SELECTED, SHOWN, fit_view, nearest_edge, nearest_node};
+use super::labels::{SIDES, Side, free_place, rect_at};
 use super::model::{Prepared, RADIUS};
 use crate::analysis::entities::EntityType;
 use crate::ui::panels::entities::kind_color;
@@ -264,7 +265,8 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
     }
 
     // Labels: the selection and what is hovered first, then the selection's neighbours, then
-    // the largest nodes, each skipped if it would overlap one already drawn.
+    // the largest nodes, each on the first side of its node where it overlaps no label already
+    // drawn, or skipped.
     labels.clear();
     let budget = ((rect.area() / 9000.0) as usize).clamp(6, 60);
     let mut ordinary = 0;
@@ -291,10 +293,10 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         }
         let (r0, r1) = RADIUS;
         let size = 11.0 + 3.0 * ((p.radius[i] - r0) / (r1 - r0)).clamp(0.0, 1.0);
-        let top = screen[i] + vec2(0.0, radius(i) + 1.0);
-        let guess = Align2::CENTER_TOP
-            .anchor_size(top, vec2(p.name_chars[i] as f32 * size * 0.5, size * 1.2));
-        if rank > 0 && labels.iter().any(|l| l.intersects(guess)) {
+        // Try every side with a size guessed from the name before laying the text out.
+        let (c, rad) = (screen[i], radius(i));
+        let guess = vec2(p.name_chars[i] as f32 * size * 0.5, size * 1.2);
+        if rank > 0 && free_place(&SIDES, c, rad, guess, rect, labels).is_none() {
             continue;
         }
         let strong = rank == 0 || visible[i] == NEIGHBOUR;
@@ -305,10 +307,12 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         };
         let galley =
             painter.layout_no_wrap(p.name(i).to_owned(), FontId::proportional(size), color);
-        let r = Align2::CENTER_TOP.anchor_size(top, galley.size());
-        if rank > 0 && labels.iter().any(|l| l.intersects(r)) {
-            continue;
-        }
+        let r = match free_place(&SIDES, c, rad, galley.size(), rect, labels) {
+            Some(r) => r,
+            // The selection and the hovered node are always labelled.
+            None if rank == 0 => rect_at(Side::Below, c, rad, galley.size()),
+            None => continue,
+        };
         painter.rect_filled(r.expand(1.0), 3.0, bg.gamma_multiply(0.75));
         painter.galley(r.min, galley, color);
         labels.push(r.expand(2.0));

@@ -4,6 +4,7 @@
 
 mod canvas;
 mod geometry;
+mod labels;
 mod model;
 #[cfg(test)]
 mod tests;
@@ -242,7 +243,9 @@ fn controls(ui: &mut Ui, s: &mut Session, running: bool, cmds: &mut Vec<Command>
             .on_hover_text("How links are weighted");
         ui.label("entities");
         ui.add(egui::DragValue::new(&mut s.graph_entities).range(10..=5000))
-            .on_hover_text("How many of the most mentioned entities the network holds");
+            .on_hover_text(
+                "How many of the entities most mentioned in the date range the network holds",
+            );
         ui.label("min count");
         ui.add(egui::DragValue::new(&mut o.min_count).range(1..=1000));
         ui.label("top");
