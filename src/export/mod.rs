@@ -1,9 +1,11 @@
 //! Exports of tables and networks to files other programs open: CSV, GEXF (Gephi), GraphML.
 //!
 //! Writers take plain data ([`csv`] a header and rows of strings, [`gexf`] and [`graphml`] a
-//! [`Network`]), so they know nothing of the user interface. Every `save` writes atomically:
-//! to a temporary file in the destination folder, renamed over the destination once complete,
-//! so a crash or a full disk never leaves a half-written file under the real name.
+//! [`Network`]), so they know nothing of the user interface; GEXF and GraphML share their XML
+//! shape (attribute columns, sorted nodes and edges, escaping) and differ only in vocabulary.
+//! Every `save` writes atomically: to a temporary file in the destination folder, renamed over
+//! the destination once complete, so a crash or a full disk never leaves a half-written file
+//! under the real name.
 
 pub mod csv;
 pub mod gexf;
