@@ -100,3 +100,41 @@ fn exit_codes() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["problems"].as_array().unwrap().len() >= 8);
 }
+
+#[test]
+fn graph_gexf_places_colours_and_sizes_nodes() {
+    let viz = "http://gexf.net/1.3/viz";
+    let out = quarry(&["graph", &sample(), "--format", "gexf"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let nodes: Vec<_> = doc
+        .descendants()
+        .filter(|d| d.has_tag_name("node"))
+        .collect();
+    assert!(nodes.len() >= 5, "{} nodes", nodes.len());
+    for n in &nodes {
+        for name in ["size", "color", "position"] {
+            assert!(
+                n.children().any(|c| c.has_tag_name((viz, name))),
+                "node without viz:{name}"
+            );
+        }
+    }
+    // Without layout steps the nodes keep their colours but have no place.
+    let out = quarry(&[
+        "graph",
+        &sample(),
+        "--format",
+        "gexf",
+        "--layout-steps",
+        "0",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    assert!(
+        doc.descendants()
+            .all(|d| !d.has_tag_name((viz, "position")))
+    );
+    assert!(doc.descendants().any(|d| d.has_tag_name((viz, "color"))));
+}

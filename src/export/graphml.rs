@@ -2,84 +2,89 @@
 //!
 //! Keys declare the attributes: nodes `label`, `type`, `mentions`, `documents`; edges
 //! `weight`, `count`, `documents` and the score (its `attr.name` is the measure's name). The
-//! graph is undirected; node ids are written as decimal strings, edge ids as `e0`, `e1`…
+//! graph is undirected; node ids are written as decimal strings, edge ids as `e0`, `e1`…;
+//! nodes come sorted by id, edges by their endpoints.
 
-use super::{Network, number, xml_escape};
-use std::fmt::Write as _;
+use super::xml::{Column, EDGE_COLUMNS, NODE_COLUMNS, Xml, sorted_edges, sorted_nodes};
+use super::{Network, number};
 use std::io::{self, Write};
 use std::path::Path;
 
 /// Namespace of GraphML.
 pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 
-/// Key declarations: (id, for, attr.name, attr.type); the score's name is filled in.
-const KEYS: [(&str, &str, &str, &str); 8] = [
-    ("label", "node", "label", "string"),
-    ("type", "node", "type", "string"),
-    ("mentions", "node", "mentions", "long"),
-    ("ndocs", "node", "documents", "long"),
-    ("weight", "edge", "weight", "double"),
-    ("count", "edge", "count", "long"),
-    ("edocs", "edge", "documents", "long"),
-    ("score", "edge", "", "double"),
-];
-
 /// The network as a GraphML document.
 pub fn to_string(net: &Network) -> String {
-    let mut s = String::new();
-    let esc = |t: &str| {
-        let mut o = String::new();
-        xml_escape(t, &mut o);
-        o
-    };
-    s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        s,
-        "<graphml xmlns=\"{NAMESPACE}\" \
-         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-         xsi:schemaLocation=\"{NAMESPACE} {NAMESPACE}/1.0/graphml.xsd\">"
+    let mut x = Xml::document();
+    x.open(
+        "graphml",
+        &[
+            ("xmlns", NAMESPACE),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                &format!("{NAMESPACE} {NAMESPACE}/1.0/graphml.xsd"),
+            ),
+        ],
     );
-    for (id, target, name, kind) in KEYS {
-        let name = match (id, net.measure.as_str()) {
-            ("score", "") => "score".to_string(),
-            ("score", m) => esc(m),
-            _ => name.to_string(),
-        };
-        let _ = writeln!(
-            s,
-            "  <key id=\"{id}\" for=\"{target}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>"
-        );
+    key(&mut x, "label", "node", "label", "string");
+    for c in &NODE_COLUMNS {
+        key(&mut x, key_id("node", c), "node", c.title(net), c.kind);
     }
-    s.push_str("  <graph id=\"G\" edgedefault=\"undirected\">\n");
-    for n in &net.nodes {
-        let _ = writeln!(
-            s,
-            "    <node id=\"{}\">\n      <data key=\"label\">{}</data>\n      \
-             <data key=\"type\">{}</data>\n      <data key=\"mentions\">{}</data>\n      \
-             <data key=\"ndocs\">{}</data>\n    </node>",
-            n.id,
-            esc(&n.label),
-            esc(&n.kind),
-            n.mentions,
-            n.documents
-        );
+    key(&mut x, "weight", "edge", "weight", "double");
+    for c in &EDGE_COLUMNS {
+        key(&mut x, key_id("edge", c), "edge", c.title(net), c.kind);
     }
-    for (i, e) in net.edges.iter().enumerate() {
-        let _ = writeln!(
-            s,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">\n      \
-             <data key=\"weight\">{}</data>\n      <data key=\"count\">{}</data>\n      \
-             <data key=\"edocs\">{}</data>\n      <data key=\"score\">{}</data>\n    </edge>",
-            e.source,
-            e.target,
-            number(e.weight),
-            e.count,
-            e.documents,
-            number(e.score)
-        );
+    x.open("graph", &[("id", "G"), ("edgedefault", "undirected")]);
+    for n in sorted_nodes(net) {
+        x.open("node", &[("id", &n.id.to_string())]);
+        x.text("data", &[("key", "label")], &n.label);
+        data(&mut x, "node", &NODE_COLUMNS, n);
+        x.close();
     }
-    s.push_str("  </graph>\n</graphml>\n");
-    s
+    for (i, e) in sorted_edges(net).into_iter().enumerate() {
+        x.open(
+            "edge",
+            &[
+                ("id", &format!("e{i}")),
+                ("source", &e.source.to_string()),
+                ("target", &e.target.to_string()),
+            ],
+        );
+        x.text("data", &[("key", "weight")], &number(e.weight));
+        data(&mut x, "edge", &EDGE_COLUMNS, e);
+        x.close();
+    }
+    x.finish()
+}
+
+/// Key ids are shared by nodes and edges, so each class's `documents` gets its own.
+fn key_id<R>(class: &str, c: &Column<R>) -> &'static str {
+    match (class, c.id) {
+        ("node", "documents") => "ndocs",
+        ("edge", "documents") => "edocs",
+        (_, id) => id,
+    }
+}
+
+/// `<key>` declaring one attribute.
+fn key(x: &mut Xml, id: &str, class: &str, name: &str, kind: &str) {
+    x.empty(
+        "key",
+        &[
+            ("id", id),
+            ("for", class),
+            ("attr.name", name),
+            ("attr.type", kind),
+        ],
+    );
+}
+
+/// `<data>` of one node or edge, a line per column.
+fn data<R>(x: &mut Xml, class: &str, columns: &[Column<R>], row: &R) {
+    for c in columns {
+        x.text("data", &[("key", key_id(class, c))], &(c.value)(row));
+    }
 }
 
 /// Writes the GraphML document to `w`.

@@ -1,13 +1,16 @@
 //! Exports of tables and networks to files other programs open: CSV, GEXF (Gephi), GraphML.
 //!
 //! Writers take plain data ([`csv`] a header and rows of strings, [`gexf`] and [`graphml`] a
-//! [`Network`]), so they know nothing of the user interface. Every `save` writes atomically:
-//! to a temporary file in the destination folder, renamed over the destination once complete,
-//! so a crash or a full disk never leaves a half-written file under the real name.
+//! [`Network`]), so they know nothing of the user interface; GEXF and GraphML share their XML
+//! shape (attribute columns, sorted nodes and edges, escaping) and differ only in vocabulary.
+//! Every `save` writes atomically: to a temporary file in the destination folder, renamed over
+//! the destination once complete, so a crash or a full disk never leaves a half-written file
+//! under the real name.
 
 pub mod csv;
 pub mod gexf;
 pub mod graphml;
+mod xml;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -27,8 +30,11 @@ pub struct Network {
     pub edges: Vec<EdgeRow>,
 }
 
+/// Distance from the centre to the edge of a drawing placed by [`Network::place`].
+pub const DRAWING_RADIUS: f32 = 300.0;
+
 /// A node of a [`Network`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NodeRow {
     /// Identifier, referenced by edges.
     pub id: u32,
@@ -40,6 +46,12 @@ pub struct NodeRow {
     pub mentions: u64,
     /// Documents mentioning it.
     pub documents: u64,
+    /// Colour to draw it with, as red, green, blue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<[u8; 3]>,
+    /// Place in a drawing, y pointing up (see [`Network::place`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<[f32; 2]>,
 }
 
 /// An edge of a [`Network`].
@@ -61,6 +73,39 @@ pub struct EdgeRow {
 }
 
 impl Network {
+    /// The measure's name, or "score" when it has none.
+    pub fn measure_name(&self) -> &str {
+        if self.measure.is_empty() {
+            "score"
+        } else {
+            &self.measure
+        }
+    }
+
+    /// Places the nodes as a layout drew them: `layout[i]` is node i's position with y
+    /// pointing down, as on screen. The drawing is scaled to reach [`DRAWING_RADIUS`] from the
+    /// origin and turned y-up, as graph programs draw; nodes without a finite position get
+    /// none.
+    pub fn place(&mut self, layout: &[[f32; 2]]) {
+        let finite = |p: &[f32; 2]| p[0].is_finite() && p[1].is_finite();
+        let reach = layout
+            .iter()
+            .filter(|p| finite(p))
+            .map(|p| p[0].abs().max(p[1].abs()))
+            .fold(0.0f32, f32::max);
+        let k = if reach > 0.0 {
+            DRAWING_RADIUS / reach
+        } else {
+            1.0
+        };
+        for (i, n) in self.nodes.iter_mut().enumerate() {
+            n.position = layout
+                .get(i)
+                .filter(|p| finite(p))
+                .map(|p| [p[0] * k + 0.0, 0.0 - p[1] * k]);
+        }
+    }
+
     /// The nodes as a table for [`csv`]: header and rows.
     pub fn node_table(&self) -> (Vec<String>, Vec<Vec<String>>) {
         let header = ["id", "label", "type", "mentions", "documents"];
@@ -94,11 +139,7 @@ impl Network {
             "source_label".to_string(),
             "target_label".to_string(),
             "weight".to_string(),
-            if self.measure.is_empty() {
-                "score".to_string()
-            } else {
-                self.measure.clone()
-            },
+            self.measure_name().to_string(),
             "count".to_string(),
             "documents".to_string(),
         ];
@@ -206,6 +247,7 @@ pub(crate) mod tests {
             kind: kind.to_string(),
             mentions,
             documents,
+            ..NodeRow::default()
         };
         Network {
             measure: "logDice".to_string(),
@@ -246,6 +288,36 @@ pub(crate) mod tests {
         assert_eq!(fs::read_to_string(&path).expect("read"), "two");
         let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(names.len(), 1, "temporary files left behind");
+    }
+
+    #[test]
+    fn placing_scales_the_drawing_and_turns_it_y_up() {
+        let mut net = sample();
+        net.place(&[[10.0, 20.0], [-5.0, 0.0]]);
+        assert_eq!(net.nodes[0].position, Some([150.0, -DRAWING_RADIUS]));
+        assert_eq!(net.nodes[1].position, Some([-75.0, 0.0]));
+        net.place(&[[f32::NAN, 1.0]]);
+        assert_eq!(net.nodes[0].position, None);
+        assert_eq!(net.nodes[1].position, None);
+    }
+
+    #[test]
+    fn xml_output_is_sorted_whatever_the_input_order() {
+        let mut net = sample();
+        net.edges.push(EdgeRow {
+            source: 3,
+            target: 3,
+            ..EdgeRow::default()
+        });
+        let mut shuffled = net.clone();
+        shuffled.nodes.reverse();
+        shuffled.edges.reverse();
+        assert_eq!(gexf::to_string(&shuffled), gexf::to_string(&net));
+        assert_eq!(graphml::to_string(&shuffled), graphml::to_string(&net));
+        let doc = gexf::to_string(&net);
+        let first = doc.find("source=\"3\" target=\"3\"").expect("self-loop");
+        let second = doc.find("source=\"3\" target=\"7\"").expect("edge");
+        assert!(first < second);
     }
 
     #[test]

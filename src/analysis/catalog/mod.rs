@@ -504,6 +504,8 @@ pub fn network(cat: &Catalog, g: &super::cooccur::CooccurGraph) -> crate::export
                 kind: e.kind.label().to_string(),
                 mentions: n.weight.mentions as u64,
                 documents: n.weight.documents as u64,
+                color: Some(e.kind.rgb()),
+                position: None,
             }
         })
         .collect();

@@ -77,6 +77,17 @@ impl EntityType {
         }
     }
 
+    /// Colour of the type as red, green, blue: one palette for every view of entities and for
+    /// the graph exports.
+    pub const fn rgb(self) -> [u8; 3] {
+        match self {
+            EntityType::Person => [66, 133, 244],
+            EntityType::Org => [234, 120, 30],
+            EntityType::Place => [52, 168, 83],
+            EntityType::Misc => [160, 100, 200],
+        }
+    }
+
     fn from_index(k: usize) -> EntityType {
         EntityType::ALL[k.min(3)]
     }

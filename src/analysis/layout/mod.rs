@@ -50,6 +50,51 @@ impl Default for LayoutSettings {
     }
 }
 
+/// Forces for entity co-occurrence networks: more repulsion than the default spreads the
+/// dense core of a news graph, and more gravity keeps small separate groups close to it.
+pub const NETWORK_SETTINGS: LayoutSettings = LayoutSettings {
+    repulsion: 4.0,
+    gravity: 0.4,
+    theta: 1.0,
+    barnes_hut_above: 200,
+};
+
+/// Seed of the initial positions of entity networks, so the same graph always looks the same.
+pub const NETWORK_SEED: u64 = 7;
+
+/// Place of a link's score in the range of scores, 0..=1: 1 when the range is a single value,
+/// 0 for a score that is not finite.
+pub fn score_fraction(score: f64, (lo, hi): (f64, f64)) -> f32 {
+    if !score.is_finite() {
+        0.0
+    } else if hi > lo {
+        ((score - lo) / (hi - lo)).clamp(0.0, 1.0) as f32
+    } else {
+        1.0
+    }
+}
+
+/// Layout weight of a link at `fraction` of the score range: shifted above zero so weak links
+/// still pull a little.
+pub fn link_weight(fraction: f32) -> f32 {
+    0.2 + fraction
+}
+
+/// Layout edges of scored links (node, node, score), weighted by [`link_weight`].
+pub fn scored_edges(links: &[(u32, u32, f64)]) -> Vec<(u32, u32, f32)> {
+    let (lo, hi) = links
+        .iter()
+        .map(|l| l.2)
+        .filter(|s| s.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+            (a.min(x), b.max(x))
+        });
+    links
+        .iter()
+        .map(|&(a, b, s)| (a, b, link_weight(score_fraction(s, (lo, hi)))))
+        .collect()
+}
+
 /// Step-size factor of the adaptive scheme.
 const COOL: f32 = 0.9;
 /// Smallest distance used in a force, against division by zero.
@@ -189,6 +234,16 @@ impl Layout {
     /// Steps taken so far.
     pub fn iterations(&self) -> u32 {
         self.iterations
+    }
+
+    /// Steps until the layout is stable or has taken `max_steps` steps in all; returns the
+    /// steps taken by this call.
+    pub fn settle(&mut self, max_steps: u32) -> u32 {
+        let start = self.iterations;
+        while !self.is_empty() && !self.is_stable() && self.iterations < max_steps {
+            self.step();
+        }
+        self.iterations - start
     }
 
     /// Holds `node` at `pos` (a node being dragged) until [`Layout::unpin`]; the others keep

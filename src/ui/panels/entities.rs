@@ -16,14 +16,10 @@ use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
 
-/// Colour of an entity type, shared by every entity view.
+/// Colour of an entity type, shared by every entity view (the palette is [`EntityType::rgb`]).
 pub fn kind_color(k: EntityType) -> Color32 {
-    match k {
-        EntityType::Person => Color32::from_rgb(66, 133, 244),
-        EntityType::Org => Color32::from_rgb(234, 120, 30),
-        EntityType::Place => Color32::from_rgb(52, 168, 83),
-        EntityType::Misc => Color32::from_rgb(160, 100, 200),
-    }
+    let [r, g, b] = k.rgb();
+    Color32::from_rgb(r, g, b)
 }
 
 /// Mentions and documents of each entity in the scope.

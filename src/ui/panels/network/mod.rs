@@ -210,7 +210,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let rect = v.canvas_rect;
     resp.context_menu(|ui| {
         if let Some(p) = &s.network.graph {
-            export_menu(ui, p, rect, cmds);
+            export_menu(ui, p, &s.network.positions, rect, cmds);
         }
     });
 }
@@ -302,13 +302,21 @@ fn controls(ui: &mut Ui, s: &mut Session, running: bool, cmds: &mut Vec<Command>
         }
         let rect = v.canvas_rect;
         if let Some(p) = &v.graph {
-            ui.menu_button("Export", |ui| export_menu(ui, p, rect, cmds));
+            let shown = &v.positions;
+            ui.menu_button("Export", |ui| export_menu(ui, p, shown, rect, cmds));
         }
     });
 }
 
-/// Entries to save the graph as tables, graph files or a picture.
-fn export_menu(ui: &mut Ui, p: &Prepared, rect: Rect, cmds: &mut Vec<Command>) {
+/// Entries to save the graph as tables, graph files or a picture; graph files place the nodes
+/// where the layout has them on screen (`positions`, indexed like the graph's nodes).
+fn export_menu(
+    ui: &mut Ui,
+    p: &Prepared,
+    positions: &[[f32; 2]],
+    rect: Rect,
+    cmds: &mut Vec<Command>,
+) {
     let csv = |ui: &mut Ui, label: &str, name: &str, edges: bool, cmds: &mut Vec<Command>| {
         if ui.button(label).clicked() {
             let net = network(&p.catalog, &p.graph);
@@ -345,7 +353,11 @@ fn export_menu(ui: &mut Ui, p: &Prepared, rect: Rect, cmds: &mut Vec<Command>) {
         if ui.button(label).clicked() {
             ui.close();
             if let Some(path) = export::ask_path(name, (kind, ext)) {
-                let msg = match save(&path, &network(&p.catalog, &p.graph)) {
+                let mut net = network(&p.catalog, &p.graph);
+                if positions.len() == p.len() {
+                    net.place(positions);
+                }
+                let msg = match save(&path, &net) {
                     Ok(()) => format!("Saved {}", path.display()),
                     Err(e) => format!("Could not save {}: {e}", path.display()),
                 };

@@ -5,6 +5,7 @@
 use crate::analysis::catalog::Catalog;
 use crate::analysis::cooccur::CooccurGraph;
 use crate::analysis::entities::EntityType;
+use crate::analysis::layout::{link_weight, score_fraction};
 use std::sync::Arc;
 
 /// Smallest and largest node radius, in points at the fitted zoom.
@@ -92,7 +93,7 @@ impl Prepared {
         let edges = raw
             .iter()
             .map(|e| {
-                let t = normalise(e.weight.score, score_range);
+                let t = score_fraction(e.weight.score, score_range);
                 (e.source().index() as u32, e.target().index() as u32, t)
             })
             .collect::<Vec<_>>();
@@ -164,7 +165,7 @@ impl Prepared {
     pub fn layout_edges(&self) -> Vec<(u32, u32, f32)> {
         self.edges
             .iter()
-            .map(|&(a, b, t)| (a, b, 0.2 + t))
+            .map(|&(a, b, t)| (a, b, link_weight(t)))
             .collect()
     }
 
@@ -172,16 +173,5 @@ impl Prepared {
     pub fn score_at(&self, t: f32) -> f64 {
         let (lo, hi) = self.score_range;
         lo + (hi - lo) * t as f64
-    }
-}
-
-/// Position of `s` in `range`, 0..=1 (1 when the range is a single value).
-fn normalise(s: f64, (lo, hi): (f64, f64)) -> f32 {
-    if !s.is_finite() {
-        0.0
-    } else if hi > lo {
-        ((s - lo) / (hi - lo)).clamp(0.0, 1.0) as f32
-    } else {
-        1.0
     }
 }

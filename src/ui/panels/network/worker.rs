@@ -2,7 +2,7 @@
 //! positions every few milliseconds and wakes the window, until the layout settles. Frames
 //! only read the latest positions; dragged nodes are pinned through messages.
 
-use crate::analysis::layout::{Layout, LayoutSettings};
+use crate::analysis::layout::{Layout, NETWORK_SEED, NETWORK_SETTINGS};
 use crate::jobs::Waker;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -14,16 +14,6 @@ const MAX_STEPS: u32 = 2500;
 const WAKE_STEPS: u32 = 600;
 /// Least time between two published positions while the layout moves.
 const PUBLISH_EVERY: Duration = Duration::from_millis(15);
-/// Seed of the initial positions, so the same graph always looks the same.
-const SEED: u64 = 7;
-/// Forces: more repulsion than the default spreads the dense core of a news graph, and more
-/// gravity keeps small separate groups close to it.
-const SETTINGS: LayoutSettings = LayoutSettings {
-    repulsion: 4.0,
-    gravity: 0.4,
-    theta: 1.0,
-    barnes_hut_above: 200,
-};
 
 /// Positions published by the layout thread.
 #[derive(Debug, Clone, Default)]
@@ -94,7 +84,7 @@ impl Worker {
 
 /// The layout with its starting positions.
 fn initial(n: usize, edges: &[(u32, u32, f32)], start: &[Option<[f32; 2]>]) -> Layout {
-    let mut layout = Layout::with_settings(n, edges, SEED, SETTINGS);
+    let mut layout = Layout::with_settings(n, edges, NETWORK_SEED, NETWORK_SETTINGS);
     let placed = start.iter().filter(|p| p.is_some()).count();
     if placed == 0 {
         return layout;
