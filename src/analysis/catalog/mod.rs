@@ -337,14 +337,25 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], edits: &Edits) -> Entity {
         .get(key)
         .and_then(|k| EntityType::parse(k))
         .unwrap_or(EntityType::ALL[best]);
-    // The most frequent form of several words reads best ("United Nations" over "UN").
+    // The most frequent form of several words reads best ("United Nations" over "UN"), and a
+    // word written in capitals (a dateline's "BRUSSELS") gives way to its ordinary spelling,
+    // unless it is a short acronym ("UN" over "Un").
     let name = edits.names.get(key).cloned().unwrap_or_else(|| {
-        forms
+        let first = forms
             .iter()
             .find(|(f, _)| f.contains(' '))
             .or(forms.first())
-            .map(|(f, _)| f.clone())
-            .unwrap_or_else(|| key.to_string())
+            .map(|(f, _)| f.as_str())
+            .unwrap_or(key);
+        let shouted = first.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !first.chars().any(char::is_lowercase);
+        let plain = forms.iter().find(|(f, _)| {
+            f.chars().any(char::is_lowercase) && f.to_lowercase() == first.to_lowercase()
+        });
+        match plain {
+            Some((f, _)) if shouted => f.clone(),
+            _ => first.to_string(),
+        }
     });
     Entity {
         key: key.to_string(),

@@ -113,3 +113,20 @@ fn similar_spellings_are_suggested_not_merged_and_edits_apply() {
         cat.find("Zelenskiy (president)")
     );
 }
+
+#[test]
+fn a_name_in_capitals_gives_way_to_its_ordinary_spelling_but_acronyms_stay() {
+    let (c, a) = setup(&[
+        "GENEVA, May 2 - Delegates met in Geneva on Friday.",
+        "GENEVA, May 3 - The UN said talks in GENEVA would go on. An Un envoy agreed.",
+    ]);
+    let rec =
+        Recognizer::english().with_user_names("GENEVA\tPLACE\nGeneva\tPLACE\nUN\tORG\nUn\tORG");
+    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let geneva = cat.find("geneva").unwrap() as usize;
+    assert_eq!(cat.entities[geneva].name, "Geneva");
+    assert_eq!(cat.entities[geneva].mentions, 4);
+    let un = cat.find("un").unwrap() as usize;
+    assert_eq!(cat.entities[un].mentions, 2);
+    assert_eq!(cat.entities[un].name, "UN");
+}
