@@ -87,10 +87,15 @@ pub fn run(a: GraphArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let start = Instant::now();
+    // The entity model is decoded while the folder loads.
+    let model = std::thread::spawn(|| {
+        Recognizer::english();
+    });
     let (c, an, load_ms) = match open(&a.path) {
         Ok(x) => x,
         Err(code) => return code,
     };
+    let _ = model.join();
     let ctx = JobCtx::detached();
     let Some(cat) = catalog::build(&an, &c, Recognizer::english(), &Edits::default(), &ctx) else {
         return ExitCode::from(EXIT_OPEN);
