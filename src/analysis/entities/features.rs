@@ -188,21 +188,10 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
     }
     // Word facts, only within two tokens of a capital (no feature looks further), in a loop
     // of their own so that the lookups can all be in flight at once.
-    let mut last_up = usize::MAX - 2;
-    let mut next_up = 0;
-    for i in 0..out.len() {
-        if out[i].flags & UPPER != 0 {
-            last_up = i;
-        }
-        if next_up < i {
-            next_up = i;
-        }
-        while next_up < out.len() && next_up <= i + 2 && out[next_up].flags & UPPER == 0 {
-            next_up += 1;
-        }
-        let near = s.every_token
-            || i.wrapping_sub(last_up) <= 2
-            || (next_up < out.len() && next_up <= i + 2);
+    let n = out.len();
+    for i in 0..n {
+        let window = i.saturating_sub(2)..(i + 3).min(n);
+        let near = s.every_token || out[window].iter().any(|y| y.flags & UPPER != 0);
         let x = &mut out[i];
         x.near = near;
         if !near {

@@ -181,15 +181,20 @@ impl Recognizer {
     }
 }
 
+/// The text before a mention, the mention and the text after it.
+fn around<'t>(text: &'t str, m: &Mention) -> Option<(&'t str, &'t str, &'t str)> {
+    Some((
+        text.get(..m.start)?,
+        text.get(m.start..m.end)?,
+        text.get(m.end..)?,
+    ))
+}
+
 /// A wire service's signature alone on its line or closing the text ("REUTER" at the end of a
 /// Reuters story) is not a mention of anyone.
 fn is_signature(text: &str, m: &Mention) -> bool {
     const SIGNATURES: &[&str] = &["REUTER", "REUTERS", "Reuter", "AP", "AFP", "UPI"];
-    let (Some(span), Some(before), Some(after)) = (
-        text.get(m.start..m.end),
-        text.get(..m.start),
-        text.get(m.end..),
-    ) else {
+    let Some((before, span, after)) = around(text, m) else {
         return false;
     };
     let line_start = before.rsplit('\n').next().unwrap_or("");
@@ -244,11 +249,7 @@ fn trim_ends(text: &str, found: &mut Vec<Mention>) {
 /// An era marker next to a year ("500 BC", "AD 79", "1600 BCE") dates it; it names nothing.
 fn is_era(text: &str, m: &Mention) -> bool {
     const ERAS: &[&str] = &["BC", "AD", "BCE", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."];
-    let (Some(span), Some(before), Some(after)) = (
-        text.get(m.start..m.end),
-        text.get(..m.start),
-        text.get(m.end..),
-    ) else {
+    let Some((before, span, after)) = around(text, m) else {
         return false;
     };
     let year_before = before

@@ -108,8 +108,8 @@ pub struct Decoder {
 /// change what it learns: training passes `fast = false` and keeps to the first.
 ///
 /// `features` writes a token's label-free features into the (empty) buffer; `ahead` hears of
-/// the next token one step early, when it will be scored whatever the current label, so that
-/// its weights can be fetched from memory while the current token is scored.
+/// the next token one step early, so that weights it is sure to need can be fetched from
+/// memory while the current token is scored.
 pub fn decode(
     info: &[TokInfo],
     d: &mut Decoder,
@@ -135,8 +135,7 @@ pub fn decode(
         } else {
             buf.clear();
             features(i, buf);
-            let next_punct = info.get(i + 1).is_some_and(|y| y.flags & PUNCT != 0);
-            if i + 1 < info.len() && !next_punct && (up(i) || up(i + 1) || up(i + 2)) {
+            if i + 1 < info.len() {
                 ahead(i + 1);
             }
             tag_features(info, i, prev, prev2, hist, buf);

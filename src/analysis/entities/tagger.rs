@@ -57,13 +57,19 @@ impl Tagger {
         }
     }
 
+    /// Where pass `pass`'s weights of feature `f` start in the interleaved table.
+    #[inline]
+    fn offset(&self, pass: usize, f: u64) -> usize {
+        let mask = (1usize << self.first.bits) - 1;
+        (f as usize & mask) * 2 * NL + pass * NL
+    }
+
     /// Adds pass `pass`'s weights of `feats` to `scores`, from the interleaved table.
     #[inline]
     fn score_joint(&self, pass: usize, feats: &[u64], scores: &mut [f32; NL]) {
-        let mask = (1usize << self.first.bits) - 1;
         let mut acc = [0i32; NL];
         for &f in feats {
-            let r = (f as usize & mask) * 2 * NL + pass * NL;
+            let r = self.offset(pass, f);
             if let Some(row) = self.joint.get(r..r + NL) {
                 for (s, &w) in acc.iter_mut().zip(row) {
                     *s += w as i32;
@@ -82,10 +88,8 @@ impl Tagger {
     /// Asks the processor to bring pass `pass`'s weights of `feats` into the cache.
     #[inline]
     fn prefetch(&self, pass: usize, feats: &[u64]) {
-        let mask = (1usize << self.first.bits) - 1;
         for &f in feats {
-            let r = (f as usize & mask) * 2 * NL + pass * NL;
-            let p = self.joint.as_ptr().wrapping_add(r);
+            let p = self.joint.as_ptr().wrapping_add(self.offset(pass, f));
             prefetch_read(p);
             prefetch_read(p.wrapping_add(NL - 1));
         }
