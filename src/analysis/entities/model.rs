@@ -261,38 +261,94 @@ impl Model {
 
     /// Reads weights written by [`Model::encode`].
     pub fn decode(bytes: &[u8]) -> Result<Model, String> {
-        let rest = bytes
-            .strip_prefix(MAGIC.as_slice())
-            .ok_or("not a model file")?;
-        let (&bits, rest) = rest.split_first().ok_or("truncated")?;
-        let (&nl, rest) = rest.split_first().ok_or("truncated")?;
-        if nl as usize != NL || !(10..=24).contains(&bits) {
-            return Err("unsupported model layout".into());
+        Ok(Model::from_rows(&read_rows(bytes)?))
+    }
+
+    /// A dense table of the rows read by [`read_rows`].
+    pub(super) fn from_rows(r: &Rows) -> Model {
+        let mut m = Model::shell(r.bits, r.scale);
+        m.q = vec![0; (1usize << r.bits) * NL];
+        for (row, w) in &r.rows {
+            let at = *row as usize * NL;
+            m.q[at..at + NL].copy_from_slice(w);
         }
-        let scale = rest
-            .get(..4)
-            .and_then(|s| <[u8; 4]>::try_from(s).ok())
-            .map(f32::from_le_bytes)
-            .ok_or("truncated")?;
-        let mut m = Model {
-            bits: bits as u32,
+        m
+    }
+
+    /// A model of `2^bits` rows whose weights are held elsewhere.
+    pub(super) fn shell(bits: u32, scale: f32) -> Model {
+        Model {
+            bits,
             w: Vec::new(),
-            q: vec![0; (1usize << bits) * NL],
+            q: Vec::new(),
             scale,
-        };
-        let mut pos = 4;
-        let mut row = 0usize;
-        while pos < rest.len() {
-            row += get_varint(rest, &mut pos)? as usize;
-            let base = row * NL;
-            for l in 0..NL {
-                let z = get_varint(rest, &mut pos)? as u32;
-                let x = ((z >> 1) as i32) ^ -((z & 1) as i32);
-                *m.q.get_mut(base + l).ok_or("row out of range")? = x.clamp(-32767, 32767) as i16;
+        }
+    }
+}
+
+/// The rows of a model file that are not all zero.
+pub(super) struct Rows {
+    /// The table has `2^bits` rows.
+    pub bits: u32,
+    /// A weight is its stored integer times `scale`.
+    pub scale: f32,
+    /// Row number and weights, in row order.
+    pub rows: Vec<(u32, [i16; NL])>,
+    /// The largest difference between a label's weight and outside's in one row.
+    pub spread: i32,
+}
+
+/// Reads the rows of a file written by [`Model::encode`].
+pub(super) fn read_rows(bytes: &[u8]) -> Result<Rows, String> {
+    let rest = bytes
+        .strip_prefix(MAGIC.as_slice())
+        .ok_or("not a model file")?;
+    let (&bits, rest) = rest.split_first().ok_or("truncated")?;
+    let (&nl, rest) = rest.split_first().ok_or("truncated")?;
+    if nl as usize != NL || !(10..=24).contains(&bits) {
+        return Err("unsupported model layout".into());
+    }
+    let scale = rest
+        .get(..4)
+        .and_then(|s| <[u8; 4]>::try_from(s).ok())
+        .map(f32::from_le_bytes)
+        .ok_or("truncated")?;
+    let mut out = Rows {
+        bits: bits as u32,
+        scale,
+        rows: Vec::with_capacity(rest.len() / (NL + 2)),
+        spread: 0,
+    };
+    let mut pos = 4;
+    let mut row = 0u64;
+    while pos < rest.len() {
+        row += get_varint(rest, &mut pos)?;
+        if row >> bits != 0 {
+            return Err("row out of range".into());
+        }
+        let mut w = [0i16; NL];
+        match rest.get(pos..pos + NL) {
+            // Most rows are small weights only, one byte each.
+            Some(b) if b.iter().all(|&z| z < 0x80) => {
+                for (x, &z) in w.iter_mut().zip(b) {
+                    *x = (z >> 1) as i16 ^ -((z & 1) as i16);
+                }
+                pos += NL;
+            }
+            _ => {
+                for x in &mut w {
+                    let z = get_varint(rest, &mut pos)? as u32;
+                    *x = (((z >> 1) as i32) ^ -((z & 1) as i32)).clamp(-32767, 32767) as i16;
+                }
             }
         }
-        Ok(m)
+        let o = w[0] as i32;
+        for &x in &w[1..] {
+            out.spread = out.spread.max((x as i32 - o).abs());
+        }
+        out.rows.push((row as u32, w));
     }
+    Ok(out)
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -303,7 +359,15 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+#[inline(always)]
 fn get_varint(b: &[u8], pos: &mut usize) -> Result<u64, String> {
+    // Most weights are small: one byte.
+    if let Some(&byte) = b.get(*pos)
+        && byte < 0x80
+    {
+        *pos += 1;
+        return Ok(byte as u64);
+    }
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let byte = *b.get(*pos).ok_or("truncated")?;

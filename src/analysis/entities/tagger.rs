@@ -2,23 +2,36 @@
 //! tagged each word across the whole document; both passes' weights in one file.
 
 use super::features::{Prepared, TokInfo, agg_features, base_features, set_aggregate};
-use super::model::{Decoder, Model, NL, best_label, decode};
+use super::model::{Decoder, Model, Rows, decode, part_of, read_rows, type_of};
 use rustc_hash::FxHashMap;
 
 /// Two taggers: the first reads the text; the second also sees how the first tagged each
 /// word across the whole document.
 ///
-/// Loaded weights of both passes are interleaved row by row, so the second pass finds a
-/// feature's weights in the cache lines the first pass already brought in.
+/// Loaded weights are laid out for decoding rather than training. After a closed mention (or
+/// none) only outside, begin or unit may come; after an open one only inside or last of the
+/// same type. So each feature has two 32-byte rows, one per case, each holding both passes'
+/// eight candidate weights less outside's, so that outside always scores zero and need not be
+/// stored. A token thus reads one aligned cache line per
+/// feature, and the second pass finds it where the first brought it in.
 #[derive(Clone)]
 pub struct Tagger {
     /// The first pass.
     pub first: Model,
     /// The second pass, if trained.
     pub second: Option<Model>,
-    /// Both passes' 16-bit rows side by side (`2 * NL` per row), when both are loaded.
-    joint: Vec<i16>,
+    /// Per feature row, for a token after no open mention: pass 1 then pass 2, each
+    /// `[begin, unit]` of the four types, less outside.
+    closed: Vec<Row>,
+    /// Per feature row, inside an open mention: pass 1 then pass 2, each `[inside, last]` of
+    /// the four types, less outside.
+    open: Vec<Row>,
 }
+
+/// Two passes' eight weights of one feature, on a 32-byte boundary.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Row([i16; 16]);
 
 const MAGIC2: &[u8; 6] = b"QNER2\n";
 
@@ -33,65 +46,109 @@ pub struct TagBuffers {
     pub prep: Prepared,
 }
 
-impl Tagger {
-    /// A tagger of one or two passes.
-    pub fn new(mut first: Model, mut second: Option<Model>) -> Tagger {
-        let mut joint = Vec::new();
-        if let Some(m) = second.as_mut()
-            && m.bits == first.bits
-            && !first.q.is_empty()
-            && m.q.len() == first.q.len()
-        {
-            joint.reserve(first.q.len() * 2);
-            for (a, b) in first.q.chunks_exact(NL).zip(m.q.chunks_exact(NL)) {
-                joint.extend_from_slice(a);
-                joint.extend_from_slice(b);
+/// Both passes' rows of the decoding layout. A pass whose differences from outside exceed
+/// 16 bits has them scaled down to fit (only the order of a pass's scores matters).
+fn split(passes: [&Rows; 2]) -> (Vec<Row>, Vec<Row>) {
+    const MAX: i32 = i16::MAX as i32;
+    let n = 1usize << passes[0].bits;
+    let mut closed = vec![Row::default(); n];
+    let mut open = vec![Row::default(); n];
+    for (p, r) in passes.into_iter().enumerate() {
+        // Rounded half away from zero (`as` truncates).
+        let f = MAX as f64 / r.spread.max(MAX) as f64;
+        let fit = |x: i32| {
+            let y = x as f64 * f;
+            (y + 0.5f64.copysign(y)) as i16
+        };
+        for (row, w) in &r.rows {
+            let (Some(c), Some(o)) = (closed.get_mut(*row as usize), open.get_mut(*row as usize))
+            else {
+                continue;
+            };
+            for k in 0..4 {
+                let less = |part: usize| fit(w[4 * k + 1 + part] as i32 - w[0] as i32);
+                c.0[8 * p + 2 * k] = less(0);
+                c.0[8 * p + 2 * k + 1] = less(3);
+                o.0[8 * p + 2 * k] = less(1);
+                o.0[8 * p + 2 * k + 1] = less(2);
             }
-            first.q = Vec::new();
-            m.q = Vec::new();
         }
+    }
+    (closed, open)
+}
+
+impl Tagger {
+    /// A tagger of one or two passes, as trained.
+    pub fn new(first: Model, second: Option<Model>) -> Tagger {
         Tagger {
             first,
             second,
-            joint,
+            closed: Vec::new(),
+            open: Vec::new(),
         }
     }
 
-    /// Where pass `pass`'s weights of feature `f` start in the interleaved table.
+    /// Row of feature `f`.
     #[inline]
-    fn offset(&self, pass: usize, f: u64) -> usize {
-        let mask = (1usize << self.first.bits) - 1;
-        (f as usize & mask) * 2 * NL + pass * NL
+    fn row(&self, f: u64) -> usize {
+        f as usize & ((1usize << self.first.bits) - 1)
     }
 
-    /// Adds pass `pass`'s weights of `feats` to `scores`, from the interleaved table.
+    /// Chooses pass `pass`'s label for a token with features `feats` after label `prev`.
     #[inline]
-    fn score_joint(&self, pass: usize, feats: &[u64], scores: &mut [f32; NL]) {
-        let mut acc = [0i32; NL];
+    fn choose(&self, pass: usize, feats: &[u64], prev: u8, punct: bool) -> u8 {
+        let part = part_of(prev);
+        if part < 2 {
+            // In an open mention: inside or last of its type, or (when neither beats it)
+            // outside; punctuation only inside.
+            let inside = prev - part + 1;
+            if punct {
+                return inside;
+            }
+            let k = 8 * pass + 2 * type_of(prev).unwrap_or(0);
+            let (mut i, mut l) = (0i32, 0i32);
+            for &f in feats {
+                if let Some(o) = self.open.get(self.row(f)) {
+                    i += o.0[k] as i32;
+                    l += o.0[k + 1] as i32;
+                }
+            }
+            return if l > i.max(0) {
+                inside + 1
+            } else if i > 0 {
+                inside
+            } else {
+                0
+            };
+        }
+        if punct {
+            return 0;
+        }
+        let mut acc = [0i32; 8];
         for &f in feats {
-            let r = self.offset(pass, f);
-            if let Some(row) = self.joint.get(r..r + NL) {
-                for (s, &w) in acc.iter_mut().zip(row) {
+            if let Some(c) = self.closed.get(self.row(f)) {
+                for (s, &w) in acc.iter_mut().zip(&c.0[8 * pass..8 * pass + 8]) {
                     *s += w as i32;
                 }
             }
         }
-        let scale = match pass {
-            0 => self.first.scale,
-            _ => self.second.as_ref().map_or(1.0, |m| m.scale),
-        };
-        for (s, a) in scores.iter_mut().zip(acc) {
-            *s += a as f32 * scale;
+        // Outside scores zero; ties keep the earlier label, as in [`best_label`].
+        let (mut best, mut top) = (0u8, 0i32);
+        for k in 0..4u8 {
+            for (part, s) in [(0u8, acc[2 * k as usize]), (3, acc[2 * k as usize + 1])] {
+                if s > top {
+                    (best, top) = (4 * k + 1 + part, s);
+                }
+            }
         }
+        best
     }
 
-    /// Asks the processor to bring pass `pass`'s weights of `feats` into the cache.
+    /// Asks the processor to bring the closed rows of `feats` into the cache.
     #[inline]
-    fn prefetch(&self, pass: usize, feats: &[u64]) {
+    fn prefetch(&self, feats: &[u64]) {
         for &f in feats {
-            let p = self.joint.as_ptr().wrapping_add(self.offset(pass, f));
-            prefetch_read(p);
-            prefetch_read(p.wrapping_add(NL - 1));
+            prefetch_read(self.closed.as_ptr().wrapping_add(self.row(f)).cast());
         }
     }
 
@@ -99,7 +156,7 @@ impl Tagger {
     /// The label-free features of both passes are built once, in `prep`.
     pub fn tag(&self, info: &mut [TokInfo], w: &mut TagBuffers) {
         let TagBuffers { dec, counts, prep } = w;
-        if !self.joint.is_empty() {
+        if !self.closed.is_empty() {
             prep.prepare(info);
             for pass in 0..2 {
                 if pass == 1 {
@@ -117,13 +174,11 @@ impl Tagger {
                 };
                 let ahead = |i: usize| {
                     if let Some(f) = prep.get(i) {
-                        self.prefetch(pass, f);
+                        self.prefetch(f);
                     }
                 };
                 decode(info, dec, true, features, ahead, |_, feats, prev, punct| {
-                    let mut s = [0f32; NL];
-                    self.score_joint(pass, feats, &mut s);
-                    best_label(&s, prev, punct)
+                    self.choose(pass, feats, prev, punct)
                 });
             }
             return;
@@ -146,12 +201,12 @@ impl Tagger {
         out
     }
 
-    /// Reads a file written by [`Tagger::encode`].
+    /// Reads a file written by [`Tagger::encode`]. Two passes are laid out for decoding.
     pub fn decode(bytes: &[u8]) -> Result<Tagger, String> {
         let mut rest = bytes
             .strip_prefix(MAGIC2.as_slice())
             .ok_or("not a model file")?;
-        let mut models = Vec::new();
+        let mut passes = Vec::new();
         while !rest.is_empty() {
             let n = rest
                 .get(..4)
@@ -159,18 +214,31 @@ impl Tagger {
                 .map(u32::from_le_bytes)
                 .ok_or("truncated")? as usize;
             let blob = rest.get(4..4 + n).ok_or("truncated")?;
-            models.push(Model::decode(blob)?);
+            passes.push(read_rows(blob)?);
             rest = &rest[4 + n..];
         }
-        let mut it = models.into_iter();
-        let first = it.next().ok_or("empty model file")?;
-        Ok(Tagger::new(first, it.next()))
+        match passes.as_slice() {
+            [a, b] if a.bits == b.bits => {
+                let (closed, open) = split([a, b]);
+                Ok(Tagger {
+                    first: Model::shell(a.bits, a.scale),
+                    second: Some(Model::shell(b.bits, b.scale)),
+                    closed,
+                    open,
+                })
+            }
+            [a, rest @ ..] => Ok(Tagger::new(
+                Model::from_rows(a),
+                rest.first().map(Model::from_rows),
+            )),
+            [] => Err("empty model file".into()),
+        }
     }
 }
 
 /// A cache hint for the line holding `p`.
 #[inline(always)]
-fn prefetch_read(p: *const i16) {
+fn prefetch_read(p: *const u8) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch is only a hint: it reads nothing into the program and never faults,
     // whatever the address.
@@ -179,4 +247,100 @@ fn prefetch_read(p: *const i16) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = p;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::model::{NL, best_label};
+
+    /// Pseudo-random numbers, the same on every run.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    fn rows(rng: &mut Lcg, bits: u32, range: i64) -> Rows {
+        let mut rows = Vec::new();
+        let mut spread = 0;
+        for r in 0..1u32 << bits {
+            if rng.next().is_multiple_of(3) {
+                continue;
+            }
+            let mut w = [0i16; NL];
+            for x in &mut w {
+                *x = (rng.next() as i64 % (2 * range + 1) - range) as i16;
+            }
+            for &x in &w[1..] {
+                spread = spread.max((x as i32 - w[0] as i32).abs());
+            }
+            rows.push((r, w));
+        }
+        Rows {
+            bits,
+            scale: 0.5,
+            rows,
+            spread,
+        }
+    }
+
+    /// The decoding layout chooses what the trained table's scores choose, for every
+    /// previous label, with and without punctuation.
+    #[test]
+    fn decoding_layout_chooses_as_the_trained_table() {
+        let mut rng = Lcg(7);
+        let passes = [rows(&mut rng, 10, 3000), rows(&mut rng, 10, 3000)];
+        let (closed, open) = split([&passes[0], &passes[1]]);
+        let t = Tagger {
+            first: Model::shell(10, 0.5),
+            second: Some(Model::shell(10, 0.5)),
+            closed,
+            open,
+        };
+        let dense = passes.each_ref().map(Model::from_rows);
+        let mut checked = 0;
+        for _ in 0..2000 {
+            let feats: Vec<u64> = (0..1 + rng.next() % 40).map(|_| rng.next()).collect();
+            for (pass, m) in dense.iter().enumerate() {
+                let mut s = [0f32; NL];
+                m.score(&feats, &mut s);
+                for prev in 0..NL as u8 {
+                    for punct in [false, true] {
+                        let want = best_label(&s, prev, punct);
+                        assert_eq!(t.choose(pass, &feats, prev, punct), want, "{prev} {punct}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 2000 * 2 * NL * 2);
+    }
+
+    /// Differences from outside that do not fit 16 bits are scaled down, keeping their order.
+    #[test]
+    fn wide_differences_are_scaled_to_fit() {
+        let mut w = [0i16; NL];
+        w[0] = -30000;
+        w[1] = 30000;
+        w[4] = 100;
+        let r = Rows {
+            bits: 10,
+            scale: 1.0,
+            rows: vec![(3, w)],
+            spread: 60000,
+        };
+        let (closed, _) = split([&r, &r]);
+        let c = closed[3].0;
+        assert_eq!(c[0], i16::MAX);
+        // Unit of the first type, then begin of the second (outside at the 30,000 below it).
+        assert_eq!(c[1], (30100.0f64 * 32767.0 / 60000.0).round() as i16);
+        assert_eq!(c[2], 16384);
+        assert!(c[2] < c[1]);
+    }
 }
