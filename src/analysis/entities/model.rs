@@ -95,6 +95,19 @@ pub struct Decoder {
     pub labels: Vec<u8>,
 }
 
+/// Which tokens [`decode`] scores; the others are outside.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Scope {
+    /// Tokens with a capital letter at or next to them, and tokens inside a mention: what
+    /// training scores.
+    Trained,
+    /// Of those, not tokens with no capital within two, nor punctuation outside a mention.
+    Near,
+    /// Of those, only tokens with a capital or inside a mention. Enough for a first pass,
+    /// whose labels are only counted on capitalised words.
+    Capitals,
+}
+
 /// Walks a document left to right: for each token, builds its features (static ones, then
 /// those of the two previous labels and the document's history) and lets `decide` choose its
 /// label from the features, the previous label and whether the token is punctuation.
@@ -104,8 +117,8 @@ pub struct Decoder {
 /// any token with no capital within two tokens, even after an open mention, and punctuation
 /// outside a mention (it may only continue one).
 ///
-/// The last two rules only change what the tagger would choose in rare cases, but they would
-/// change what it learns: training passes `fast = false` and keeps to the first.
+/// That is [`Scope::Trained`]. The narrower scopes only change what the tagger would choose
+/// in rare cases, but they would change what it learns, so training keeps to the first.
 ///
 /// `features` writes a token's label-free features into the (empty) buffer; `ahead` hears of
 /// the next token one step early, so that weights it is sure to need can be fetched from
@@ -113,7 +126,7 @@ pub struct Decoder {
 pub fn decode(
     info: &[TokInfo],
     d: &mut Decoder,
-    fast: bool,
+    scope: Scope,
     mut features: impl FnMut(usize, &mut Vec<u64>),
     mut ahead: impl FnMut(usize),
     mut decide: impl FnMut(usize, &[u64], u8, bool) -> u8,
@@ -128,8 +141,9 @@ pub fn decode(
             (prev, prev2) = (0, 0);
         }
         let closed = part_of(prev) >= 2;
-        let quiet = (fast && (!x.near || (closed && x.flags & PUNCT != 0)))
-            || (closed && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1)));
+        let quiet = (closed && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1)))
+            || (scope != Scope::Trained && (!x.near || (closed && x.flags & PUNCT != 0)))
+            || (scope == Scope::Capitals && closed && !up(i));
         let l = if quiet {
             0
         } else {
@@ -222,7 +236,7 @@ impl Model {
         decode(
             info,
             d,
-            false,
+            Scope::Trained,
             |i, b| static_features(info, i, b),
             |_| {},
             |_, feats, prev, punct| {
@@ -449,6 +463,43 @@ mod tests {
         assert!(Model::decode(b"junk").is_err());
         let enc = m.encode();
         assert!(Model::decode(&enc[..enc.len() - 1]).is_err());
+    }
+
+    /// "the Bank of England said": a first pass scores the capitalised words and what
+    /// continues a mention, not the lowercase words around it.
+    #[test]
+    fn a_capitals_scope_scores_capitals_and_open_mentions_only() {
+        use crate::analysis::entities::features::INIT_CAP;
+        let word = |caps: bool| TokInfo {
+            flags: if caps { INIT_CAP | UPPER } else { 0 },
+            near: true,
+            ..TokInfo::default()
+        };
+        let info = [
+            word(false),
+            word(true),
+            word(false),
+            word(true),
+            word(false),
+        ];
+        let scored = |scope| {
+            let mut seen = Vec::new();
+            decode(
+                &info,
+                &mut Decoder::default(),
+                scope,
+                |_, _| {},
+                |_| {},
+                |i, _, _, _| {
+                    seen.push(i);
+                    [0, 5, 6, 7, 0][i]
+                },
+            );
+            seen
+        };
+        assert_eq!(scored(Scope::Capitals), [1, 2, 3]);
+        assert_eq!(scored(Scope::Near), [0, 1, 2, 3, 4]);
+        assert_eq!(scored(Scope::Trained), [0, 1, 2, 3, 4]);
     }
 
     #[test]

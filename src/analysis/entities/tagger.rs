@@ -2,7 +2,7 @@
 //! tagged each word across the whole document; both passes' weights in one file.
 
 use super::features::{Prepared, TokInfo, agg_features, base_features, set_aggregate};
-use super::model::{Decoder, Model, Rows, decode, part_of, read_rows, type_of};
+use super::model::{Decoder, Model, Rows, Scope, decode, part_of, read_rows, type_of};
 use rustc_hash::FxHashMap;
 
 /// Two taggers: the first reads the text; the second also sees how the first tagged each
@@ -177,9 +177,16 @@ impl Tagger {
                         self.prefetch(f);
                     }
                 };
-                decode(info, dec, true, features, ahead, |_, feats, prev, punct| {
-                    self.choose(pass, feats, prev, punct)
-                });
+                // The first pass's labels are only counted on capitalised words.
+                let scope = [Scope::Capitals, Scope::Near][pass];
+                decode(
+                    info,
+                    dec,
+                    scope,
+                    features,
+                    ahead,
+                    |_, feats, prev, punct| self.choose(pass, feats, prev, punct),
+                );
             }
             return;
         }

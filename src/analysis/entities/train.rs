@@ -4,7 +4,7 @@
 
 use super::features::{Scratch, TokInfo, analyse, set_aggregate, static_features};
 use super::gazetteer::Gazetteer;
-use super::model::{Decoder, Model, NL, Trainer, best_label, decode};
+use super::model::{Decoder, Model, NL, Scope, Trainer, best_label, decode};
 use super::tagger::Tagger;
 use super::tokens::{Tok, tokenize};
 use super::{EntityType, Mention, Recognizer};
@@ -242,7 +242,7 @@ fn train_pass(
             decode(
                 &p.info,
                 &mut dec,
-                false,
+                Scope::Trained,
                 |i, b| static_features(&p.info, i, b),
                 |_| {},
                 |i, feats, prev, punct| {
