@@ -98,12 +98,30 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         }
     }
 
-    // Fit, zoom and pan.
+    // Fit, zoom and pan. A double click on the background fits the graph again.
+    let pointer = resp.hover_pos();
+    if resp.double_clicked() && *drag == Drag::None {
+        let at = resp.interact_pointer_pos().or(pointer);
+        let grow = (view.scale / fit_view(rect, positions, visible).scale)
+            .sqrt()
+            .clamp(0.6, 2.5);
+        let on_node = at.and_then(|at| {
+            nearest_node(at, visible, |i| view.to_screen(rect, positions[i]), &|i| {
+                p.radius[i] * grow
+            })
+        });
+        if on_node.is_none() {
+            view.auto = true;
+        }
+    }
     let fit = fit_view(rect, positions, visible);
     if view.auto {
         *view = fit;
+        // The layout is drawn out to the canvas's shape, so the graph fills it.
+        if let (Some(w), Some(aspect)) = (worker.as_mut(), super::canvas_aspect(rect)) {
+            w.fit_to(aspect);
+        }
     }
-    let pointer = resp.hover_pos();
     if let Some(at) = pointer {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = zoom * (scroll * 0.002).exp();
