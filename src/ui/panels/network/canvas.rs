@@ -4,7 +4,7 @@
 
 use super::NetworkView;
 use super::geometry::{HIDDEN, NEIGHBOUR, SELECTED, SHOWN, fit_view, nearest_edge, nearest_node};
-use super::labels::{SIDES, Side, free_place, rect_at};
+use super::labels::{Anchor, SIDES, Side, free_place, rect_at};
 use super::model::{Prepared, RADIUS};
 use crate::analysis::entities::EntityType;
 use crate::ui::panels::entities::kind_color;
@@ -57,6 +57,7 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         visible,
         screen,
         labels,
+        discs,
         highlighted,
         nodes_on_screen,
         edges_on_screen,
@@ -284,8 +285,16 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
 
     // Labels: the selection and what is hovered first, then the selection's neighbours, then
     // the largest nodes, each on the first side of its node where it overlaps no label already
-    // drawn, or skipped.
+    // drawn and covers no other node (or, failing that, no larger node), or skipped.
     labels.clear();
+    discs.rebuild(
+        rect,
+        p.order
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| visible[i] != HIDDEN)
+            .map(|i| (i, screen[i], radius(i))),
+    );
     let budget = ((rect.area() / 9000.0) as usize).clamp(6, 60);
     let mut ordinary = 0;
     let forced = sel_node.into_iter().chain(hover_node);
@@ -313,8 +322,9 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         let size = 11.0 + 3.0 * ((p.radius[i] - r0) / (r1 - r0)).clamp(0.0, 1.0);
         // Try every side with a size guessed from the name before laying the text out.
         let (c, rad) = (screen[i], radius(i));
+        let at = Anchor { c, r: rad, node: i };
         let guess = vec2(p.name_chars[i] as f32 * size * 0.5, size * 1.2);
-        if rank > 0 && free_place(&SIDES, c, rad, guess, rect, labels).is_none() {
+        if rank > 0 && free_place(&SIDES, at, guess, rect, labels, discs).is_none() {
             continue;
         }
         let strong = rank == 0 || visible[i] == NEIGHBOUR;
@@ -325,7 +335,7 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         };
         let galley =
             painter.layout_no_wrap(p.name(i).to_owned(), FontId::proportional(size), color);
-        let r = match free_place(&SIDES, c, rad, galley.size(), rect, labels) {
+        let r = match free_place(&SIDES, at, galley.size(), rect, labels, discs) {
             Some(r) => r,
             // The selection and the hovered node are always labelled.
             None if rank == 0 => rect_at(Side::Below, c, rad, galley.size()),

@@ -61,6 +61,7 @@ pub struct NetworkView {
     visible: Vec<u8>,
     screen: Vec<Pos2>,
     labels: Vec<Rect>,
+    discs: labels::Discs,
     highlighted: Vec<u32>,
 }
 
@@ -84,6 +85,7 @@ impl Default for NetworkView {
             visible: Vec::new(),
             screen: Vec::new(),
             labels: Vec::new(),
+            discs: labels::Discs::default(),
             highlighted: Vec::new(),
         }
     }
