@@ -54,6 +54,7 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         positions,
         view,
         drag,
+        fit_on_release,
         visible,
         screen,
         labels,
@@ -71,6 +72,13 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
     else {
         return None;
     };
+    // A drag ends when the button is let go, also on a frame with nothing to draw.
+    if !resp.dragged() {
+        *drag = Drag::None;
+        if std::mem::take(fit_on_release) {
+            view.auto = true;
+        }
+    }
     let n = p.len();
     nodes_on_screen.clear();
     edges_on_screen.clear();
@@ -168,9 +176,6 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
             }
             Drag::None => {}
         }
-    }
-    if resp.drag_stopped() {
-        *drag = Drag::None;
     }
 
     // Screen positions, hover and clicks.

@@ -57,6 +57,8 @@ pub struct NetworkView {
     pinned: Vec<bool>,
     view: View,
     drag: Drag,
+    /// A graph came while the user was dragging: fit it once they let go.
+    fit_on_release: bool,
     canvas_rect: Rect,
     visible: Vec<u8>,
     screen: Vec<Pos2>,
@@ -81,6 +83,7 @@ impl Default for NetworkView {
             pinned: Vec::new(),
             view: View::default(),
             drag: Drag::None,
+            fit_on_release: false,
             canvas_rect: Rect::NOTHING,
             visible: Vec::new(),
             screen: Vec::new(),
@@ -123,9 +126,16 @@ impl NetworkView {
         self.version = 0;
         self.stable = false;
         self.pinned = vec![false; p.len()];
-        self.drag = Drag::None;
-        // A new graph is fitted to the canvas, whatever the user did with the old one.
-        self.view.auto = true;
+        // A new graph is fitted to the canvas, whatever the user did with the old one, but
+        // not under a drag: then once it ends. A dragged node is not in the new graph.
+        if self.drag == Drag::None {
+            self.view.auto = true;
+        } else {
+            self.fit_on_release = true;
+        }
+        if matches!(self.drag, Drag::Node(_)) {
+            self.drag = Drag::None;
+        }
         self.graph = Some(p);
     }
 
