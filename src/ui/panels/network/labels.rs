@@ -166,15 +166,20 @@ pub fn free_place(
     taken: &[Rect],
     discs: &Discs,
 ) -> Option<Rect> {
-    let fits = |q: &Rect| bounds.contains_rect(*q) && !taken.iter().any(|t| t.intersects(*q));
-    [f32::NEG_INFINITY, at.r]
-        .into_iter()
-        .find_map(|larger_than| {
-            sides
-                .iter()
-                .map(|&s| rect_at(s, at.c, at.r, size))
-                .find(|q| fits(q) && !discs.covers(*q, at.node, larger_than))
-        })
+    let mut fallback = None;
+    for &side in sides {
+        let q = rect_at(side, at.c, at.r, size);
+        if !bounds.contains_rect(q) || taken.iter().any(|t| t.intersects(q)) {
+            continue;
+        }
+        if !discs.covers(q, at.node, f32::NEG_INFINITY) {
+            return Some(q);
+        }
+        if fallback.is_none() && !discs.covers(q, at.node, at.r) {
+            fallback = Some(q);
+        }
+    }
+    fallback
 }
 
 #[cfg(test)]
