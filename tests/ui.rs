@@ -471,3 +471,46 @@ fn clicking_an_entity_selects_it_everywhere_and_a_matrix_cell_lists_contexts() {
         assert!(inside(a) && inside(b));
     }
 }
+
+#[test]
+fn a_filter_kept_while_another_corpus_opens_lists_only_its_documents() {
+    let mut h = harness_on(sample());
+    h.state_mut().session.documents.filter = "minister".into();
+    h.step();
+    wait_until(&mut h, |app| !app.session.documents.is_filtering());
+    assert!(h.state().session.documents.rows().len() > 2);
+    let un = sample().join("un");
+    h.input_mut().dropped_files = [
+        "2025-01-21-security-council-deadlock.txt",
+        "2025-02-24-general-assembly-vote.html",
+    ]
+    .iter()
+    .map(|f| std::sync::Arc::new(Dropped(un.join(f))) as egui::DroppedFileHandle)
+    .collect();
+    h.step();
+    let start = Instant::now();
+    loop {
+        assert!(start.elapsed() < Duration::from_secs(60));
+        let app = h.state();
+        if let Some(l) = &app.session.loaded {
+            let n = l.corpus.docs.len() as u32;
+            // Every row listed, at every frame, is a document of the corpus on screen.
+            assert!(app.session.documents.rows().iter().all(|&r| r < n));
+            if n == 2 && !app.is_loading() && !app.session.documents.is_filtering() {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    h.run_steps(2);
+    let l = h.state().session.loaded.clone().unwrap();
+    let expected: Vec<u32> = (0..2)
+        .filter(|&i| {
+            let d = &l.corpus.docs[i as usize];
+            d.title.to_lowercase().contains("minister")
+                || d.text.to_lowercase().contains("minister")
+        })
+        .collect();
+    assert_eq!(h.state().session.documents.rows().len(), expected.len());
+}

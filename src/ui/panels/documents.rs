@@ -56,6 +56,8 @@ pub struct DocumentsView {
     pub descending: bool,
     /// Rows after filtering and sorting.
     rows: Arc<Vec<DocId>>,
+    /// The corpus (its generation) `rows` belong to.
+    rows_corpus: u64,
     /// What `rows` was computed for.
     key: Option<RowsKey>,
     /// Rows matching the filter text, found in the background: reading every document's text
@@ -249,9 +251,10 @@ fn refresh(s: &mut Session) {
         }
         return;
     }
-    if v.key.as_ref().is_some_and(|k| k.0.0 != s.generation) {
+    if v.rows_corpus != s.generation {
         // Rows of another corpus must not be listed, even while the new ones are found.
         v.rows = Arc::default();
+        v.rows_corpus = s.generation;
     }
     let sel = &s.selection;
     let scope = s.scope.as_deref();
