@@ -109,7 +109,8 @@ fn filter_box_matches_title_and_text() {
     let mut h = harness_on(sample());
     let total = h.state().session.documents.rows().len();
     h.state_mut().session.documents.filter = "istanbul".into();
-    h.run_steps(3);
+    h.step();
+    wait_until(&mut h, |app| !app.session.documents.is_filtering());
     let rows = h.state().session.documents.rows().to_vec();
     assert!(!rows.is_empty() && rows.len() < total);
     let l = h.state().session.loaded.clone().unwrap();
@@ -120,6 +121,51 @@ fn filter_box_matches_title_and_text() {
                 || d.title.to_lowercase().contains("istanbul")
         );
     }
+}
+
+#[test]
+fn typing_a_filter_searches_in_the_background_and_keeps_the_rows_meanwhile() {
+    let mut h = harness_on(sample());
+    let before = h.state().session.documents.rows().to_vec();
+    let total = before.len();
+    h.get_by(|n| n.placeholder() == Some("words in title or text"))
+        .focus();
+    h.run_steps(2);
+    h.get_by(|n| n.placeholder() == Some("words in title or text"))
+        .type_text("Geneva");
+    // The frame that takes the keystrokes changes the filter ...
+    h.step();
+    assert_eq!(h.state().session.documents.filter, "Geneva");
+    assert_eq!(h.state().session.documents.rows(), before.as_slice());
+    // ... and the next one starts the search without waiting for it: the table still lists
+    // the previous rows, marked as being filtered.
+    h.step();
+    assert!(h.state().session.documents.is_filtering());
+    assert_eq!(h.state().session.documents.rows(), before.as_slice());
+    h.get_by_label(&format!("{total} of {total}"));
+    h.get_by_label_contains("filtering…");
+    wait_until(&mut h, |app| !app.session.documents.is_filtering());
+    // The rows that arrive are exactly the documents naming Geneva, in path order.
+    let l = h.state().session.loaded.clone().unwrap();
+    let mut expected: Vec<u32> = (0..l.corpus.docs.len() as u32)
+        .filter(|&i| {
+            let d = &l.corpus.docs[i as usize];
+            d.title.to_lowercase().contains("geneva") || d.text.to_lowercase().contains("geneva")
+        })
+        .collect();
+    expected.sort_by(|&a, &b| {
+        let (da, db) = (&l.corpus.docs[a as usize], &l.corpus.docs[b as usize]);
+        (&da.path, da.index).cmp(&(&db.path, db.index))
+    });
+    assert!(!expected.is_empty() && expected.len() < total);
+    assert_eq!(h.state().session.documents.rows(), expected.as_slice());
+    h.get_by_label(&format!("{} of {total}", expected.len()));
+    assert!(h.query_by_label_contains("filtering…").is_none());
+    // Clearing the filter lists every document again at once.
+    h.get_by_label("✖").click();
+    h.run_steps(2);
+    assert!(!h.state().session.documents.is_filtering());
+    assert_eq!(h.state().session.documents.rows(), before.as_slice());
 }
 
 #[test]
@@ -424,4 +470,47 @@ fn clicking_an_entity_selects_it_everywhere_and_a_matrix_cell_lists_contexts() {
         };
         assert!(inside(a) && inside(b));
     }
+}
+
+#[test]
+fn a_filter_kept_while_another_corpus_opens_lists_only_its_documents() {
+    let mut h = harness_on(sample());
+    h.state_mut().session.documents.filter = "minister".into();
+    h.step();
+    wait_until(&mut h, |app| !app.session.documents.is_filtering());
+    assert!(h.state().session.documents.rows().len() > 2);
+    let un = sample().join("un");
+    h.input_mut().dropped_files = [
+        "2025-01-21-security-council-deadlock.txt",
+        "2025-02-24-general-assembly-vote.html",
+    ]
+    .iter()
+    .map(|f| std::sync::Arc::new(Dropped(un.join(f))) as egui::DroppedFileHandle)
+    .collect();
+    h.step();
+    let start = Instant::now();
+    loop {
+        assert!(start.elapsed() < Duration::from_secs(60));
+        let app = h.state();
+        if let Some(l) = &app.session.loaded {
+            let n = l.corpus.docs.len() as u32;
+            // Every row listed, at every frame, is a document of the corpus on screen.
+            assert!(app.session.documents.rows().iter().all(|&r| r < n));
+            if n == 2 && !app.is_loading() && !app.session.documents.is_filtering() {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    h.run_steps(2);
+    let l = h.state().session.loaded.clone().unwrap();
+    let expected: Vec<u32> = (0..2)
+        .filter(|&i| {
+            let d = &l.corpus.docs[i as usize];
+            d.title.to_lowercase().contains("minister")
+                || d.text.to_lowercase().contains("minister")
+        })
+        .collect();
+    assert_eq!(h.state().session.documents.rows().len(), expected.len());
 }

@@ -149,3 +149,87 @@ fn with_a_date_range_the_network_holds_the_entities_most_mentioned_in_it() {
         "every node is also a corpus-wide top entity: {nodes:?}"
     );
 }
+
+/// The box around the drawn nodes' centres.
+fn nodes_box(app: &QuarryApp) -> egui::Rect {
+    let mut b = egui::Rect::NOTHING;
+    for &(_, c, _) in &app.session.network.nodes_on_screen {
+        b.extend_with(c);
+    }
+    b
+}
+
+/// A place on the canvas clear of every node and link, to click the background.
+fn background_spot(app: &QuarryApp) -> egui::Pos2 {
+    let v = &app.session.network;
+    let rect = v.canvas_rect();
+    let at: std::collections::HashMap<u32, egui::Pos2> =
+        v.nodes_on_screen.iter().map(|&(e, c, _)| (e, c)).collect();
+    let clear = |q: egui::Pos2| {
+        v.nodes_on_screen
+            .iter()
+            .all(|&(_, c, r)| c.distance(q) > r + 8.0)
+            && v.edges_on_screen.iter().all(|((a, b), _)| {
+                let (a, b) = (at[a], at[b]);
+                let ab = b - a;
+                let t = ((q - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+                (a + ab * t).distance(q) > 10.0
+            })
+    };
+    (0..40)
+        .flat_map(|i| (0..20).map(move |j| (i, j)))
+        .map(|(i, j)| {
+            rect.shrink(12.0)
+                .lerp_inside(egui::vec2(i as f32 / 39.0, j as f32 / 19.0))
+        })
+        .find(|&q| clear(q))
+        .expect("a free spot on the canvas")
+}
+
+#[test]
+fn the_graph_fills_the_canvas_stays_put_after_a_zoom_and_a_double_click_refits_it() {
+    let mut h = network_harness();
+    let rect = h.state().session.network.canvas_rect();
+    assert!(h.state().session.network.fits_graph());
+    // Fitted: inside the canvas, the limiting side spanning it but for the margin, and the
+    // layout drawn out to the canvas's shape so the other side is well used too.
+    let fitted = nodes_box(h.state());
+    let room = rect.shrink(36.0);
+    assert!(rect.contains_rect(fitted), "{fitted:?} in {rect:?}");
+    let (fx, fy) = (
+        fitted.width() / room.width(),
+        fitted.height() / room.height(),
+    );
+    println!("fitted graph: {fx:.2} of the room across, {fy:.2} down");
+    assert!(fx.max(fy) > 0.98 && fx.max(fy) < 1.02, "{fx} × {fy}");
+    assert!(fx.min(fy) > 0.6, "{fx} × {fy} of {room:?}");
+    // Zooming in leaves the fit; the graph then stays where the user put it.
+    h.event(egui::Event::PointerMoved(rect.center()));
+    h.event(egui::Event::Zoom(2.0));
+    h.run_steps(3);
+    assert!(!h.state().session.network.fits_graph());
+    let zoomed = nodes_box(h.state());
+    assert!(zoomed.width() > fitted.width() * 1.8, "{zoomed:?}");
+    h.run_steps(5);
+    assert_eq!(nodes_box(h.state()), zoomed);
+    // A double click on the background fits it again.
+    let spot = background_spot(h.state());
+    h.event(egui::Event::PointerMoved(spot));
+    h.step();
+    for pressed in [true, false, true, false] {
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos: spot,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+    assert!(h.state().session.network.fits_graph());
+    let refitted = nodes_box(h.state());
+    assert!(
+        (refitted.width() - fitted.width()).abs() < 1.0
+            && (refitted.height() - fitted.height()).abs() < 1.0,
+        "{refitted:?} vs {fitted:?}"
+    );
+}

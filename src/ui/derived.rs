@@ -3,7 +3,7 @@
 //! value stays on screen, marked as updating, until the new one arrives. No panel computes
 //! inside a frame.
 
-use crate::jobs::{Job, JobCtx, Poll, Waker};
+use crate::jobs::{Job, JobCtx, Poll, ProgressSnapshot, Waker};
 use std::sync::Arc;
 
 /// One background-computed value, keyed by its inputs.
@@ -87,6 +87,11 @@ impl<K: PartialEq + Clone, V: Send + 'static> Derived<K, V> {
     /// Whether a job is running.
     pub fn is_running(&self) -> bool {
         self.running.is_some()
+    }
+
+    /// Progress of the running job, if one runs.
+    pub fn progress(&self) -> Option<ProgressSnapshot> {
+        self.running.as_ref().map(|(_, job)| job.progress())
     }
 
     /// Why the last job could not run.

@@ -10,7 +10,8 @@
 //! - attraction along each edge, w·d (linear), with weights divided by their mean so any
 //!   measure's scale gives the same picture;
 //! - gravity towards the origin, k_g·m·d ("strong gravity"), which keeps disconnected parts
-//!   in view.
+//!   in view. Gravity can be weaker along x than along y (see [`LayoutSettings::aspect`]), so
+//!   the layout fills a wide or tall area instead of a disc.
 //!
 //! Moves follow the adaptive step of Hu (2005), "Efficient and high quality force-directed
 //! graph drawing", *The Mathematica Journal* 10(1): each free node moves `step` along its
@@ -37,6 +38,21 @@ pub struct LayoutSettings {
     pub theta: f32,
     /// Above this many nodes repulsion uses the quadtree instead of all pairs.
     pub barnes_hut_above: usize,
+    /// Width over height of the area the layout should fill: gravity along x is k_g/√a and
+    /// along y k_g·√a, which draws the layout out to an ellipse of about that shape.
+    pub aspect: f32,
+}
+
+/// Aspects beyond these are treated as these: a thinner layout would only be a line of nodes.
+pub const ASPECT_RANGE: (f32, f32) = (0.25, 4.0);
+
+/// `aspect` within [`ASPECT_RANGE`]; 1 for a value that is not finite and positive.
+fn clamp_aspect(aspect: f32) -> f32 {
+    if aspect.is_finite() && aspect > 0.0 {
+        aspect.clamp(ASPECT_RANGE.0, ASPECT_RANGE.1)
+    } else {
+        1.0
+    }
 }
 
 impl Default for LayoutSettings {
@@ -46,6 +62,7 @@ impl Default for LayoutSettings {
             gravity: 0.05,
             theta: 1.0,
             barnes_hut_above: 200,
+            aspect: 1.0,
         }
     }
 }
@@ -57,6 +74,7 @@ pub const NETWORK_SETTINGS: LayoutSettings = LayoutSettings {
     gravity: 0.4,
     theta: 1.0,
     barnes_hut_above: 200,
+    aspect: 1.0,
 };
 
 /// Seed of the initial positions of entity networks, so the same graph always looks the same.
@@ -168,8 +186,9 @@ impl Layout {
         n_nodes: usize,
         edges: &[(u32, u32, f32)],
         seed: u64,
-        settings: LayoutSettings,
+        mut settings: LayoutSettings,
     ) -> Self {
+        settings.aspect = clamp_aspect(settings.aspect);
         let mut valid: Vec<(u32, u32, f32)> = edges
             .iter()
             .copied()
@@ -194,10 +213,11 @@ impl Layout {
             .sqrt()
             .max(1.0);
         let mut rng = XorShift::new(seed);
+        let stretch = settings.aspect.sqrt();
         let pos = (0..n_nodes)
             .map(|_| {
-                let x = (rng.next_f32() - 0.5) * scale;
-                let y = (rng.next_f32() - 0.5) * scale;
+                let x = (rng.next_f32() - 0.5) * scale * stretch;
+                let y = (rng.next_f32() - 0.5) * scale / stretch;
                 [x, y]
             })
             .collect();
@@ -264,6 +284,21 @@ impl Layout {
         }
     }
 
+    /// The shape (width over height) the layout is drawn out to.
+    pub fn aspect(&self) -> f32 {
+        self.settings.aspect
+    }
+
+    /// Draws the layout out to a new shape (width over height); wakes a settled layout up if
+    /// the shape changed.
+    pub fn set_aspect(&mut self, aspect: f32) {
+        let aspect = clamp_aspect(aspect);
+        if (aspect - self.settings.aspect).abs() > 1e-4 * self.settings.aspect {
+            self.settings.aspect = aspect;
+            self.wake();
+        }
+    }
+
     /// Whether the last step moved nodes by less than 0.1 % of the layout's size on average.
     pub fn is_stable(&self) -> bool {
         self.moved < self.scale * 1e-3
@@ -283,6 +318,8 @@ impl Layout {
         let s = self.settings;
         let tree = (n > s.barnes_hut_above).then(|| QuadTree::build(&self.pos, &self.mass));
         let (pos, mass) = (&self.pos, &self.mass);
+        let stretch = s.aspect.sqrt();
+        let (gx, gy) = (s.gravity / stretch, s.gravity * stretch);
         let node_force = |i: usize| {
             let p = pos[i];
             let mut f = match &tree {
@@ -301,8 +338,8 @@ impl Layout {
                 }
             };
             // Strong gravity: a spring to the origin.
-            f[0] -= s.gravity * mass[i] * p[0];
-            f[1] -= s.gravity * mass[i] * p[1];
+            f[0] -= gx * mass[i] * p[0];
+            f[1] -= gy * mass[i] * p[1];
             f
         };
         let mut forces: Vec<[f32; 2]> = (0..n)

@@ -210,3 +210,60 @@ fn timing() {
         println!("{n} nodes, {m} edges: {ms:.2} ms per step; stable after {settled} steps");
     }
 }
+
+/// Width over height of the box around `positions`.
+fn box_shape(positions: &[[f32; 2]]) -> f32 {
+    let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
+    for p in positions {
+        for d in 0..2 {
+            lo[d] = lo[d].min(p[d]);
+            hi[d] = hi[d].max(p[d]);
+        }
+    }
+    (hi[0] - lo[0]) / (hi[1] - lo[1])
+}
+
+/// 150 nodes in a sparse web: a path through all of them and a few longer chords.
+fn web() -> Vec<(u32, u32, f32)> {
+    let mut e: Vec<(u32, u32, f32)> = (0..149).map(|i| (i, i + 1, 1.0)).collect();
+    e.extend((0..150).step_by(7).map(|i| (i, (i * 31 + 11) % 150, 1.0)));
+    e
+}
+
+#[test]
+fn the_layout_takes_the_shape_of_the_area_it_should_fill() {
+    let shape = |aspect: f32| {
+        let settings = LayoutSettings {
+            aspect,
+            ..NETWORK_SETTINGS
+        };
+        let mut l = Layout::with_settings(150, &web(), NETWORK_SEED, settings);
+        settle(&mut l, 3000);
+        box_shape(l.positions())
+    };
+    let (round, wide, tall) = (shape(1.0), shape(2.0), shape(0.5));
+    println!("box shapes: {round:.2} round, {wide:.2} wide, {tall:.2} tall");
+    assert!((0.7..1.4).contains(&round), "{round}");
+    assert!((1.5..2.8).contains(&wide), "{wide}");
+    assert!((1.0 / 2.8..1.0 / 1.5).contains(&tall), "{tall}");
+}
+
+#[test]
+fn a_new_aspect_wakes_a_settled_layout_and_reshapes_it() {
+    let mut l = Layout::with_settings(150, &web(), NETWORK_SEED, NETWORK_SETTINGS);
+    settle(&mut l, 3000);
+    assert!(l.is_stable());
+    let before = box_shape(l.positions());
+    // The same shape again changes nothing; out of range values are clamped.
+    l.set_aspect(1.0);
+    assert!(l.is_stable());
+    l.set_aspect(100.0);
+    assert_eq!(l.aspect(), ASPECT_RANGE.1);
+    l.set_aspect(f32::NAN);
+    assert_eq!(l.aspect(), 1.0);
+    l.set_aspect(2.0);
+    assert!(!l.is_stable());
+    settle(&mut l, 6000);
+    let after = box_shape(l.positions());
+    assert!(after > before * 1.4, "{before} → {after}");
+}

@@ -1,13 +1,20 @@
 //! Documents panel: a sortable, filterable, virtualised table of every document.
 
 use crate::analysis::DocId;
+use crate::analysis::catalog::Catalog;
+use crate::analysis::docset::DocSet;
+use crate::analysis::kwic::Hit;
 use crate::corpus::{Corpus, dates};
+use crate::jobs::{JobCtx, Phase};
 use crate::ui::commands::Command;
-use crate::ui::session::Session;
+use crate::ui::derived::Derived;
+use crate::ui::session::{Loaded, Selection, Session};
 use aho_corasick::AhoCorasick;
 use egui::{Align, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use rayon::prelude::*;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 /// A sortable column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,7 +46,7 @@ type RowsKey = (
 );
 
 /// View state of the Documents panel.
-#[derive(Debug, Clone, Default)]
+#[derive(Default)]
 pub struct DocumentsView {
     /// Filter text typed by the user (matches title and text, any case).
     pub filter: String,
@@ -48,22 +55,35 @@ pub struct DocumentsView {
     /// Sort descending.
     pub descending: bool,
     /// Rows after filtering and sorting.
-    rows: Vec<DocId>,
+    rows: Arc<Vec<DocId>>,
+    /// The corpus (its generation) `rows` belong to.
+    rows_corpus: u64,
     /// What `rows` was computed for.
     key: Option<RowsKey>,
+    /// Rows matching the filter text, found in the background: reading every document's text
+    /// takes too long for a frame on a large corpus.
+    scan: Derived<RowsKey, Vec<DocId>>,
     /// Scroll to the selected row on the next frame.
     scroll_to_selected: bool,
 }
 
 impl DocumentsView {
-    /// Drops the cached rows (a new corpus was loaded).
+    /// Drops the cached rows (a new corpus was loaded, or the selection changed); the rows stay
+    /// on screen until the new ones are ready.
     pub fn invalidate(&mut self) {
         self.key = None;
+        self.scan.clear();
     }
 
     /// Documents currently listed, in display order.
     pub fn rows(&self) -> &[DocId] {
         &self.rows
+    }
+
+    /// Whether the filter text is being looked for; until it is found, the rows are the
+    /// previous ones.
+    pub fn is_filtering(&self) -> bool {
+        self.scan.is_running()
     }
 
     /// Asks the table to bring the selected row into view.
@@ -74,24 +94,56 @@ impl DocumentsView {
 
 /// Documents whose title or text contains `needle` (any case), among `candidates`.
 pub fn filter_docs(corpus: &Corpus, candidates: Vec<DocId>, needle: &str) -> Vec<DocId> {
+    let ctx = JobCtx::detached();
+    filter_docs_in_job(corpus, candidates, needle, &ctx).unwrap_or_default()
+}
+
+/// Documents per step of the filter: progress and cancellation are checked between steps.
+const FILTER_CHUNK: usize = 256;
+
+/// [`filter_docs`] as a job: reports progress, and gives `None` once cancelled.
+pub fn filter_docs_in_job(
+    corpus: &Corpus,
+    candidates: Vec<DocId>,
+    needle: &str,
+    ctx: &JobCtx,
+) -> Option<Vec<DocId>> {
     let needle = needle.trim();
     if needle.is_empty() {
-        return candidates;
+        return Some(candidates);
     }
     let Ok(ac) = AhoCorasick::builder().ascii_case_insensitive(true).build([
         needle,
         needle.to_lowercase().as_str(),
         needle.to_uppercase().as_str(),
     ]) else {
-        return candidates;
+        return Some(candidates);
     };
-    candidates
-        .into_par_iter()
-        .filter(|&i| {
-            let d = &corpus.docs[i as usize];
-            ac.is_match(&d.title) || ac.is_match(&d.text)
+    ctx.progress
+        .set_phase(Phase::Analyzing, candidates.len() as u64);
+    let rows: Vec<DocId> = candidates
+        .par_chunks(FILTER_CHUNK)
+        .flat_map_iter(|chunk| {
+            let kept: Vec<DocId> = if ctx.is_cancelled() {
+                Vec::new()
+            } else {
+                chunk
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let d = &corpus.docs[i as usize];
+                        ac.is_match(&d.title) || ac.is_match(&d.text)
+                    })
+                    .collect()
+            };
+            ctx.progress
+                .done
+                .fetch_add(chunk.len() as u64, Ordering::Relaxed);
+            ctx.wake();
+            kept
         })
-        .collect()
+        .collect();
+    (!ctx.is_cancelled()).then_some(rows)
 }
 
 /// Sorts document ids by a column, ties broken by path then index.
@@ -134,26 +186,17 @@ pub fn sort_docs(corpus: &Corpus, words: &[u32], rows: &mut [DocId], by: SortBy,
     }
 }
 
-fn refresh(s: &mut Session) {
-    let hits = s.selected_hits();
-    let want_entities = s.selection.entity.is_some() || s.selection.edge.is_some();
-    let catalog = if want_entities { s.catalog() } else { None };
-    let Some(l) = s.loaded.as_ref() else { return };
-    let v = &mut s.documents;
-    let key = (
-        (s.generation, s.scope_generation),
-        v.filter.clone(),
-        s.selection.word.clone(),
-        hits.is_some(),
-        v.sort,
-        v.descending,
-        (s.selection.entity, s.selection.edge, catalog.is_some()),
-    );
-    if v.key.as_ref() == Some(&key) {
-        return;
-    }
-    let in_scope = |d: &DocId| s.scope.as_ref().is_none_or(|sc| sc.contains(*d));
-    let candidates: Vec<DocId> = match (&s.selection.word, hits) {
+/// Documents the selection allows, before the filter text: those with the selected word (or
+/// phrase) in the scope, mentioning the selected entity or both ends of the selected link.
+fn candidates(
+    l: &Loaded,
+    selection: &Selection,
+    scope: Option<&DocSet>,
+    hits: Option<&[Hit]>,
+    catalog: Option<&Catalog>,
+) -> Vec<DocId> {
+    let in_scope = |d: &DocId| scope.is_none_or(|sc| sc.contains(*d));
+    let mut candidates: Vec<DocId> = match (&selection.word, hits) {
         (Some(_), Some(hits)) => {
             let mut d: Vec<DocId> = hits.iter().map(|h| h.doc).collect();
             d.dedup();
@@ -169,11 +212,9 @@ fn refresh(s: &mut Session) {
             .collect(),
         (None, _) => (0..l.corpus.docs.len() as DocId).filter(in_scope).collect(),
     };
-    // The selected entity (or both ends of a selected link) must be mentioned too.
-    let mut candidates = candidates;
-    if let Some(cat) = &catalog {
-        let mut need: Vec<u32> = s.selection.entity.into_iter().collect();
-        if let Some((a, b)) = s.selection.edge {
+    if let Some(cat) = catalog {
+        let mut need: Vec<u32> = selection.entity.into_iter().collect();
+        if let Some((a, b)) = selection.edge {
             need.extend([a, b]);
         }
         for e in need {
@@ -181,16 +222,89 @@ fn refresh(s: &mut Session) {
             candidates.retain(|d| docs.binary_search(d).is_ok());
         }
     }
-    let mut rows = filter_docs(&l.corpus, candidates, &v.filter);
-    sort_docs(
-        &l.corpus,
-        &l.analysis.doc_tokens,
-        &mut rows,
+    candidates
+}
+
+/// Brings the rows up to date. Without filter text they are computed at once (no document
+/// text is read); with it, the search runs in the background and the previous rows stay
+/// listed until it finishes.
+fn refresh(s: &mut Session) {
+    let hits = s.selected_hits();
+    let want_entities = s.selection.entity.is_some() || s.selection.edge.is_some();
+    let catalog = if want_entities { s.catalog() } else { None };
+    let Some(l) = s.loaded.clone() else { return };
+    let v = &mut s.documents;
+    let needle = v.filter.trim().to_string();
+    let key = (
+        (s.generation, s.scope_generation),
+        needle.clone(),
+        s.selection.word.clone(),
+        hits.is_some(),
         v.sort,
         v.descending,
+        (s.selection.entity, s.selection.edge, catalog.is_some()),
     );
-    v.rows = rows;
-    v.key = Some(key);
+    if v.key.as_ref() == Some(&key) {
+        // Back to what is listed: a search for anything else is moot.
+        if v.scan.is_running() {
+            v.scan.clear();
+        }
+        return;
+    }
+    if v.rows_corpus != s.generation {
+        // Rows of another corpus must not be listed, even while the new ones are found.
+        v.rows = Arc::default();
+        v.rows_corpus = s.generation;
+    }
+    let sel = &s.selection;
+    let scope = s.scope.as_deref();
+    if needle.is_empty() {
+        v.scan.clear();
+        let mut rows = candidates(
+            &l,
+            sel,
+            scope,
+            hits.as_deref().map(Vec::as_slice),
+            catalog.as_deref(),
+        );
+        sort_docs(
+            &l.corpus,
+            &l.analysis.doc_tokens,
+            &mut rows,
+            v.sort,
+            v.descending,
+        );
+        v.rows = Arc::new(rows);
+        v.key = Some(key);
+        return;
+    }
+    v.scan.poll();
+    if let Some(rows) = v.scan.value_for(&key) {
+        v.rows = rows.clone();
+        v.key = Some(key);
+        return;
+    }
+    let (sort, descending) = (v.sort, v.descending);
+    v.scan.request(&key, &s.waker, || {
+        let rows = candidates(
+            &l,
+            sel,
+            scope,
+            hits.as_deref().map(Vec::as_slice),
+            catalog.as_deref(),
+        );
+        move |ctx: &JobCtx| {
+            let mut rows = filter_docs_in_job(&l.corpus, rows, &needle, ctx)?;
+            sort_docs(
+                &l.corpus,
+                &l.analysis.doc_tokens,
+                &mut rows,
+                sort,
+                descending,
+            );
+            (!ctx.is_cancelled()).then_some(rows)
+        }
+    });
 }
 
 /// Draws the panel.
@@ -259,6 +373,13 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             s.documents.rows.len(),
             l.corpus.docs.len()
         ));
+        if let Some(p) = s.documents.scan.progress() {
+            ui.spinner();
+            let pct = (p.fraction() * 100.0).round();
+            ui.weak(format!("filtering… {pct}%")).on_hover_text(
+                "Looking for the filter text; the table shows the previous result until then",
+            );
+        }
     });
     ui.separator();
     let v = &mut s.documents;
@@ -396,5 +517,16 @@ mod tests {
         assert_eq!(filter_docs(&c, vec![0, 1, 2], "ALPHA"), [1]);
         assert_eq!(filter_docs(&c, vec![0, 1, 2], "  "), [0, 1, 2]);
         assert!(filter_docs(&c, vec![0, 1, 2], "nowhere").is_empty());
+    }
+
+    #[test]
+    fn filter_job_reports_every_document_it_reads() {
+        let c = corpus();
+        let ctx = JobCtx::detached();
+        let rows = filter_docs_in_job(&c, vec![2, 1, 0], "GENEVA", &ctx);
+        // Candidates keep their order.
+        assert_eq!(rows, Some(vec![2, 0]));
+        let p = ctx.progress.snapshot();
+        assert_eq!((p.done, p.total), (3, 3));
     }
 }

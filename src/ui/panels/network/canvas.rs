@@ -4,7 +4,7 @@
 
 use super::NetworkView;
 use super::geometry::{HIDDEN, NEIGHBOUR, SELECTED, SHOWN, fit_view, nearest_edge, nearest_node};
-use super::labels::{SIDES, Side, free_place, rect_at};
+use super::labels::{Anchor, SIDES, Side, free_place, rect_at};
 use super::model::{Prepared, RADIUS};
 use crate::analysis::entities::EntityType;
 use crate::ui::panels::entities::kind_color;
@@ -54,9 +54,11 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         positions,
         view,
         drag,
+        fit_on_release,
         visible,
         screen,
         labels,
+        discs,
         highlighted,
         nodes_on_screen,
         edges_on_screen,
@@ -70,6 +72,13 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
     else {
         return None;
     };
+    // A drag ends when the button is let go, also on a frame with nothing to draw.
+    if !resp.dragged() {
+        *drag = Drag::None;
+        if std::mem::take(fit_on_release) {
+            view.auto = true;
+        }
+    }
     let n = p.len();
     nodes_on_screen.clear();
     edges_on_screen.clear();
@@ -98,12 +107,30 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         }
     }
 
-    // Fit, zoom and pan.
+    // Fit, zoom and pan. A double click on the background fits the graph again.
+    let pointer = resp.hover_pos();
+    if resp.double_clicked() && *drag == Drag::None {
+        let at = resp.interact_pointer_pos().or(pointer);
+        let grow = (view.scale / fit_view(rect, positions, visible).scale)
+            .sqrt()
+            .clamp(0.6, 2.5);
+        let on_node = at.and_then(|at| {
+            nearest_node(at, visible, |i| view.to_screen(rect, positions[i]), &|i| {
+                p.radius[i] * grow
+            })
+        });
+        if on_node.is_none() {
+            view.auto = true;
+        }
+    }
     let fit = fit_view(rect, positions, visible);
     if view.auto {
         *view = fit;
+        // The layout is drawn out to the canvas's shape, so the graph fills it.
+        if let (Some(w), Some(aspect)) = (worker.as_mut(), super::canvas_aspect(rect)) {
+            w.fit_to(aspect);
+        }
     }
-    let pointer = resp.hover_pos();
     if let Some(at) = pointer {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = zoom * (scroll * 0.002).exp();
@@ -149,9 +176,6 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
             }
             Drag::None => {}
         }
-    }
-    if resp.drag_stopped() {
-        *drag = Drag::None;
     }
 
     // Screen positions, hover and clicks.
@@ -266,8 +290,16 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
 
     // Labels: the selection and what is hovered first, then the selection's neighbours, then
     // the largest nodes, each on the first side of its node where it overlaps no label already
-    // drawn, or skipped.
+    // drawn and covers no other node (or, failing that, no larger node), or skipped.
     labels.clear();
+    discs.rebuild(
+        rect,
+        p.order
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| visible[i] != HIDDEN)
+            .map(|i| (i, screen[i], radius(i))),
+    );
     let budget = ((rect.area() / 9000.0) as usize).clamp(6, 60);
     let mut ordinary = 0;
     let forced = sel_node.into_iter().chain(hover_node);
@@ -295,8 +327,9 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         let size = 11.0 + 3.0 * ((p.radius[i] - r0) / (r1 - r0)).clamp(0.0, 1.0);
         // Try every side with a size guessed from the name before laying the text out.
         let (c, rad) = (screen[i], radius(i));
+        let at = Anchor { c, r: rad, node: i };
         let guess = vec2(p.name_chars[i] as f32 * size * 0.5, size * 1.2);
-        if rank > 0 && free_place(&SIDES, c, rad, guess, rect, labels).is_none() {
+        if rank > 0 && free_place(&SIDES, at, guess, rect, labels, discs).is_none() {
             continue;
         }
         let strong = rank == 0 || visible[i] == NEIGHBOUR;
@@ -307,7 +340,7 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         };
         let galley =
             painter.layout_no_wrap(p.name(i).to_owned(), FontId::proportional(size), color);
-        let r = match free_place(&SIDES, c, rad, galley.size(), rect, labels) {
+        let r = match free_place(&SIDES, at, galley.size(), rect, labels, discs) {
             Some(r) => r,
             // The selection and the hovered node are always labelled.
             None if rank == 0 => rect_at(Side::Below, c, rad, galley.size()),

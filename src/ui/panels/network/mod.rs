@@ -57,10 +57,13 @@ pub struct NetworkView {
     pinned: Vec<bool>,
     view: View,
     drag: Drag,
+    /// A graph came while the user was dragging: fit it once they let go.
+    fit_on_release: bool,
     canvas_rect: Rect,
     visible: Vec<u8>,
     screen: Vec<Pos2>,
     labels: Vec<Rect>,
+    discs: labels::Discs,
     highlighted: Vec<u32>,
 }
 
@@ -80,10 +83,12 @@ impl Default for NetworkView {
             pinned: Vec::new(),
             view: View::default(),
             drag: Drag::None,
+            fit_on_release: false,
             canvas_rect: Rect::NOTHING,
             visible: Vec::new(),
             screen: Vec::new(),
             labels: Vec::new(),
+            discs: labels::Discs::default(),
             highlighted: Vec::new(),
         }
     }
@@ -115,13 +120,39 @@ impl NetworkView {
                 }
             }
         }
-        self.worker = Worker::spawn(p.len(), p.layout_edges(), start, waker.clone()).ok();
+        let aspect = canvas_aspect(self.canvas_rect).unwrap_or(1.0);
+        self.worker = Worker::spawn(p.len(), p.layout_edges(), start, aspect, waker.clone()).ok();
         self.positions.clear();
         self.version = 0;
         self.stable = false;
         self.pinned = vec![false; p.len()];
-        self.drag = Drag::None;
+        // A new graph is fitted to the canvas, whatever the user did with the old one, but
+        // not under a drag: then once it ends. A dragged node is not in the new graph.
+        if self.drag == Drag::None {
+            self.view.auto = true;
+        } else {
+            self.fit_on_release = true;
+        }
+        if matches!(self.drag, Drag::Node(_)) {
+            self.drag = Drag::None;
+        }
         self.graph = Some(p);
+    }
+
+    /// Where the graph was drawn last frame.
+    pub fn canvas_rect(&self) -> Rect {
+        self.canvas_rect
+    }
+
+    /// Whether the view fits the graph to the canvas (the user has not zoomed, panned or
+    /// dragged a node since the graph came or since they asked for a fit).
+    pub fn fits_graph(&self) -> bool {
+        self.view.auto
+    }
+
+    /// Fits the graph to the canvas again, and keeps it fitted until the user zooms or pans.
+    pub fn refit(&mut self) {
+        self.view.auto = true;
     }
 
     /// Picks up positions the layout thread published since the last frame.
@@ -144,6 +175,14 @@ impl NetworkView {
             }
         }
     }
+}
+
+/// Width over height of the room a fitted graph takes in `rect`, once the canvas has a size.
+fn canvas_aspect(rect: Rect) -> Option<f32> {
+    (rect.is_positive() && rect.is_finite()).then(|| {
+        let room = geometry::fit_room(rect);
+        room.x / room.y
+    })
 }
 
 /// Draws the panel.
@@ -287,10 +326,10 @@ fn controls(ui: &mut Ui, s: &mut Session, running: bool, cmds: &mut Vec<Command>
         ui.separator();
         if ui
             .button("Fit")
-            .on_hover_text("Show the whole graph")
+            .on_hover_text("Show the whole graph (or double-click the background)")
             .clicked()
         {
-            v.view.auto = true;
+            v.refit();
         }
         if v.pinned.iter().any(|&p| p)
             && ui

@@ -9,7 +9,7 @@ use crate::analysis::catalog::{Catalog, Entity};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, EdgeData, NodeData};
 use crate::analysis::entities::EntityType;
 use crate::analysis::layout::Layout;
-use egui::{Pos2, Rect, pos2, vec2};
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -230,4 +230,73 @@ fn distance_to_a_segment() {
     assert_eq!(segment_distance(pos2(5.0, 3.0), a, b), 3.0);
     assert_eq!(segment_distance(pos2(-4.0, 3.0), a, b), 5.0);
     assert_eq!(segment_distance(pos2(2.0, 2.0), a, a), 8.0f32.sqrt());
+}
+
+/// Runs one frame of the canvas alone with `events`.
+fn frame_with(ctx: &egui::Context, v: &mut NetworkView, events: Vec<egui::Event>) {
+    let input = egui::RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1200.0, 800.0))),
+        events,
+        ..Default::default()
+    };
+    let mut out = ctx.run_ui(input, |ui| {
+        canvas::canvas(ui, v, Sel::default());
+    });
+    // No renderer here: font textures are dropped on purpose.
+    out.textures_delta.clear();
+}
+
+fn button(pos: Pos2, pressed: bool) -> egui::Event {
+    egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+#[test]
+fn a_new_graph_is_fitted_but_not_under_a_pan_only_once_it_ends() {
+    use egui::Event::PointerMoved;
+    let mut v = view_of(40, 80);
+    let ctx = egui::Context::default();
+    let corner = pos2(5.0, 5.0);
+    frame_with(&ctx, &mut v, vec![PointerMoved(corner)]);
+    assert!(v.fits_graph());
+    // Pan from an empty corner.
+    frame_with(&ctx, &mut v, vec![button(corner, true)]);
+    for k in 1..=4 {
+        let at = corner + vec2(15.0, 10.0) * k as f32;
+        frame_with(&ctx, &mut v, vec![PointerMoved(at)]);
+    }
+    assert_eq!(v.drag, super::Drag::Pan);
+    assert!(!v.fits_graph());
+    // A graph comes in the middle of the pan: the view stays in the user's hands ...
+    let (cat, g) = synthetic(50, 100);
+    v.set_graph(Prepared::new(cat, g), &crate::jobs::no_waker());
+    let held = v.view;
+    frame_with(&ctx, &mut v, vec![PointerMoved(pos2(80.0, 60.0))]);
+    assert!(!v.fits_graph());
+    assert_eq!(v.drag, super::Drag::Pan);
+    assert_eq!(v.view, held);
+    // ... until the button is let go, even before the new layout has positions.
+    frame_with(&ctx, &mut v, vec![button(pos2(80.0, 60.0), false)]);
+    assert!(v.fits_graph());
+    let start = Instant::now();
+    while !v.has_layout() {
+        assert!(start.elapsed() < Duration::from_secs(20));
+        std::thread::sleep(Duration::from_millis(2));
+        v.poll_layout();
+    }
+    frame_with(&ctx, &mut v, vec![PointerMoved(corner)]);
+    let box_ = v.nodes_on_screen.iter().fold(Rect::NOTHING, |b, n| {
+        b.union(Rect::from_center_size(n.1, Vec2::ZERO))
+    });
+    assert!(v.canvas_rect().contains_rect(box_));
+    // After a zoom the view stays put; a new graph is fitted again.
+    frame_with(&ctx, &mut v, vec![egui::Event::Zoom(1.5)]);
+    assert!(!v.fits_graph());
+    let (cat, g) = synthetic(30, 60);
+    v.set_graph(Prepared::new(cat, g), &crate::jobs::no_waker());
+    assert!(v.fits_graph());
 }

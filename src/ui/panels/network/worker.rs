@@ -2,7 +2,7 @@
 //! positions every few milliseconds and wakes the window, until the layout settles. Frames
 //! only read the latest positions; dragged nodes are pinned through messages.
 
-use crate::analysis::layout::{Layout, NETWORK_SEED, NETWORK_SETTINGS};
+use crate::analysis::layout::{Layout, LayoutSettings, NETWORK_SEED, NETWORK_SETTINGS};
 use crate::jobs::Waker;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 const MAX_STEPS: u32 = 2500;
 /// Steps allowed after a node is pinned or released.
 const WAKE_STEPS: u32 = 600;
+/// A canvas whose shape differs from the layout's by less than this factor keeps the layout.
+const ASPECT_SLACK: f32 = 1.1;
 /// Least time between two published positions while the layout moves.
 const PUBLISH_EVERY: Duration = Duration::from_millis(15);
 
@@ -30,22 +32,27 @@ pub struct Snapshot {
 enum Msg {
     Pin(usize, [f32; 2]),
     Unpin(usize),
+    Aspect(f32),
 }
 
 /// Handle of a running layout; dropping it ends the thread.
 pub struct Worker {
     tx: Sender<Msg>,
     shared: Arc<Mutex<Snapshot>>,
+    /// The shape (width over height) last asked of the layout.
+    aspect: f32,
 }
 
 impl Worker {
     /// Starts laying out `n` nodes joined by `edges` (node, node, weight > 0). Nodes with a
     /// `start` position begin there (a graph that changed keeps its picture); new nodes begin
-    /// near their placed neighbours.
+    /// near their placed neighbours. The layout is drawn out to the shape `aspect` (width
+    /// over height) of the canvas.
     pub fn spawn(
         n: usize,
         edges: Vec<(u32, u32, f32)>,
         start: Vec<Option<[f32; 2]>>,
+        aspect: f32,
         waker: Waker,
     ) -> std::io::Result<Worker> {
         let (tx, rx) = mpsc::channel();
@@ -54,10 +61,10 @@ impl Worker {
         std::thread::Builder::new()
             .name("quarry-layout".into())
             .spawn(move || {
-                let layout = initial(n, &edges, &start);
+                let layout = initial(n, &edges, &start, aspect);
                 run(layout, &rx, &out, &waker);
             })?;
-        Ok(Worker { tx, shared })
+        Ok(Worker { tx, shared, aspect })
     }
 
     /// Copies the latest positions into `into` if they are newer than `seen`; returns the new
@@ -80,11 +87,34 @@ impl Worker {
     pub fn unpin(&self, node: usize) {
         let _ = self.tx.send(Msg::Unpin(node));
     }
+
+    /// Draws the layout out to a canvas of shape `aspect` (width over height), unless its
+    /// shape is already close to that.
+    pub fn fit_to(&mut self, aspect: f32) {
+        if !(aspect.is_finite() && aspect > 0.0) {
+            return;
+        }
+        let ratio = aspect / self.aspect;
+        if !(1.0 / ASPECT_SLACK..=ASPECT_SLACK).contains(&ratio) {
+            self.aspect = aspect;
+            // Not settled any more, from now on: the layout thread may be asleep until the
+            // message arrives.
+            self.shared
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .stable = false;
+            let _ = self.tx.send(Msg::Aspect(aspect));
+        }
+    }
 }
 
 /// The layout with its starting positions.
-fn initial(n: usize, edges: &[(u32, u32, f32)], start: &[Option<[f32; 2]>]) -> Layout {
-    let mut layout = Layout::with_settings(n, edges, NETWORK_SEED, NETWORK_SETTINGS);
+fn initial(n: usize, edges: &[(u32, u32, f32)], start: &[Option<[f32; 2]>], aspect: f32) -> Layout {
+    let settings = LayoutSettings {
+        aspect,
+        ..NETWORK_SETTINGS
+    };
+    let mut layout = Layout::with_settings(n, edges, NETWORK_SEED, settings);
     let placed = start.iter().filter(|p| p.is_some()).count();
     if placed == 0 {
         return layout;
@@ -141,11 +171,22 @@ fn run(mut layout: Layout, rx: &Receiver<Msg>, out: &Mutex<Snapshot>, waker: &Wa
             }
         };
         if let Some(m) = msg {
-            match m {
-                Msg::Pin(i, p) => layout.pin(i, p),
-                Msg::Unpin(i) => layout.unpin(i),
-            }
-            limit = layout.iterations() + WAKE_STEPS;
+            limit = layout.iterations()
+                + match m {
+                    Msg::Pin(i, p) => {
+                        layout.pin(i, p);
+                        WAKE_STEPS
+                    }
+                    Msg::Unpin(i) => {
+                        layout.unpin(i);
+                        WAKE_STEPS
+                    }
+                    // Reshaping moves every node, as far as a first layout does.
+                    Msg::Aspect(a) => {
+                        layout.set_aspect(a);
+                        MAX_STEPS
+                    }
+                };
             continue;
         }
         layout.step();
