@@ -55,13 +55,35 @@ pub fn surname(key: &str) -> Option<&str> {
 
 /// Levenshtein distance between two short strings, stopping early above `limit`.
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    if a.len().abs_diff(b.len()) > 4 * limit {
+        // Even at four bytes a character, more than `limit` characters apart.
+        return limit + 1;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return levenshtein(a.as_bytes(), b.as_bytes(), limit);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    levenshtein(&a, &b, limit)
+}
+
+fn levenshtein<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // Two rows of the table, on the stack for the short names this is used on.
+    let mut stack = [0usize; 2 * 64];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if b.len() < 64 {
+        &mut stack[..2 * (b.len() + 1)]
+    } else {
+        heap.resize(2 * (b.len() + 1), 0);
+        &mut heap
+    };
+    let (mut prev, mut cur) = rows.split_at_mut(b.len() + 1);
+    for (j, x) in prev.iter_mut().enumerate() {
+        *x = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -122,6 +144,10 @@ mod tests {
         assert_eq!(edit_distance("zelenskiy", "zelensky", 2), 1);
         assert_eq!(edit_distance("kitten", "sitting", 3), 3);
         assert!(edit_distance("abc", "xyzuvw", 2) > 2);
+        assert_eq!(edit_distance("zürich", "zurich", 2), 1);
+        assert_eq!(edit_distance("", "ab", 2), 2);
+        let long: String = "ab".repeat(40);
+        assert_eq!(edit_distance(&long, &format!("{long}c"), 2), 1);
         let m = surname_map(["teodor varga", "lena vasquez", "maria vasquez", "varga"].into_iter());
         assert_eq!(m.get("varga").map(String::as_str), Some("teodor varga"));
         // Two people share the surname: no guess.

@@ -209,7 +209,10 @@ pub fn build(
         return None;
     }
     let units: Vec<(u32, u32)> = per_doc.iter().map(|x| x.1).collect();
-    let raw: Vec<Raw> = per_doc.into_iter().flat_map(|x| x.0).collect();
+    let mut raw: Vec<Raw> = Vec::with_capacity(per_doc.iter().map(|x| x.0.len()).sum());
+    for (r, _) in per_doc {
+        raw.extend(r);
+    }
 
     // Keys and their mention counts, to find acronyms that have a long form.
     let mut key_count: FxHashMap<&str, u32> = FxHashMap::default();

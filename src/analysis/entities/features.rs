@@ -88,6 +88,41 @@ pub fn set_aggregate(info: &mut [TokInfo], labels: &[u8], counts: &mut FxHashMap
     }
 }
 
+/// [`shape_of`] and the lowercase of an ASCII word, appended to `lower`, in one pass.
+fn shape_ascii(w: &[u8], out: &mut Vec<u8>, lower: &mut String) -> u8 {
+    out.clear();
+    let mut flags = 0;
+    let (mut letters, mut upper) = (0, 0);
+    for (k, &c) in w.iter().enumerate() {
+        let s = if c.is_ascii_uppercase() {
+            letters += 1;
+            upper += 1;
+            flags |= UPPER | if k == 0 { INIT_CAP } else { 0 };
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            letters += 1;
+            flags |= if k == 0 { LOWER_INIT } else { 0 };
+            b'x'
+        } else if c.is_ascii_digit() {
+            flags |= DIGIT;
+            b'd'
+        } else {
+            c
+        };
+        if out.len() < 12 && out.last() != Some(&s) {
+            out.push(s);
+        }
+        lower.push(c.to_ascii_lowercase() as char);
+    }
+    if letters > 0 && upper == letters {
+        flags |= ALL_CAPS;
+    }
+    if letters == 0 && flags & DIGIT == 0 {
+        flags |= PUNCT;
+    }
+    flags
+}
+
 fn shape_of(w: &str, out: &mut Vec<u8>) -> u8 {
     out.clear();
     let mut flags = 0;
@@ -132,7 +167,9 @@ fn shape_of(w: &str, out: &mut Vec<u8>) -> u8 {
 /// Reusable buffers for [`analyse`].
 #[derive(Default)]
 pub struct Scratch {
-    buf: String,
+    /// The lowercase of every token, one after the other; token `i`'s starts at `low_at[i]`.
+    low: String,
+    low_at: Vec<u32>,
     shape: Vec<u8>,
     lower: Vec<u64>,
     lower_init: Vec<bool>,
@@ -157,18 +194,31 @@ impl Scratch {
 pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: &mut Vec<TokInfo>) {
     out.clear();
     s.begins.clear();
+    s.low.clear();
+    s.low_at.clear();
     for t in toks {
         let w = &text[t.start as usize..t.end as usize];
-        let flags = shape_of(w, &mut s.shape);
-        lowercase_into(w, &mut s.buf);
+        let at = s.low.len();
+        s.low_at.push(at as u32);
+        let flags = if w.is_ascii() {
+            shape_ascii(w.as_bytes(), &mut s.shape, &mut s.low)
+        } else {
+            s.low.extend(w.chars().flat_map(char::to_lowercase));
+            shape_of(w, &mut s.shape)
+        };
+        let form = hash_bytes(w.as_bytes());
         // "Mr." and "Mr", "U.S." and "U.S" are one word to the model.
-        let lw = match s.buf.trim_end_matches('.') {
-            "" => s.buf.as_str(),
+        let lw = match s.low[at..].trim_end_matches('.') {
+            "" => &s.low[at..],
             t => t,
         };
-        let lower = hash_bytes(lw.as_bytes());
+        let lower = if flags & UPPER == 0 && lw.len() == w.len() && w.is_ascii() {
+            form
+        } else {
+            hash_bytes(lw.as_bytes())
+        };
         out.push(TokInfo {
-            form: hash_bytes(w.as_bytes()),
+            form,
             lower,
             shape: hash_bytes(&s.shape),
             affix: [0; 8],
@@ -204,14 +254,13 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
         s.begins.push(word.begins);
     }
     // Affixes, only where the tagger will look (a capital at or next to the token).
+    s.low_at.push(s.low.len() as u32);
     for i in 0..out.len() {
         let up = |j: usize| out.get(j).is_some_and(|y| y.flags & UPPER != 0);
         if !(up(i) || up(i + 1) || (i > 0 && up(i - 1))) {
             continue;
         }
-        let t = &toks[i];
-        lowercase_into(&text[t.start as usize..t.end as usize], &mut s.buf);
-        let lw = s.buf.as_str();
+        let lw = &s.low[s.low_at[i] as usize..s.low_at[i + 1] as usize];
         let a = &mut out[i].affix;
         for (k, (j, c)) in lw.char_indices().take(4).enumerate() {
             a[k] = hash_bytes(&lw.as_bytes()[..j + c.len_utf8()]) ^ (k as u64 + 1);
