@@ -9,24 +9,33 @@ use rustc_hash::FxHashMap;
 /// "united nations".
 pub fn normalise(surface: &str) -> String {
     let mut s = String::with_capacity(surface.len());
+    let mut space = false;
     for c in surface.chars() {
         match c {
             '.' => {}
-            '\u{2019}' => s.push('\''),
-            c if c.is_whitespace() => s.push(' '),
-            c => s.extend(c.to_lowercase()),
+            c if c.is_whitespace() => space = !s.is_empty(),
+            c => {
+                if space {
+                    s.push(' ');
+                    space = false;
+                }
+                match c {
+                    '\u{2019}' => s.push('\''),
+                    c if c.is_ascii() => s.push(c.to_ascii_lowercase()),
+                    c => s.extend(c.to_lowercase()),
+                }
+            }
         }
     }
-    let mut s = s.trim().to_string();
     for suffix in ["'s", "'"] {
         if let Some(t) = s.strip_suffix(suffix) {
-            s = t.trim_end().to_string();
+            s.truncate(t.trim_end().len());
         }
     }
-    if let Some(t) = s.strip_prefix("the ") {
-        s = t.to_string();
+    if s.starts_with("the ") {
+        s.drain(..4);
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s
 }
 
 /// Words left out of acronyms ("Organisation of the Petroleum…" → "opec" needs "of", "the" out).
@@ -133,6 +142,11 @@ mod tests {
         assert_eq!(normalise("the  United Nations"), "united nations");
         assert_eq!(normalise("Russia's"), "russia");
         assert_eq!(normalise("Kyiv’s"), "kyiv");
+        assert_eq!(normalise("  The\tÉcole  Normale\n"), "école normale");
+        assert_eq!(normalise("U. N."), "u n");
+        assert_eq!(normalise("Jones '"), "jones");
+        assert_eq!(normalise("The"), "the");
+        assert_eq!(normalise("..."), "");
         assert_eq!(acronym("united nations"), Some("un".into()));
         assert_eq!(
             acronym("organization of the petroleum exporting countries"),
