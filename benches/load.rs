@@ -7,30 +7,13 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use quarry::analysis::analyze;
 use quarry::corpus::load;
 use quarry::jobs::JobCtx;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
+
+#[path = "common/reuters.rs"]
+mod reuters;
 
 fn reuters() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = root.join("target/bench-data/reuters");
-    if out.is_dir() {
-        return Some(out);
-    }
-    let shared = root.join("../shared");
-    let tool = shared.join("tools/explode-corpus");
-    let src = shared.join("corpora/reuters21578.jsonl.gz");
-    if !tool.is_file() || !src.is_file() {
-        eprintln!("note: ../shared is absent; Reuters benches skipped");
-        return None;
-    }
-    let ok = Command::new(tool)
-        .arg(src)
-        .arg(&out)
-        .arg("--with-body-only")
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    ok.then_some(out)
+    reuters::exploded("reuters", &["--with-body-only"])
 }
 
 fn bench(c: &mut Criterion) {

@@ -18,30 +18,13 @@ use quarry::analysis::{analyze, docset::DocSet};
 use quarry::corpus::{Corpus, load};
 use quarry::jobs::JobCtx;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
+
+#[path = "common/reuters.rs"]
+mod reuters;
 
 fn reuters_json() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = root.join("target/bench-data/reuters-json");
-    if out.is_dir() {
-        return Some(out);
-    }
-    let shared = root.join("../shared");
-    let tool = shared.join("tools/explode-corpus");
-    let src = shared.join("corpora/reuters21578.jsonl.gz");
-    if !tool.is_file() || !src.is_file() {
-        eprintln!("note: ../shared is absent; word benches skipped");
-        return None;
-    }
-    let ok = Command::new(tool)
-        .arg(src)
-        .arg(&out)
-        .args(["--with-body-only", "--format", "json"])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    ok.then_some(out)
+    reuters::exploded("reuters-json", &["--with-body-only", "--format", "json"])
 }
 
 /// The calendar month with the most documents.
