@@ -170,9 +170,13 @@ impl Recognizer {
         analyse(text, &w.toks, &self.gaz, &mut w.scratch, &mut w.info);
         self.model.tag(&mut w.info, &mut w.tag);
         let mut found = mentions(&w.toks, &w.tag.dec.labels);
+        courtesy_titles_make_people(text, &mut found);
         strip_titles(text, &mut found);
+        trim_function_words(text, &self.gaz, &mut found);
         trim_ends(text, &mut found);
-        found.retain(|m| !is_signature(text, m) && !is_era(text, m));
+        regnal_numbers(text, &w.toks, &self.gaz, &mut found);
+        found.retain(|m| !is_signature(text, m) && !is_era(text, m) && !is_generic(text, m));
+        seas_are_places(text, &mut found);
         surnames_are_people(text, &mut found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
@@ -180,6 +184,83 @@ impl Recognizer {
         }
     }
 }
+
+/// A title or a common noun for an institution, capitalised but alone ("the Government",
+/// "the Emperor", "the Army"), names nothing by itself.
+fn is_generic(text: &str, m: &Mention) -> bool {
+    const GENERIC: &[&str] = &[
+        "government",
+        "parliament",
+        "army",
+        "navy",
+        "cabinet",
+        "emperor",
+        "empress",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "duke",
+        "duchess",
+        "count",
+        "countess",
+        "mayor",
+        "president",
+        "governor",
+        "minister",
+        "pope",
+        "tsar",
+        "czar",
+    ];
+    text.get(m.start..m.end).is_some_and(|s| {
+        s.starts_with(char::is_uppercase)
+            && !s.chars().skip(1).any(char::is_uppercase)
+            && GENERIC.iter().any(|g| s.eq_ignore_ascii_case(g))
+    })
+}
+
+/// Seas named by their adjective and used as a noun ("around the Mediterranean.", "the
+/// Caribbean, where") are places, not "other" names.
+fn seas_are_places(text: &str, found: &mut [Mention]) {
+    const SEAS: &[&str] = &[
+        "Mediterranean",
+        "Caribbean",
+        "Baltic",
+        "Adriatic",
+        "Aegean",
+        "Atlantic",
+        "Pacific",
+        "Arctic",
+        "Antarctic",
+        "Ionian",
+        "Tyrrhenian",
+    ];
+    for m in found.iter_mut().filter(|m| m.kind == EntityType::Misc) {
+        let Some((before, span, after)) = around(text, m) else {
+            continue;
+        };
+        let the = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        // Used as a noun: nothing that could be its noun follows.
+        let next = after.trim_start();
+        let noun = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| !w.is_empty() && !STOPISH.contains(&w));
+        if the && SEAS.contains(&span) && !noun {
+            m.kind = EntityType::Place;
+        }
+    }
+}
+
+/// Words after a noun that cannot be nouns it modifies.
+const STOPISH: &[&str] = &[
+    "and", "or", "as", "in", "to", "was", "is", "were", "are", "by", "from", "with", "for", "of",
+    "at", "on", "until", "which", "that", "where", "had", "has",
+];
 
 /// The text before a mention, the mention and the text after it.
 fn around<'t>(text: &'t str, m: &Mention) -> Option<(&'t str, &'t str, &'t str)> {
@@ -252,10 +333,18 @@ fn is_era(text: &str, m: &Mention) -> bool {
     let Some((before, span, after)) = around(text, m) else {
         return false;
     };
+    let before = before.trim_end();
     let year_before = before
-        .trim_end()
         .trim_end_matches(['s', '\'', '\u{2019}'])
-        .ends_with(|c: char| c.is_ascii_digit());
+        .ends_with(|c: char| c.is_ascii_digit())
+        || before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| {
+                ["century", "centuries", "millennium", "millennia"]
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
+            });
     let year_after = after.trim_start().starts_with(|c: char| c.is_ascii_digit());
     ERAS.contains(&span) && (year_before || year_after)
 }
@@ -284,21 +373,145 @@ fn surnames_are_people(text: &str, found: &mut [Mention]) {
     }
 }
 
-/// Courtesy titles are not part of a person's name: "Mr Smith" → "Smith".
+/// Courtesy titles ("Mr", "Mrs", "Ms", "Dr", "Prof").
+const COURTESY: &[&str] = &["Mrs", "Mr", "Ms", "Dr", "Prof"];
+
+/// A title is followed by a name: the rest of the span after it ("Smith" of "Mr. Smith"),
+/// when there is one.
+fn after_title<'t>(span: &'t str, title: &str) -> Option<&'t str> {
+    let rest = span.strip_prefix(title)?;
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let name = rest.trim_start();
+    (name.len() < rest.len() && name.starts_with(char::is_uppercase)).then_some(name)
+}
+
+/// A mention that starts with a courtesy title names a person, whatever type the tagger gave
+/// it: "Ms Pugh", "Dr. Okafor".
+fn courtesy_titles_make_people(text: &str, found: &mut [Mention]) {
+    for m in found.iter_mut().filter(|m| m.kind != EntityType::Person) {
+        let Some(span) = text.get(m.start..m.end) else {
+            continue;
+        };
+        if COURTESY.iter().any(|t| after_title(span, t).is_some()) {
+            m.kind = EntityType::Person;
+        }
+    }
+}
+
+/// A name does not end with a function word: a mention that runs on into one ("the Government
+/// is", "Earth and") stops before it.
+fn trim_function_words(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
+    for m in found.iter_mut() {
+        while let Some(span) = text.get(m.start..m.end) {
+            let Some((head, last)) = span.rsplit_once(' ') else {
+                break;
+            };
+            let head = head.trim_end();
+            if head.is_empty() || !last.starts_with(char::is_lowercase) || !gaz.is_stop(last) {
+                break;
+            }
+            m.end = m.start + head.len();
+        }
+    }
+}
+
+/// A Roman numeral ("II", "xiv" not) as a regnal or generational suffix, with an optional
+/// period.
+fn is_numeral(w: &str) -> bool {
+    const ROMAN: &[&str] = &[
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
+    ];
+    ROMAN.contains(&w.strip_suffix('.').unwrap_or(w))
+}
+
+/// A Roman numeral after a name belongs to it and makes it a person's ("Ramesses II", "Pope
+/// Paul VI", "Thutmose III"), unless the name is of another kind ("World War II", "Super Bowl
+/// XXX", a cricket "World XI"); a numeral alone names nothing.
+fn regnal_numbers(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Mention>) {
+    let word = |t: &Tok| text.get(t.start as usize..t.end as usize).unwrap_or("");
+    let mut k = 0;
+    while k < found.len() {
+        let m = found[k];
+        let Some(span) = text.get(m.start..m.end) else {
+            k += 1;
+            continue;
+        };
+        let mut words: Vec<&str> = span.split(' ').collect();
+        // The numeral: the mention's last word, or the token right after it, one space away.
+        let inside = words.len() > 1 && words.last().is_some_and(|w| is_numeral(w));
+        let numeral = if inside {
+            words.pop()
+        } else {
+            let next = toks.partition_point(|t| (t.start as usize) < m.end);
+            toks.get(next)
+                .filter(|t| {
+                    t.start as usize == m.end + 1
+                        && text.as_bytes().get(m.end) == Some(&b' ')
+                        && is_numeral(word(t))
+                        // "I" is also the pronoun: only before punctuation does it end a name.
+                        && (word(t) != "I"
+                            || text
+                                .get(t.end as usize..)
+                                .is_some_and(|a| a.trim_start().starts_with([
+                                    '.', ',', ';', ':', ')', '(',
+                                ])))
+                })
+                .map(|t| {
+                    found[k].end = t.end as usize;
+                    word(t)
+                })
+        };
+        let Some(numeral) = numeral else {
+            k += 1;
+            continue;
+        };
+        // "ENGLAND V PAKISTAN": in capitals, or before another name, "V" is "versus".
+        let versus = numeral == "V"
+            && (!span.chars().any(char::is_lowercase)
+                || text
+                    .get(found[k].end..)
+                    .is_some_and(|a| a.trim_start().starts_with(char::is_uppercase)));
+        if versus {
+            found[k].end = m.end;
+            k += 1;
+            continue;
+        }
+        let named = words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && gaz.head_lists(w) == 0 && !is_numeral(w));
+        let person = m.kind == EntityType::Person
+            || (named && m.kind != EntityType::Misc && numeral.trim_end_matches('.') != "XI");
+        if !person {
+            found[k].end = m.end;
+            k += 1;
+            continue;
+        }
+        found[k].kind = EntityType::Person;
+        // A numeral the tagger took for a mention of its own joins the name.
+        let end = found[k].end;
+        if found.get(k + 1).is_some_and(|n| n.start < end) {
+            found.remove(k + 1);
+        }
+        k += 1;
+    }
+    found.retain(|m| text.get(m.start..m.end).is_some_and(|s| !is_numeral(s)));
+}
+
+/// Titles are not part of a person's name: "Mr Smith" → "Smith", "Pope Francis" → "Francis".
 fn strip_titles(text: &str, found: &mut [Mention]) {
-    const TITLES: &[&str] = &["Mrs", "Mr", "Ms", "Dr", "Prof"];
+    const NOBLE: &[&str] = &[
+        "Pope", "King", "Queen", "Emperor", "Empress", "Tsar", "Czar", "Lord", "Lady", "Sir",
+        "Dame", "Prince", "Princess", "Sheikh",
+    ];
     for m in found.iter_mut().filter(|m| m.kind == EntityType::Person) {
         let Some(span) = text.get(m.start..m.end) else {
             continue;
         };
-        for t in TITLES {
-            if let Some(rest) = span.strip_prefix(t) {
-                let rest = rest.strip_prefix('.').unwrap_or(rest);
-                let name = rest.trim_start();
-                if name.len() < rest.len() && !name.is_empty() {
-                    m.start = m.end - name.len();
-                    break;
-                }
+        for t in COURTESY.iter().chain(NOBLE) {
+            if let Some(name) = after_title(span, t) {
+                m.start = m.end - name.len();
+                break;
             }
         }
     }
@@ -500,6 +713,181 @@ mod tests {
             kind: EntityType::Org,
         };
         assert!(!is_era(text, &m));
+    }
+
+    fn mention_at(text: &str, w: &str, kind: EntityType) -> Mention {
+        let s = text.find(w).unwrap();
+        Mention {
+            start: s,
+            end: s + w.len(),
+            kind,
+        }
+    }
+
+    fn texts<'t>(text: &'t str, found: &[Mention]) -> Vec<(&'static str, &'t str)> {
+        found
+            .iter()
+            .map(|m| (m.kind.label(), &text[m.start..m.end]))
+            .collect()
+    }
+
+    #[test]
+    fn era_markers_after_a_century_are_not_names() {
+        for (text, era) in [
+            ("Athens in the 5th century BC was dependent on grain.", "BC"),
+            (
+                "Letters dating from the 14th century BCE, found at Amarna.",
+                "BCE",
+            ),
+            ("Tribes settled there in the 6th century AD.", "AD"),
+        ] {
+            let m = mention_at(text, era, EntityType::Org);
+            assert!(is_era(text, &m), "{text}");
+        }
+        let text = "The century AD Holdings had was long.";
+        let m = mention_at(text, "AD Holdings", EntityType::Org);
+        assert!(!is_era(text, &m));
+    }
+
+    #[test]
+    fn courtesy_titles_make_people() {
+        let text = "A scan of Ms Pugh and of Dr. Okafor at Drew Hall.";
+        let mut found = vec![
+            mention_at(text, "Ms Pugh", EntityType::Place),
+            mention_at(text, "Dr. Okafor", EntityType::Org),
+            mention_at(text, "Drew Hall", EntityType::Place),
+        ];
+        super::courtesy_titles_make_people(text, &mut found);
+        strip_titles(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Pugh"),
+                ("PERSON", "Okafor"),
+                ("PLACE", "Drew Hall")
+            ]
+        );
+    }
+
+    #[test]
+    fn noble_titles_stay_outside_names() {
+        let text = "Lord Grenville and Tsar Alexander met Pope Paul while Kingsley watched.";
+        let mut found = vec![
+            mention_at(text, "Lord Grenville", EntityType::Person),
+            mention_at(text, "Tsar Alexander", EntityType::Person),
+            mention_at(text, "Pope Paul", EntityType::Person),
+            mention_at(text, "Kingsley", EntityType::Person),
+        ];
+        strip_titles(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Grenville"),
+                ("PERSON", "Alexander"),
+                ("PERSON", "Paul"),
+                ("PERSON", "Kingsley")
+            ]
+        );
+    }
+
+    #[test]
+    fn names_do_not_end_with_function_words() {
+        let gaz = Gazetteer::builtin();
+        let text = "The Government is sure that the Earth and the Bank of England agree.";
+        let mut found = vec![
+            mention_at(text, "Government is", EntityType::Org),
+            mention_at(text, "Earth and", EntityType::Place),
+            mention_at(text, "Bank of England", EntityType::Org),
+        ];
+        trim_function_words(text, &gaz, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("ORG", "Government"),
+                ("PLACE", "Earth"),
+                ("ORG", "Bank of England")
+            ]
+        );
+    }
+
+    #[test]
+    fn regnal_numbers_belong_to_names() {
+        let gaz = Gazetteer::builtin();
+        let run = |text: &str, found: &mut Vec<Mention>| {
+            let mut toks = Vec::new();
+            tokenize(text, &mut toks);
+            regnal_numbers(text, &toks, &gaz, found);
+        };
+        let text = "Pope Paul VI met Thutmose III, then Ramesses II and Mojmir I (ruled 830).";
+        let mut found = vec![
+            mention_at(text, "Paul", EntityType::Person),
+            mention_at(text, "Thutmose III", EntityType::Org),
+            mention_at(text, "Ramesses", EntityType::Place),
+            mention_at(text, "II and", EntityType::Org),
+            mention_at(text, "Mojmir", EntityType::Org),
+        ];
+        found[3].end = found[3].start + 2;
+        run(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Paul VI"),
+                ("PERSON", "Thutmose III"),
+                ("PERSON", "Ramesses II"),
+                ("PERSON", "Mojmir I")
+            ]
+        );
+        let text =
+            "After World War II the World XI met Paul I think. ENGLAND V PAKISTAN. Year III.";
+        let mut found = vec![
+            mention_at(text, "World War", EntityType::Misc),
+            mention_at(text, "World XI", EntityType::Org),
+            mention_at(text, "Paul", EntityType::Person),
+            mention_at(text, "ENGLAND", EntityType::Place),
+            mention_at(text, "III", EntityType::Org),
+        ];
+        run(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("MISC", "World War"),
+                ("ORG", "World XI"),
+                ("PERSON", "Paul"),
+                ("PLACE", "ENGLAND")
+            ]
+        );
+    }
+
+    #[test]
+    fn generic_nouns_alone_are_not_names() {
+        let text = "The Army and the Emperor told the Government and Army Corps.";
+        for (w, generic) in [
+            ("Army", true),
+            ("Emperor", true),
+            ("Government", true),
+            ("Army Corps", false),
+        ] {
+            let s = text.rfind(w).unwrap();
+            let m = Mention {
+                start: s,
+                end: s + w.len(),
+                kind: EntityType::Org,
+            };
+            assert_eq!(is_generic(text, &m), generic, "{w}");
+        }
+    }
+
+    #[test]
+    fn seas_are_places() {
+        let text = "Ports around the Mediterranean, the Baltic trade and the Atlantic.";
+        let mut found = vec![
+            mention_at(text, "Mediterranean", EntityType::Misc),
+            mention_at(text, "Baltic", EntityType::Misc),
+            mention_at(text, "Atlantic", EntityType::Misc),
+        ];
+        super::seas_are_places(text, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["PLACE", "MISC", "PLACE"]);
     }
 
     #[test]
