@@ -177,6 +177,9 @@ impl Recognizer {
         regnal_numbers(text, &w.toks, &self.gaz, &mut found);
         found.retain(|m| !is_signature(text, m) && !is_era(text, m) && !is_generic(text, m));
         seas_are_places(text, &mut found);
+        events_are_other_names(text, &self.gaz, &mut found);
+        doctrines_are_other_names(text, &mut found);
+        works_are_other_names(text, &mut found);
         surnames_are_people(text, &mut found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
@@ -186,31 +189,14 @@ impl Recognizer {
 }
 
 /// A title or a common noun for an institution, capitalised but alone ("the Government",
-/// "the Emperor", "the Army"), names nothing by itself.
+/// "the Emperor", "the Army", "the Bank"), names nothing by itself.
 fn is_generic(text: &str, m: &Mention) -> bool {
+    #[rustfmt::skip]
     const GENERIC: &[&str] = &[
-        "government",
-        "parliament",
-        "army",
-        "navy",
-        "cabinet",
-        "emperor",
-        "empress",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "duke",
-        "duchess",
-        "count",
-        "countess",
-        "mayor",
-        "president",
-        "governor",
-        "minister",
-        "pope",
-        "tsar",
-        "czar",
+        "government", "parliament", "army", "navy", "cabinet", "emperor", "empress", "king",
+        "queen", "prince", "princess", "duke", "duchess", "count", "countess", "mayor",
+        "president", "governor", "minister", "pope", "tsar", "czar", "bank", "police", "ministry",
+        "state", "church", "hospital", "hospitals", "gazette",
     ];
     text.get(m.start..m.end).is_some_and(|s| {
         s.starts_with(char::is_uppercase)
@@ -252,6 +238,73 @@ fn seas_are_places(text: &str, found: &mut [Mention]) {
             .is_some_and(|w| !w.is_empty() && !STOPISH.contains(&w));
         if the && SEAS.contains(&span) && !noun {
             m.kind = EntityType::Place;
+        }
+    }
+}
+
+/// Named events, agreements, awards and periods ("Treaty of Nanking", "Boxer Rebellion", "Summer
+/// Olympic Games") are other names, not organisations or places: their head noun, last or
+/// before "of", says so.
+fn events_are_other_names(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
+    for m in found
+        .iter_mut()
+        .filter(|m| matches!(m.kind, EntityType::Org | EntityType::Place))
+    {
+        let Some(span) = text.get(m.start..m.end) else {
+            continue;
+        };
+        let words: Vec<&str> = span.split(' ').collect();
+        let head = match words.iter().position(|w| *w == "of") {
+            Some(k) if k > 0 => words[k - 1],
+            _ if words.len() > 1 => words[words.len() - 1],
+            _ => continue,
+        };
+        if gaz.head_lists(head) == 1 << gazetteer::MISC_HEAD {
+            m.kind = EntityType::Misc;
+        }
+    }
+}
+
+/// A doctrine or movement ("Judaism", "Marxism") is an other name.
+fn doctrines_are_other_names(text: &str, found: &mut [Mention]) {
+    for m in found.iter_mut().filter(|m| m.kind != EntityType::Misc) {
+        let Some(span) = text.get(m.start..m.end) else {
+            continue;
+        };
+        if !span.contains(' ') && span.len() > 5 && span.ends_with("ism") {
+            m.kind = EntityType::Misc;
+        }
+    }
+}
+
+/// A name right after a kind of work ("the film Looper", "the album Over My Head", "the
+/// 2012 film The Five-Year Engagement") is the work's title: an other name.
+fn works_are_other_names(text: &str, found: &mut [Mention]) {
+    const WORKS: &[&str] = &[
+        "film",
+        "movie",
+        "album",
+        "song",
+        "single",
+        "novel",
+        "book",
+        "opera",
+        "series",
+        "show",
+        "musical",
+        "painting",
+        "poem",
+        "anthology",
+    ];
+    for m in found.iter_mut().filter(|m| m.kind != EntityType::Misc) {
+        let Some((before, _, _)) = around(text, m) else {
+            continue;
+        };
+        let before = before.trim_end().trim_end_matches([',', ':']).trim_end();
+        let before = before.strip_suffix("The").unwrap_or(before).trim_end();
+        let last = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+        if last.is_some_and(|w| WORKS.contains(&w)) {
+            m.kind = EntityType::Misc;
         }
     }
 }
@@ -860,8 +913,9 @@ mod tests {
 
     #[test]
     fn generic_nouns_alone_are_not_names() {
-        let text = "The Army and the Emperor told the Government and Army Corps.";
+        let text = "The Army and the Emperor told the Government, the Bank and Army Corps.";
         for (w, generic) in [
+            ("Bank", true),
             ("Army", true),
             ("Emperor", true),
             ("Government", true),
@@ -888,6 +942,49 @@ mod tests {
         super::seas_are_places(text, &mut found);
         let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
         assert_eq!(kinds, ["PLACE", "MISC", "PLACE"]);
+    }
+
+    #[test]
+    fn events_are_other_names() {
+        let gaz = Gazetteer::builtin();
+        let text = "After the Treaty of Nanking and the Boxer Rebellion, Penn Treaty Corp and Bank of Treaty.";
+        let mut found = vec![
+            mention_at(text, "Treaty of Nanking", EntityType::Org),
+            mention_at(text, "Boxer Rebellion", EntityType::Place),
+            mention_at(text, "Penn Treaty Corp", EntityType::Org),
+            mention_at(text, "Bank of Treaty", EntityType::Org),
+        ];
+        super::events_are_other_names(text, &gaz, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["MISC", "MISC", "ORG", "ORG"]);
+    }
+
+    #[test]
+    fn doctrines_are_other_names() {
+        let text = "They returned to Judaism, not to Marxism or to Maoism in Prism.";
+        let mut found = vec![
+            mention_at(text, "Judaism", EntityType::Org),
+            mention_at(text, "Marxism", EntityType::Place),
+            mention_at(text, "Prism", EntityType::Org),
+        ];
+        super::doctrines_are_other_names(text, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["MISC", "MISC", "ORG"]);
+    }
+
+    #[test]
+    fn works_are_other_names() {
+        let text = "She starred in the 2012 film The Five-Year Engagement, the film, Looper, \
+                    and the album Over My Head before Rotor would play Lada Togliatti.";
+        let mut found = vec![
+            mention_at(text, "Five-Year Engagement", EntityType::Place),
+            mention_at(text, "Looper", EntityType::Person),
+            mention_at(text, "Over My Head", EntityType::Person),
+            mention_at(text, "Lada Togliatti", EntityType::Org),
+        ];
+        super::works_are_other_names(text, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["MISC", "MISC", "MISC", "ORG"]);
     }
 
     #[test]
