@@ -177,6 +177,7 @@ impl Recognizer {
         regnal_numbers(text, &w.toks, &self.gaz, &mut found);
         found.retain(|m| !is_signature(text, m) && !is_era(text, m) && !is_generic(text, m));
         seas_are_places(text, &mut found);
+        roles_make_people(text, &self.gaz, &mut found);
         events_are_other_names(text, &self.gaz, &mut found);
         doctrines_are_other_names(text, &mut found);
         works_are_other_names(text, &mut found);
@@ -261,6 +262,37 @@ fn events_are_other_names(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
         };
         if gaz.head_lists(head) == 1 << gazetteer::MISC_HEAD {
             m.kind = EntityType::Misc;
+        }
+    }
+}
+
+/// A name right after a lowercase word for a relative, a rank or a trade ("his wife, Alice",
+/// "the emperor Caracalla", "commander Megabazus", "striker Shearer") is a person's.
+fn roles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
+    #[rustfmt::skip]
+    const ROLES: &[&str] = &[
+        "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother",
+        "grandmother", "grandfather", "grandson", "granddaughter", "nephew", "niece", "uncle",
+        "aunt", "cousin", "widow", "widower", "emperor", "empress", "pharaoh", "king", "queen",
+        "prince", "princess", "commander", "writer", "author", "poet", "novelist", "playwright",
+        "painter", "sculptor", "composer", "singer", "actor", "actress", "director", "editor",
+        "knight", "bishop", "archbishop", "priest", "pope", "philosopher", "student", "teacher",
+        "friend", "rapper", "chancellor", "minister", "leader", "striker", "midfielder",
+        "defender", "goalkeeper", "coach", "spokesman", "spokeswoman",
+    ];
+    for m in found.iter_mut().filter(|m| m.kind != EntityType::Person) {
+        let Some((before, span, _)) = around(text, m) else {
+            continue;
+        };
+        let before = before.trim_end();
+        let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+        let role = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| ROLES.contains(&w));
+        let name = span.split(' ').count() <= 4 && span.split(' ').all(|w| gaz.head_lists(w) == 0);
+        if role && name && span.starts_with(char::is_uppercase) {
+            m.kind = EntityType::Person;
         }
     }
 }
@@ -985,6 +1017,30 @@ mod tests {
         super::works_are_other_names(text, &mut found);
         let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
         assert_eq!(kinds, ["MISC", "MISC", "MISC", "ORG"]);
+    }
+
+    #[test]
+    fn roles_make_people() {
+        let gaz = Gazetteer::builtin();
+        let text =
+            "His wife, Alice, and the emperor Caracalla met striker Vialli at Milan University.";
+        let mut found = vec![
+            mention_at(text, "Alice", EntityType::Place),
+            mention_at(text, "Caracalla", EntityType::Org),
+            mention_at(text, "Vialli", EntityType::Org),
+            mention_at(text, "Milan University", EntityType::Org),
+        ];
+        super::roles_make_people(text, &gaz, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["PERSON", "PERSON", "PERSON", "ORG"]);
+        let text = "The writer Guild University and director Acme Bank.";
+        let mut found = vec![
+            mention_at(text, "Guild University", EntityType::Org),
+            mention_at(text, "Acme Bank", EntityType::Org),
+        ];
+        super::roles_make_people(text, &gaz, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["ORG", "ORG"]);
     }
 
     #[test]
