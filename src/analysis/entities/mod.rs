@@ -170,7 +170,7 @@ impl Recognizer {
         analyse(text, &w.toks, &self.gaz, &mut w.scratch, &mut w.info);
         self.model.tag(&mut w.info, &mut w.tag);
         let mut found = mentions(&w.toks, &w.tag.dec.labels);
-        courtesy_titles_make_people(text, &mut found);
+        titles_make_people(text, &self.gaz, &mut found);
         strip_titles(text, &mut found);
         trim_function_words(text, &self.gaz, &mut found);
         trim_ends(text, &mut found);
@@ -461,6 +461,12 @@ fn surnames_are_people(text: &str, found: &mut [Mention]) {
 /// Courtesy titles ("Mr", "Mrs", "Ms", "Dr", "Prof").
 const COURTESY: &[&str] = &["Mrs", "Mr", "Ms", "Dr", "Prof"];
 
+/// Noble and religious titles before a name.
+const NOBLE: &[&str] = &[
+    "Pope", "King", "Queen", "Emperor", "Empress", "Tsar", "Czar", "Lord", "Lady", "Sir", "Dame",
+    "Prince", "Princess", "Sheikh",
+];
+
 /// A title is followed by a name: the rest of the span after it ("Smith" of "Mr. Smith"),
 /// when there is one.
 fn after_title<'t>(span: &'t str, title: &str) -> Option<&'t str> {
@@ -471,13 +477,23 @@ fn after_title<'t>(span: &'t str, title: &str) -> Option<&'t str> {
 }
 
 /// A mention that starts with a courtesy title names a person, whatever type the tagger gave
-/// it: "Ms Pugh", "Dr. Okafor".
-fn courtesy_titles_make_people(text: &str, found: &mut [Mention]) {
+/// it: "Ms Pugh", "Dr. Okafor"; so does one that starts with a noble or religious title, unless
+/// a head noun says otherwise ("Lord Halifax", not "Prince Edward Island" or "King County").
+fn titles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
     for m in found.iter_mut().filter(|m| m.kind != EntityType::Person) {
         let Some(span) = text.get(m.start..m.end) else {
             continue;
         };
-        if COURTESY.iter().any(|t| after_title(span, t).is_some()) {
+        let courtesy = COURTESY.iter().any(|t| after_title(span, t).is_some());
+        let noble = NOBLE.iter().any(|t| {
+            after_title(span, t).is_some_and(|name| {
+                name.split(' ').count() <= 2
+                    && name
+                        .split(' ')
+                        .all(|w| w.starts_with(char::is_uppercase) && gaz.head_lists(w) == 0)
+            })
+        });
+        if courtesy || noble {
             m.kind = EntityType::Person;
         }
     }
@@ -585,10 +601,6 @@ fn regnal_numbers(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Men
 
 /// Titles are not part of a person's name: "Mr Smith" → "Smith", "Pope Francis" → "Francis".
 fn strip_titles(text: &str, found: &mut [Mention]) {
-    const NOBLE: &[&str] = &[
-        "Pope", "King", "Queen", "Emperor", "Empress", "Tsar", "Czar", "Lord", "Lady", "Sir",
-        "Dame", "Prince", "Princess", "Sheikh",
-    ];
     for m in found.iter_mut().filter(|m| m.kind == EntityType::Person) {
         let Some(span) = text.get(m.start..m.end) else {
             continue;
@@ -835,14 +847,15 @@ mod tests {
     }
 
     #[test]
-    fn courtesy_titles_make_people() {
+    fn titles_make_people() {
+        let gaz = Gazetteer::builtin();
         let text = "A scan of Ms Pugh and of Dr. Okafor at Drew Hall.";
         let mut found = vec![
             mention_at(text, "Ms Pugh", EntityType::Place),
             mention_at(text, "Dr. Okafor", EntityType::Org),
             mention_at(text, "Drew Hall", EntityType::Place),
         ];
-        super::courtesy_titles_make_people(text, &mut found);
+        super::titles_make_people(text, &gaz, &mut found);
         strip_titles(text, &mut found);
         assert_eq!(
             texts(text, &found),
@@ -850,6 +863,29 @@ mod tests {
                 ("PERSON", "Pugh"),
                 ("PERSON", "Okafor"),
                 ("PLACE", "Drew Hall")
+            ]
+        );
+    }
+
+    #[test]
+    fn noble_titles_make_people_unless_a_head_noun_disagrees() {
+        let gaz = Gazetteer::builtin();
+        let text = "Lord Halifax left Prince Edward Island for King County and Emperor Showa.";
+        let mut found = vec![
+            mention_at(text, "Lord Halifax", EntityType::Place),
+            mention_at(text, "Prince Edward Island", EntityType::Place),
+            mention_at(text, "King County", EntityType::Place),
+            mention_at(text, "Emperor Showa", EntityType::Org),
+        ];
+        super::titles_make_people(text, &gaz, &mut found);
+        strip_titles(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Halifax"),
+                ("PLACE", "Prince Edward Island"),
+                ("PLACE", "King County"),
+                ("PERSON", "Showa")
             ]
         );
     }
