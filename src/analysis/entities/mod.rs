@@ -175,7 +175,14 @@ impl Recognizer {
         trim_function_words(text, &self.gaz, &mut found);
         trim_ends(text, &mut found);
         regnal_numbers(text, &w.toks, &self.gaz, &mut found);
-        found.retain(|m| !is_signature(text, m) && !is_era(text, m) && !is_generic(text, m));
+        let surnames = last_names(text, &found);
+        let surname = |m: &Mention| {
+            text.get(m.start..m.end)
+                .is_some_and(|s| surnames.binary_search(&s).is_ok())
+        };
+        found.retain(|m| {
+            !is_signature(text, m) && !is_era(text, m) && (surname(m) || !is_generic(text, m))
+        });
         seas_are_places(text, &mut found);
         roles_make_people(text, &self.gaz, &mut found);
         events_are_other_names(text, &self.gaz, &mut found);
@@ -190,7 +197,8 @@ impl Recognizer {
 }
 
 /// A title or a common noun for an institution, capitalised but alone ("the Government",
-/// "the Emperor", "the Army", "the Bank"), names nothing by itself.
+/// "the Emperor", "the Army", "the Bank"), names nothing by itself (unless it is the family
+/// name of someone named in full in the same text: "Stephen King … King said").
 fn is_generic(text: &str, m: &Mention) -> bool {
     #[rustfmt::skip]
     const GENERIC: &[&str] = &[
@@ -434,19 +442,25 @@ fn is_era(text: &str, m: &Mention) -> bool {
     ERAS.contains(&span) && (year_before || year_after)
 }
 
+/// The last words of the people's full names among `found`, sorted.
+fn last_names<'t>(text: &'t str, found: &[Mention]) -> Vec<&'t str> {
+    let mut last: Vec<&str> = found
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| text.get(m.start..m.end)?.rsplit_once(' ').map(|(_, l)| l))
+        .collect();
+    last.sort_unstable();
+    last
+}
+
 /// A one-word mention that is the last word of a person's full name found in the same text
 /// is that person ("Steven Seagal … Seagal said"), not an organisation or a place.
 fn surnames_are_people(text: &str, found: &mut [Mention]) {
     let span = |m: &Mention| text.get(m.start..m.end).unwrap_or("");
-    let mut last: Vec<&str> = found
-        .iter()
-        .filter(|m| m.kind == EntityType::Person)
-        .filter_map(|m| span(m).rsplit_once(' ').map(|(_, l)| l))
-        .collect();
+    let last = last_names(text, found);
     if last.is_empty() {
         return;
     }
-    last.sort_unstable();
     for m in found.iter_mut() {
         let w = span(m);
         if matches!(m.kind, EntityType::Org | EntityType::Place)
@@ -997,6 +1011,16 @@ mod tests {
             };
             assert_eq!(is_generic(text, &m), generic, "{w}");
         }
+    }
+
+    #[test]
+    fn a_generic_noun_that_is_a_surname_stays() {
+        let text = "Stephen King wrote it. King said the King of Spain agreed.";
+        let got = spans(text, Recognizer::english());
+        assert!(got.contains(&("PERSON", "Stephen King".into())), "{got:?}");
+        assert!(got.contains(&("PERSON", "King".into())), "{got:?}");
+        let found = [mention_at(text, "Stephen King", EntityType::Person)];
+        assert_eq!(last_names(text, &found), ["King"]);
     }
 
     #[test]
