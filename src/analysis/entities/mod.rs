@@ -170,30 +170,37 @@ impl Recognizer {
         analyse(text, &w.toks, &self.gaz, &mut w.scratch, &mut w.info);
         self.model.tag(&mut w.info, &mut w.tag);
         let mut found = mentions(&w.toks, &w.tag.dec.labels);
-        titles_make_people(text, &self.gaz, &mut found);
-        strip_titles(text, &mut found);
-        trim_function_words(text, &self.gaz, &mut found);
-        trim_ends(text, &mut found);
-        regnal_numbers(text, &w.toks, &self.gaz, &mut found);
-        let surnames = last_names(text, &found);
-        let surname = |m: &Mention| {
-            text.get(m.start..m.end)
-                .is_some_and(|s| surnames.binary_search(&s).is_ok())
-        };
-        found.retain(|m| {
-            !is_signature(text, m) && !is_era(text, m) && (surname(m) || !is_generic(text, m))
-        });
-        seas_are_places(text, &mut found);
-        roles_make_people(text, &self.gaz, &mut found);
-        events_are_other_names(text, &self.gaz, &mut found);
-        doctrines_are_other_names(text, &mut found);
-        works_are_other_names(text, &mut found);
+        tidy(text, &w.toks, &self.gaz, &mut found);
         surnames_are_people(text, &mut found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,
         }
     }
+}
+
+/// The rules applied to the tagger's mentions before the document-wide ones: titles, function
+/// words, numerals, eras, generic nouns, and names whose context tells their type.
+#[inline(never)]
+fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Mention>) {
+    titles_make_people(text, gaz, found);
+    strip_titles(text, found);
+    trim_function_words(text, gaz, found);
+    trim_ends(text, found);
+    regnal_numbers(text, toks, gaz, found);
+    let surnames = last_names(text, found);
+    let surname = |m: &Mention| {
+        text.get(m.start..m.end)
+            .is_some_and(|s| surnames.binary_search(&s).is_ok())
+    };
+    found.retain(|m| {
+        !is_signature(text, m) && !is_era(text, m) && (surname(m) || !is_generic(text, m))
+    });
+    seas_are_places(text, found);
+    roles_make_people(text, gaz, found);
+    events_are_other_names(text, gaz, found);
+    doctrines_are_other_names(text, found);
+    works_are_other_names(text, found);
 }
 
 /// A title or a common noun for an institution, capitalised but alone ("the Government",
@@ -208,7 +215,8 @@ fn is_generic(text: &str, m: &Mention) -> bool {
         "state", "church", "hospital", "hospitals", "gazette",
     ];
     text.get(m.start..m.end).is_some_and(|s| {
-        s.starts_with(char::is_uppercase)
+        s.len() <= 10
+            && s.starts_with(char::is_uppercase)
             && !s.chars().skip(1).any(char::is_uppercase)
             && GENERIC.iter().any(|g| s.eq_ignore_ascii_case(g))
     })
@@ -262,11 +270,12 @@ fn events_are_other_names(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
         let Some(span) = text.get(m.start..m.end) else {
             continue;
         };
-        let words: Vec<&str> = span.split(' ').collect();
-        let head = match words.iter().position(|w| *w == "of") {
-            Some(k) if k > 0 => words[k - 1],
-            _ if words.len() > 1 => words[words.len() - 1],
-            _ => continue,
+        let head = match span.split_once(" of ") {
+            Some((before, _)) => before.rsplit(' ').next().unwrap_or(before),
+            None => match span.rsplit_once(' ') {
+                Some((_, last)) => last,
+                None => continue,
+            },
         };
         if gaz.head_lists(head) == 1 << gazetteer::MISC_HEAD {
             m.kind = EntityType::Misc;
@@ -274,20 +283,26 @@ fn events_are_other_names(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
     }
 }
 
+/// A lowercase word for a relative, a rank or a trade that comes before a person's name.
+#[rustfmt::skip]
+fn is_role(w: &str) -> bool {
+    matches!(
+        w,
+        "wife" | "husband" | "son" | "daughter" | "brother" | "sister" | "father" | "mother" |
+            "grandmother" | "grandfather" | "grandson" | "granddaughter" | "nephew" | "niece" |
+            "uncle" | "aunt" | "cousin" | "widow" | "widower" | "emperor" | "empress" | "pharaoh" |
+            "king" | "queen" | "prince" | "princess" | "commander" | "writer" | "author" | "poet" |
+            "novelist" | "playwright" | "painter" | "sculptor" | "composer" | "singer" | "actor" |
+            "actress" | "director" | "editor" | "knight" | "bishop" | "archbishop" | "priest" |
+            "pope" | "philosopher" | "student" | "teacher" | "friend" | "rapper" | "chancellor" |
+            "minister" | "leader" | "striker" | "midfielder" | "defender" | "goalkeeper" |
+            "coach" | "spokesman" | "spokeswoman"
+    )
+}
+
 /// A name right after a lowercase word for a relative, a rank or a trade ("his wife, Alice",
 /// "the emperor Caracalla", "commander Megabazus", "striker Shearer") is a person's.
 fn roles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
-    #[rustfmt::skip]
-    const ROLES: &[&str] = &[
-        "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother",
-        "grandmother", "grandfather", "grandson", "granddaughter", "nephew", "niece", "uncle",
-        "aunt", "cousin", "widow", "widower", "emperor", "empress", "pharaoh", "king", "queen",
-        "prince", "princess", "commander", "writer", "author", "poet", "novelist", "playwright",
-        "painter", "sculptor", "composer", "singer", "actor", "actress", "director", "editor",
-        "knight", "bishop", "archbishop", "priest", "pope", "philosopher", "student", "teacher",
-        "friend", "rapper", "chancellor", "minister", "leader", "striker", "midfielder",
-        "defender", "goalkeeper", "coach", "spokesman", "spokeswoman",
-    ];
     for m in found.iter_mut().filter(|m| m.kind != EntityType::Person) {
         let Some((before, span, _)) = around(text, m) else {
             continue;
@@ -297,9 +312,13 @@ fn roles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
         let role = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
-            .is_some_and(|w| ROLES.contains(&w));
-        let name = span.split(' ').count() <= 4 && span.split(' ').all(|w| gaz.head_lists(w) == 0);
-        if role && name && span.starts_with(char::is_uppercase) {
+            .is_some_and(is_role);
+        let name = || {
+            span.starts_with(char::is_uppercase)
+                && span.split(' ').count() <= 4
+                && span.split(' ').all(|w| gaz.head_lists(w) == 0)
+        };
+        if role && name() {
             m.kind = EntityType::Person;
         }
     }
@@ -552,12 +571,13 @@ fn regnal_numbers(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Men
             k += 1;
             continue;
         };
-        let mut words: Vec<&str> = span.split(' ').collect();
         // The numeral: the mention's last word, or the token right after it, one space away.
-        let inside = words.len() > 1 && words.last().is_some_and(|w| is_numeral(w));
+        let (mut name, last) = span.rsplit_once(' ').unwrap_or(("", span));
+        let inside = !name.is_empty() && is_numeral(last);
         let numeral = if inside {
-            words.pop()
+            Some(last)
         } else {
+            name = span;
             let next = toks.partition_point(|t| (t.start as usize) < m.end);
             toks.get(next)
                 .filter(|t| {
@@ -592,8 +612,8 @@ fn regnal_numbers(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Men
             k += 1;
             continue;
         }
-        let named = words
-            .iter()
+        let named = name
+            .split(' ')
             .all(|w| w.starts_with(char::is_uppercase) && gaz.head_lists(w) == 0 && !is_numeral(w));
         let person = m.kind == EntityType::Person
             || (named && m.kind != EntityType::Misc && numeral.trim_end_matches('.') != "XI");
