@@ -196,7 +196,7 @@ fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Mention>) {
     found.retain(|m| {
         !is_signature(text, m) && !is_era(text, m) && (surname(m) || !is_generic(text, m))
     });
-    seas_are_places(text, found);
+    natural_features_are_places(text, found);
     roles_make_people(text, gaz, found);
     events_are_other_names(text, gaz, found);
     doctrines_are_other_names(text, found);
@@ -222,38 +222,37 @@ fn is_generic(text: &str, m: &Mention) -> bool {
     })
 }
 
-/// Seas named by their adjective and used as a noun ("around the Mediterranean.", "the
-/// Caribbean, where") are places, not "other" names.
-fn seas_are_places(text: &str, found: &mut [Mention]) {
-    const SEAS: &[&str] = &[
-        "Mediterranean",
-        "Caribbean",
-        "Baltic",
-        "Adriatic",
-        "Aegean",
-        "Atlantic",
-        "Pacific",
-        "Arctic",
-        "Antarctic",
-        "Ionian",
-        "Tyrrhenian",
+/// Seas, rivers and mountain ranges named without their head noun and used as a noun ("around
+/// the Mediterranean.", "the Caucasus is", "the Alps and") are places, not other names.
+fn natural_features_are_places(text: &str, found: &mut [Mention]) {
+    #[rustfmt::skip]
+    const NATURAL: &[&str] = &[
+        "Mediterranean", "Caribbean", "Baltic", "Adriatic", "Aegean", "Atlantic", "Pacific",
+        "Arctic", "Antarctic", "Ionian", "Tyrrhenian", "Caspian", "Bosphorus", "Bosporus",
+        "Dardanelles", "Nile", "Danube", "Rhine", "Rhone", "Rhône", "Volga", "Dnieper", "Elbe",
+        "Thames", "Seine", "Loire", "Tiber", "Euphrates", "Tigris", "Ganges", "Indus", "Yangtze",
+        "Mekong", "Zambezi", "Orinoco", "Alps", "Andes", "Apennines", "Pyrenees", "Carpathians",
+        "Caucasus", "Himalayas", "Urals", "Rockies", "Balkans", "Sahara", "Gobi", "Kalahari",
     ];
     for m in found.iter_mut().filter(|m| m.kind == EntityType::Misc) {
         let Some((before, span, after)) = around(text, m) else {
             continue;
         };
+        if !NATURAL.contains(&span) {
+            continue;
+        }
         let the = before
             .trim_end()
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"));
         // Used as a noun: nothing that could be its noun follows.
-        let next = after.trim_start();
-        let noun = next
+        let noun = after
+            .trim_start()
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| !w.is_empty() && !STOPISH.contains(&w));
-        if the && SEAS.contains(&span) && !noun {
+        if the && !noun {
             m.kind = EntityType::Place;
         }
     }
@@ -1044,16 +1043,24 @@ mod tests {
     }
 
     #[test]
-    fn seas_are_places() {
-        let text = "Ports around the Mediterranean, the Baltic trade and the Atlantic.";
+    fn natural_features_are_places() {
+        let text = "Ports around the Mediterranean, the Baltic trade, the Atlantic. \
+                    Ships on the Danube and the Rockies beat the Caucasus in Alps country.";
         let mut found = vec![
             mention_at(text, "Mediterranean", EntityType::Misc),
             mention_at(text, "Baltic", EntityType::Misc),
             mention_at(text, "Atlantic", EntityType::Misc),
+            mention_at(text, "Danube", EntityType::Misc),
+            mention_at(text, "Rockies", EntityType::Org),
+            mention_at(text, "Caucasus", EntityType::Misc),
+            mention_at(text, "Alps", EntityType::Misc),
         ];
-        super::seas_are_places(text, &mut found);
+        super::natural_features_are_places(text, &mut found);
         let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
-        assert_eq!(kinds, ["PLACE", "MISC", "PLACE"]);
+        assert_eq!(
+            kinds,
+            ["PLACE", "MISC", "PLACE", "PLACE", "ORG", "PLACE", "MISC"]
+        );
     }
 
     #[test]
