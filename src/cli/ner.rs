@@ -67,6 +67,9 @@ pub struct TrainNerArgs {
     /// Word clusters to use instead of the built-in ones (written by `train-clusters`).
     #[arg(long)]
     pub clusters: Option<PathBuf>,
+    /// Seed of the document shuffle (the built-in model uses the default).
+    #[arg(long, hide = true, default_value_t = 0x5eed)]
+    pub seed: u64,
 }
 
 /// Arguments of `quarry train-clusters`.
@@ -248,7 +251,7 @@ pub fn train_ner(a: TrainNerArgs) -> ExitCode {
     let opt = TrainOptions {
         epochs: a.epochs,
         bits: a.bits,
-        seed: 0x5eed,
+        seed: a.seed,
         folds: a.folds,
         dropout: a.dropout,
     };

@@ -194,6 +194,17 @@ impl Gazetteer {
         self.words.get(&lower).copied().unwrap_or_default()
     }
 
+    /// True when `word` (lowercase) is a common English function word.
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+
+    /// The head-noun lists ([`HEADS`]) that the single word `word` belongs to.
+    pub fn head_lists(&self, word: &str) -> u32 {
+        let h = phrase_step(0, hash_lower(word, &mut String::new()));
+        self.phrases.get(&h).map_or(0, |e| e.lists as u32 & HEADS)
+    }
+
     /// Adds a phrase to list `list`.
     pub fn add(&mut self, phrase: &str, list: u32) {
         let mut toks: Vec<Tok> = Vec::new();

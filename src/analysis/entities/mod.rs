@@ -170,9 +170,7 @@ impl Recognizer {
         analyse(text, &w.toks, &self.gaz, &mut w.scratch, &mut w.info);
         self.model.tag(&mut w.info, &mut w.tag);
         let mut found = mentions(&w.toks, &w.tag.dec.labels);
-        strip_titles(text, &mut found);
-        trim_ends(text, &mut found);
-        found.retain(|m| !is_signature(text, m) && !is_era(text, m));
+        tidy(text, &w.toks, &self.gaz, &mut found);
         surnames_are_people(text, &mut found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
@@ -180,6 +178,200 @@ impl Recognizer {
         }
     }
 }
+
+/// The rules applied to the tagger's mentions before the document-wide ones: titles, function
+/// words, numerals, eras, generic nouns, and names whose context tells their type.
+#[inline(never)]
+fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Mention>) {
+    titles_make_people(text, gaz, found);
+    strip_titles(text, found);
+    trim_function_words(text, gaz, found);
+    trim_ends(text, found);
+    regnal_numbers(text, toks, gaz, found);
+    let surnames = last_names(text, found);
+    let surname = |m: &Mention| {
+        text.get(m.start..m.end)
+            .is_some_and(|s| surnames.binary_search(&s).is_ok())
+    };
+    found.retain(|m| {
+        !is_signature(text, m) && !is_era(text, m) && (surname(m) || !is_generic(text, m))
+    });
+    natural_features_are_places(text, found);
+    roles_make_people(text, gaz, found);
+    events_are_other_names(text, gaz, found);
+    doctrines_are_other_names(text, found);
+    works_are_other_names(text, found);
+}
+
+/// A title or a common noun for an institution, capitalised but alone ("the Government",
+/// "the Emperor", "the Army", "the Bank"), names nothing by itself (unless it is the family
+/// name of someone named in full in the same text: "Stephen King … King said").
+fn is_generic(text: &str, m: &Mention) -> bool {
+    #[rustfmt::skip]
+    const GENERIC: &[&str] = &[
+        "government", "parliament", "army", "navy", "cabinet", "emperor", "empress", "king",
+        "queen", "prince", "princess", "duke", "duchess", "count", "countess", "mayor",
+        "president", "governor", "minister", "pope", "tsar", "czar", "bank", "police", "ministry",
+        "state", "church", "hospital", "hospitals", "gazette",
+    ];
+    text.get(m.start..m.end).is_some_and(|s| {
+        s.len() <= 10
+            && s.starts_with(char::is_uppercase)
+            && !s.chars().skip(1).any(char::is_uppercase)
+            && GENERIC.iter().any(|g| s.eq_ignore_ascii_case(g))
+    })
+}
+
+/// Seas, rivers and mountain ranges named without their head noun and used as a noun ("around
+/// the Mediterranean.", "the Caucasus is", "the Alps and") are places, not other names.
+fn natural_features_are_places(text: &str, found: &mut [Mention]) {
+    #[rustfmt::skip]
+    const NATURAL: &[&str] = &[
+        "Mediterranean", "Caribbean", "Baltic", "Adriatic", "Aegean", "Atlantic", "Pacific",
+        "Arctic", "Antarctic", "Ionian", "Tyrrhenian", "Caspian", "Bosphorus", "Bosporus",
+        "Dardanelles", "Nile", "Danube", "Rhine", "Rhone", "Rhône", "Volga", "Dnieper", "Elbe",
+        "Thames", "Seine", "Loire", "Tiber", "Euphrates", "Tigris", "Ganges", "Indus", "Yangtze",
+        "Mekong", "Zambezi", "Orinoco", "Alps", "Andes", "Apennines", "Pyrenees", "Carpathians",
+        "Caucasus", "Himalayas", "Urals", "Rockies", "Balkans", "Sahara", "Gobi", "Kalahari",
+    ];
+    for m in found.iter_mut().filter(|m| m.kind == EntityType::Misc) {
+        let Some((before, span, after)) = around(text, m) else {
+            continue;
+        };
+        if !NATURAL.contains(&span) {
+            continue;
+        }
+        let the = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        // Used as a noun: nothing that could be its noun follows.
+        let noun = after
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| !w.is_empty() && !STOPISH.contains(&w));
+        if the && !noun {
+            m.kind = EntityType::Place;
+        }
+    }
+}
+
+/// Named events, agreements, awards and periods ("Treaty of Nanking", "Boxer Rebellion", "Summer
+/// Olympic Games") are other names, not organisations or places: their head noun, last or
+/// before "of", says so.
+fn events_are_other_names(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
+    for m in found
+        .iter_mut()
+        .filter(|m| matches!(m.kind, EntityType::Org | EntityType::Place))
+    {
+        let Some(span) = text.get(m.start..m.end) else {
+            continue;
+        };
+        let head = match span.split_once(" of ") {
+            Some((before, _)) => before.rsplit(' ').next().unwrap_or(before),
+            None => match span.rsplit_once(' ') {
+                Some((_, last)) => last,
+                None => continue,
+            },
+        };
+        if gaz.head_lists(head) == 1 << gazetteer::MISC_HEAD {
+            m.kind = EntityType::Misc;
+        }
+    }
+}
+
+/// A lowercase word for a relative, a rank or a trade that comes before a person's name.
+#[rustfmt::skip]
+fn is_role(w: &str) -> bool {
+    matches!(
+        w,
+        "wife" | "husband" | "son" | "daughter" | "brother" | "sister" | "father" | "mother" |
+            "grandmother" | "grandfather" | "grandson" | "granddaughter" | "nephew" | "niece" |
+            "uncle" | "aunt" | "cousin" | "widow" | "widower" | "emperor" | "empress" | "pharaoh" |
+            "king" | "queen" | "prince" | "princess" | "commander" | "writer" | "author" | "poet" |
+            "novelist" | "playwright" | "painter" | "sculptor" | "composer" | "singer" | "actor" |
+            "actress" | "director" | "editor" | "knight" | "bishop" | "archbishop" | "priest" |
+            "pope" | "philosopher" | "student" | "teacher" | "friend" | "rapper" | "chancellor" |
+            "minister" | "leader" | "striker" | "midfielder" | "defender" | "goalkeeper" |
+            "coach" | "spokesman" | "spokeswoman"
+    )
+}
+
+/// A name right after a lowercase word for a relative, a rank or a trade ("his wife, Alice",
+/// "the emperor Caracalla", "commander Megabazus", "striker Shearer") is a person's.
+fn roles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
+    for m in found.iter_mut().filter(|m| m.kind != EntityType::Person) {
+        let Some((before, span, _)) = around(text, m) else {
+            continue;
+        };
+        let before = before.trim_end();
+        let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+        let role = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(is_role);
+        let name = || {
+            span.starts_with(char::is_uppercase)
+                && span.split(' ').count() <= 4
+                && span.split(' ').all(|w| gaz.head_lists(w) == 0)
+        };
+        if role && name() {
+            m.kind = EntityType::Person;
+        }
+    }
+}
+
+/// A doctrine or movement ("Judaism", "Marxism") is an other name.
+fn doctrines_are_other_names(text: &str, found: &mut [Mention]) {
+    for m in found.iter_mut().filter(|m| m.kind != EntityType::Misc) {
+        let Some(span) = text.get(m.start..m.end) else {
+            continue;
+        };
+        if !span.contains(' ') && span.len() > 5 && span.ends_with("ism") {
+            m.kind = EntityType::Misc;
+        }
+    }
+}
+
+/// A name right after a kind of work ("the film Looper", "the album Over My Head", "the
+/// 2012 film The Five-Year Engagement") is the work's title: an other name.
+fn works_are_other_names(text: &str, found: &mut [Mention]) {
+    const WORKS: &[&str] = &[
+        "film",
+        "movie",
+        "album",
+        "song",
+        "single",
+        "novel",
+        "book",
+        "opera",
+        "series",
+        "show",
+        "musical",
+        "painting",
+        "poem",
+        "anthology",
+    ];
+    for m in found.iter_mut().filter(|m| m.kind != EntityType::Misc) {
+        let Some((before, _, _)) = around(text, m) else {
+            continue;
+        };
+        let before = before.trim_end().trim_end_matches([',', ':']).trim_end();
+        let before = before.strip_suffix("The").unwrap_or(before).trim_end();
+        let last = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+        if last.is_some_and(|w| WORKS.contains(&w)) {
+            m.kind = EntityType::Misc;
+        }
+    }
+}
+
+/// Words after a noun that cannot be nouns it modifies.
+const STOPISH: &[&str] = &[
+    "and", "or", "as", "in", "to", "was", "is", "were", "are", "by", "from", "with", "for", "of",
+    "at", "on", "until", "which", "that", "where", "had", "has",
+];
 
 /// The text before a mention, the mention and the text after it.
 fn around<'t>(text: &'t str, m: &Mention) -> Option<(&'t str, &'t str, &'t str)> {
@@ -252,27 +444,41 @@ fn is_era(text: &str, m: &Mention) -> bool {
     let Some((before, span, after)) = around(text, m) else {
         return false;
     };
+    let before = before.trim_end();
     let year_before = before
-        .trim_end()
         .trim_end_matches(['s', '\'', '\u{2019}'])
-        .ends_with(|c: char| c.is_ascii_digit());
+        .ends_with(|c: char| c.is_ascii_digit())
+        || before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| {
+                ["century", "centuries", "millennium", "millennia"]
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
+            });
     let year_after = after.trim_start().starts_with(|c: char| c.is_ascii_digit());
     ERAS.contains(&span) && (year_before || year_after)
+}
+
+/// The last words of the people's full names among `found`, sorted.
+fn last_names<'t>(text: &'t str, found: &[Mention]) -> Vec<&'t str> {
+    let mut last: Vec<&str> = found
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| text.get(m.start..m.end)?.rsplit_once(' ').map(|(_, l)| l))
+        .collect();
+    last.sort_unstable();
+    last
 }
 
 /// A one-word mention that is the last word of a person's full name found in the same text
 /// is that person ("Steven Seagal … Seagal said"), not an organisation or a place.
 fn surnames_are_people(text: &str, found: &mut [Mention]) {
     let span = |m: &Mention| text.get(m.start..m.end).unwrap_or("");
-    let mut last: Vec<&str> = found
-        .iter()
-        .filter(|m| m.kind == EntityType::Person)
-        .filter_map(|m| span(m).rsplit_once(' ').map(|(_, l)| l))
-        .collect();
+    let last = last_names(text, found);
     if last.is_empty() {
         return;
     }
-    last.sort_unstable();
     for m in found.iter_mut() {
         let w = span(m);
         if matches!(m.kind, EntityType::Org | EntityType::Place)
@@ -284,21 +490,158 @@ fn surnames_are_people(text: &str, found: &mut [Mention]) {
     }
 }
 
-/// Courtesy titles are not part of a person's name: "Mr Smith" → "Smith".
+/// Courtesy titles ("Mr", "Mrs", "Ms", "Dr", "Prof").
+const COURTESY: &[&str] = &["Mrs", "Mr", "Ms", "Dr", "Prof"];
+
+/// Noble and religious titles before a name.
+const NOBLE: &[&str] = &[
+    "Pope", "King", "Queen", "Emperor", "Empress", "Tsar", "Czar", "Lord", "Lady", "Sir", "Dame",
+    "Prince", "Princess", "Sheikh",
+];
+
+/// A title is followed by a name: the rest of the span after it ("Smith" of "Mr. Smith"),
+/// when there is one.
+fn after_title<'t>(span: &'t str, title: &str) -> Option<&'t str> {
+    let rest = span.strip_prefix(title)?;
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let name = rest.trim_start();
+    (name.len() < rest.len() && name.starts_with(char::is_uppercase)).then_some(name)
+}
+
+/// A mention that starts with a courtesy title names a person, whatever type the tagger gave
+/// it: "Ms Pugh", "Dr. Okafor"; so does one that starts with a noble or religious title, unless
+/// a head noun says otherwise ("Lord Halifax", not "Prince Edward Island" or "King County").
+fn titles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
+    for m in found.iter_mut().filter(|m| m.kind != EntityType::Person) {
+        let Some(span) = text.get(m.start..m.end) else {
+            continue;
+        };
+        let courtesy = COURTESY.iter().any(|t| after_title(span, t).is_some());
+        let noble = NOBLE.iter().any(|t| {
+            after_title(span, t).is_some_and(|name| {
+                name.split(' ').count() <= 2
+                    && name
+                        .split(' ')
+                        .all(|w| w.starts_with(char::is_uppercase) && gaz.head_lists(w) == 0)
+            })
+        });
+        if courtesy || noble {
+            m.kind = EntityType::Person;
+        }
+    }
+}
+
+/// A name does not end with a function word: a mention that runs on into one ("the Government
+/// is", "Earth and") stops before it.
+fn trim_function_words(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
+    for m in found.iter_mut() {
+        while let Some(span) = text.get(m.start..m.end) {
+            let Some((head, last)) = span.rsplit_once(' ') else {
+                break;
+            };
+            let head = head.trim_end();
+            if head.is_empty() || !last.starts_with(char::is_lowercase) || !gaz.is_stop(last) {
+                break;
+            }
+            m.end = m.start + head.len();
+        }
+    }
+}
+
+/// A Roman numeral ("II", "xiv" not) as a regnal or generational suffix, with an optional
+/// period.
+fn is_numeral(w: &str) -> bool {
+    const ROMAN: &[&str] = &[
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
+    ];
+    ROMAN.contains(&w.strip_suffix('.').unwrap_or(w))
+}
+
+/// A Roman numeral after a name belongs to it and makes it a person's ("Ramesses II", "Pope
+/// Paul VI", "Thutmose III"), unless the name is of another kind ("World War II", "Super Bowl
+/// XXX", a cricket "World XI"); a numeral alone names nothing.
+fn regnal_numbers(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Mention>) {
+    let word = |t: &Tok| text.get(t.start as usize..t.end as usize).unwrap_or("");
+    let mut k = 0;
+    while k < found.len() {
+        let m = found[k];
+        let Some(span) = text.get(m.start..m.end) else {
+            k += 1;
+            continue;
+        };
+        // The numeral: the mention's last word, or the token right after it, one space away.
+        let (mut name, last) = span.rsplit_once(' ').unwrap_or(("", span));
+        let inside = !name.is_empty() && is_numeral(last);
+        let numeral = if inside {
+            Some(last)
+        } else {
+            name = span;
+            let next = toks.partition_point(|t| (t.start as usize) < m.end);
+            toks.get(next)
+                .filter(|t| {
+                    t.start as usize == m.end + 1
+                        && text.as_bytes().get(m.end) == Some(&b' ')
+                        && is_numeral(word(t))
+                        // "I" is also the pronoun: only before punctuation does it end a name.
+                        && (word(t) != "I"
+                            || text
+                                .get(t.end as usize..)
+                                .is_some_and(|a| a.trim_start().starts_with([
+                                    '.', ',', ';', ':', ')', '(',
+                                ])))
+                })
+                .map(|t| {
+                    found[k].end = t.end as usize;
+                    word(t)
+                })
+        };
+        let Some(numeral) = numeral else {
+            k += 1;
+            continue;
+        };
+        // "ENGLAND V PAKISTAN": in capitals, or before another name, "V" is "versus".
+        let versus = numeral == "V"
+            && (!span.chars().any(char::is_lowercase)
+                || text
+                    .get(found[k].end..)
+                    .is_some_and(|a| a.trim_start().starts_with(char::is_uppercase)));
+        if versus {
+            found[k].end = m.end;
+            k += 1;
+            continue;
+        }
+        let named = name
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && gaz.head_lists(w) == 0 && !is_numeral(w));
+        let person = m.kind == EntityType::Person
+            || (named && m.kind != EntityType::Misc && numeral.trim_end_matches('.') != "XI");
+        if !person {
+            found[k].end = m.end;
+            k += 1;
+            continue;
+        }
+        found[k].kind = EntityType::Person;
+        // A numeral the tagger took for a mention of its own joins the name.
+        let end = found[k].end;
+        if found.get(k + 1).is_some_and(|n| n.start < end) {
+            found.remove(k + 1);
+        }
+        k += 1;
+    }
+    found.retain(|m| text.get(m.start..m.end).is_some_and(|s| !is_numeral(s)));
+}
+
+/// Titles are not part of a person's name: "Mr Smith" → "Smith", "Pope Francis" → "Francis".
 fn strip_titles(text: &str, found: &mut [Mention]) {
-    const TITLES: &[&str] = &["Mrs", "Mr", "Ms", "Dr", "Prof"];
     for m in found.iter_mut().filter(|m| m.kind == EntityType::Person) {
         let Some(span) = text.get(m.start..m.end) else {
             continue;
         };
-        for t in TITLES {
-            if let Some(rest) = span.strip_prefix(t) {
-                let rest = rest.strip_prefix('.').unwrap_or(rest);
-                let name = rest.trim_start();
-                if name.len() < rest.len() && !name.is_empty() {
-                    m.start = m.end - name.len();
-                    break;
-                }
+        for t in COURTESY.iter().chain(NOBLE) {
+            if let Some(name) = after_title(span, t) {
+                m.start = m.end - name.len();
+                break;
             }
         }
     }
@@ -500,6 +843,291 @@ mod tests {
             kind: EntityType::Org,
         };
         assert!(!is_era(text, &m));
+    }
+
+    fn mention_at(text: &str, w: &str, kind: EntityType) -> Mention {
+        let s = text.find(w).unwrap();
+        Mention {
+            start: s,
+            end: s + w.len(),
+            kind,
+        }
+    }
+
+    fn texts<'t>(text: &'t str, found: &[Mention]) -> Vec<(&'static str, &'t str)> {
+        found
+            .iter()
+            .map(|m| (m.kind.label(), &text[m.start..m.end]))
+            .collect()
+    }
+
+    #[test]
+    fn era_markers_after_a_century_are_not_names() {
+        for (text, era) in [
+            ("Athens in the 5th century BC was dependent on grain.", "BC"),
+            (
+                "Letters dating from the 14th century BCE, found at Amarna.",
+                "BCE",
+            ),
+            ("Tribes settled there in the 6th century AD.", "AD"),
+        ] {
+            let m = mention_at(text, era, EntityType::Org);
+            assert!(is_era(text, &m), "{text}");
+        }
+        let text = "The century AD Holdings had was long.";
+        let m = mention_at(text, "AD Holdings", EntityType::Org);
+        assert!(!is_era(text, &m));
+    }
+
+    #[test]
+    fn titles_make_people() {
+        let gaz = Gazetteer::builtin();
+        let text = "A scan of Ms Pugh and of Dr. Okafor at Drew Hall.";
+        let mut found = vec![
+            mention_at(text, "Ms Pugh", EntityType::Place),
+            mention_at(text, "Dr. Okafor", EntityType::Org),
+            mention_at(text, "Drew Hall", EntityType::Place),
+        ];
+        super::titles_make_people(text, &gaz, &mut found);
+        strip_titles(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Pugh"),
+                ("PERSON", "Okafor"),
+                ("PLACE", "Drew Hall")
+            ]
+        );
+    }
+
+    #[test]
+    fn noble_titles_make_people_unless_a_head_noun_disagrees() {
+        let gaz = Gazetteer::builtin();
+        let text = "Lord Halifax left Prince Edward Island for King County and Emperor Showa.";
+        let mut found = vec![
+            mention_at(text, "Lord Halifax", EntityType::Place),
+            mention_at(text, "Prince Edward Island", EntityType::Place),
+            mention_at(text, "King County", EntityType::Place),
+            mention_at(text, "Emperor Showa", EntityType::Org),
+        ];
+        super::titles_make_people(text, &gaz, &mut found);
+        strip_titles(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Halifax"),
+                ("PLACE", "Prince Edward Island"),
+                ("PLACE", "King County"),
+                ("PERSON", "Showa")
+            ]
+        );
+    }
+
+    #[test]
+    fn noble_titles_stay_outside_names() {
+        let text = "Lord Grenville and Tsar Alexander met Pope Paul while Kingsley watched.";
+        let mut found = vec![
+            mention_at(text, "Lord Grenville", EntityType::Person),
+            mention_at(text, "Tsar Alexander", EntityType::Person),
+            mention_at(text, "Pope Paul", EntityType::Person),
+            mention_at(text, "Kingsley", EntityType::Person),
+        ];
+        strip_titles(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Grenville"),
+                ("PERSON", "Alexander"),
+                ("PERSON", "Paul"),
+                ("PERSON", "Kingsley")
+            ]
+        );
+    }
+
+    #[test]
+    fn names_do_not_end_with_function_words() {
+        let gaz = Gazetteer::builtin();
+        let text = "The Government is sure that the Earth and the Bank of England agree.";
+        let mut found = vec![
+            mention_at(text, "Government is", EntityType::Org),
+            mention_at(text, "Earth and", EntityType::Place),
+            mention_at(text, "Bank of England", EntityType::Org),
+        ];
+        trim_function_words(text, &gaz, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("ORG", "Government"),
+                ("PLACE", "Earth"),
+                ("ORG", "Bank of England")
+            ]
+        );
+    }
+
+    #[test]
+    fn regnal_numbers_belong_to_names() {
+        let gaz = Gazetteer::builtin();
+        let run = |text: &str, found: &mut Vec<Mention>| {
+            let mut toks = Vec::new();
+            tokenize(text, &mut toks);
+            regnal_numbers(text, &toks, &gaz, found);
+        };
+        let text = "Pope Paul VI met Thutmose III, then Ramesses II and Mojmir I (ruled 830).";
+        let mut found = vec![
+            mention_at(text, "Paul", EntityType::Person),
+            mention_at(text, "Thutmose III", EntityType::Org),
+            mention_at(text, "Ramesses", EntityType::Place),
+            mention_at(text, "II and", EntityType::Org),
+            mention_at(text, "Mojmir", EntityType::Org),
+        ];
+        found[3].end = found[3].start + 2;
+        run(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Paul VI"),
+                ("PERSON", "Thutmose III"),
+                ("PERSON", "Ramesses II"),
+                ("PERSON", "Mojmir I")
+            ]
+        );
+        let text =
+            "After World War II the World XI met Paul I think. ENGLAND V PAKISTAN. Year III.";
+        let mut found = vec![
+            mention_at(text, "World War", EntityType::Misc),
+            mention_at(text, "World XI", EntityType::Org),
+            mention_at(text, "Paul", EntityType::Person),
+            mention_at(text, "ENGLAND", EntityType::Place),
+            mention_at(text, "III", EntityType::Org),
+        ];
+        run(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("MISC", "World War"),
+                ("ORG", "World XI"),
+                ("PERSON", "Paul"),
+                ("PLACE", "ENGLAND")
+            ]
+        );
+    }
+
+    #[test]
+    fn generic_nouns_alone_are_not_names() {
+        let text = "The Army and the Emperor told the Government, the Bank and Army Corps.";
+        for (w, generic) in [
+            ("Bank", true),
+            ("Army", true),
+            ("Emperor", true),
+            ("Government", true),
+            ("Army Corps", false),
+        ] {
+            let s = text.rfind(w).unwrap();
+            let m = Mention {
+                start: s,
+                end: s + w.len(),
+                kind: EntityType::Org,
+            };
+            assert_eq!(is_generic(text, &m), generic, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_generic_noun_that_is_a_surname_stays() {
+        let text = "Stephen King wrote it. King said the King of Spain agreed.";
+        let got = spans(text, Recognizer::english());
+        assert!(got.contains(&("PERSON", "Stephen King".into())), "{got:?}");
+        assert!(got.contains(&("PERSON", "King".into())), "{got:?}");
+        let found = [mention_at(text, "Stephen King", EntityType::Person)];
+        assert_eq!(last_names(text, &found), ["King"]);
+    }
+
+    #[test]
+    fn natural_features_are_places() {
+        let text = "Ports around the Mediterranean, the Baltic trade, the Atlantic. \
+                    Ships on the Danube and the Rockies beat the Caucasus in Alps country.";
+        let mut found = vec![
+            mention_at(text, "Mediterranean", EntityType::Misc),
+            mention_at(text, "Baltic", EntityType::Misc),
+            mention_at(text, "Atlantic", EntityType::Misc),
+            mention_at(text, "Danube", EntityType::Misc),
+            mention_at(text, "Rockies", EntityType::Org),
+            mention_at(text, "Caucasus", EntityType::Misc),
+            mention_at(text, "Alps", EntityType::Misc),
+        ];
+        super::natural_features_are_places(text, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(
+            kinds,
+            ["PLACE", "MISC", "PLACE", "PLACE", "ORG", "PLACE", "MISC"]
+        );
+    }
+
+    #[test]
+    fn events_are_other_names() {
+        let gaz = Gazetteer::builtin();
+        let text = "After the Treaty of Nanking and the Boxer Rebellion, Penn Treaty Corp and Bank of Treaty.";
+        let mut found = vec![
+            mention_at(text, "Treaty of Nanking", EntityType::Org),
+            mention_at(text, "Boxer Rebellion", EntityType::Place),
+            mention_at(text, "Penn Treaty Corp", EntityType::Org),
+            mention_at(text, "Bank of Treaty", EntityType::Org),
+        ];
+        super::events_are_other_names(text, &gaz, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["MISC", "MISC", "ORG", "ORG"]);
+    }
+
+    #[test]
+    fn doctrines_are_other_names() {
+        let text = "They returned to Judaism, not to Marxism or to Maoism in Prism.";
+        let mut found = vec![
+            mention_at(text, "Judaism", EntityType::Org),
+            mention_at(text, "Marxism", EntityType::Place),
+            mention_at(text, "Prism", EntityType::Org),
+        ];
+        super::doctrines_are_other_names(text, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["MISC", "MISC", "ORG"]);
+    }
+
+    #[test]
+    fn works_are_other_names() {
+        let text = "She starred in the 2012 film The Five-Year Engagement, the film, Looper, \
+                    and the album Over My Head before Rotor would play Lada Togliatti.";
+        let mut found = vec![
+            mention_at(text, "Five-Year Engagement", EntityType::Place),
+            mention_at(text, "Looper", EntityType::Person),
+            mention_at(text, "Over My Head", EntityType::Person),
+            mention_at(text, "Lada Togliatti", EntityType::Org),
+        ];
+        super::works_are_other_names(text, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["MISC", "MISC", "MISC", "ORG"]);
+    }
+
+    #[test]
+    fn roles_make_people() {
+        let gaz = Gazetteer::builtin();
+        let text =
+            "His wife, Alice, and the emperor Caracalla met striker Vialli at Milan University.";
+        let mut found = vec![
+            mention_at(text, "Alice", EntityType::Place),
+            mention_at(text, "Caracalla", EntityType::Org),
+            mention_at(text, "Vialli", EntityType::Org),
+            mention_at(text, "Milan University", EntityType::Org),
+        ];
+        super::roles_make_people(text, &gaz, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["PERSON", "PERSON", "PERSON", "ORG"]);
+        let text = "The writer Guild University and director Acme Bank.";
+        let mut found = vec![
+            mention_at(text, "Guild University", EntityType::Org),
+            mention_at(text, "Acme Bank", EntityType::Org),
+        ];
+        super::roles_make_people(text, &gaz, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["ORG", "ORG"]);
     }
 
     #[test]
