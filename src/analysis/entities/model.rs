@@ -122,13 +122,14 @@ pub enum Scope {
 ///
 /// `features` writes a token's label-free features into the (empty) buffer; `ahead` hears of
 /// the next token one step early, so that weights it is sure to need can be fetched from
-/// memory while the current token is scored.
+/// memory while the current token is scored; it says whether it fetched anything, and if not
+/// hears of the token after (up to seven ahead).
 pub fn decode(
     info: &[TokInfo],
     d: &mut Decoder,
     scope: Scope,
     mut features: impl FnMut(usize, &mut Vec<u64>),
-    mut ahead: impl FnMut(usize),
+    mut ahead: impl FnMut(usize) -> bool,
     mut decide: impl FnMut(usize, &[u64], u8, bool) -> u8,
 ) {
     let up = |j: usize| info.get(j).is_some_and(|y| y.flags & UPPER != 0);
@@ -136,6 +137,7 @@ pub fn decode(
     labels.clear();
     hist.clear();
     let (mut prev, mut prev2) = (0u8, 0u8);
+    let mut fetched = 0;
     for (i, x) in info.iter().enumerate() {
         if x.sent_start {
             (prev, prev2) = (0, 0);
@@ -149,8 +151,12 @@ pub fn decode(
         } else {
             buf.clear();
             features(i, buf);
-            if i + 1 < info.len() {
-                ahead(i + 1);
+            // The next token worth fetching, past those that will not be scored.
+            if fetched <= i {
+                fetched = i + 1;
+                while fetched < info.len() && fetched < i + 8 && !ahead(fetched) {
+                    fetched += 1;
+                }
             }
             tag_features(info, i, prev, prev2, hist, buf);
             decide(i, buf, prev, x.flags & PUNCT != 0)
@@ -238,7 +244,7 @@ impl Model {
             d,
             Scope::Trained,
             |i, b| static_features(info, i, b),
-            |_| {},
+            |_| true,
             |_, feats, prev, punct| {
                 let mut s = [0f32; NL];
                 self.score(feats, &mut s);
@@ -489,7 +495,7 @@ mod tests {
                 &mut Decoder::default(),
                 scope,
                 |_, _| {},
-                |_| {},
+                |_| true,
                 |i, _, _, _| {
                     seen.push(i);
                     [0, 5, 6, 7, 0][i]

@@ -172,10 +172,12 @@ impl Tagger {
                         agg_features(info, i, b);
                     }
                 };
-                let ahead = |i: usize| {
-                    if let Some(f) = prep.get(i) {
+                let ahead = |i: usize| match prep.get(i) {
+                    Some(f) => {
                         self.prefetch(f);
+                        true
                     }
+                    None => false,
                 };
                 // The first pass's labels are only counted on capitalised words.
                 let scope = [Scope::Capitals, Scope::Near][pass];

@@ -244,7 +244,7 @@ fn train_pass(
                 &mut dec,
                 Scope::Trained,
                 |i, b| static_features(&p.info, i, b),
-                |_| {},
+                |_| true,
                 |i, feats, prev, punct| {
                     // Word-identity dropout: now and then the tagger must do without the
                     // word itself (its form and lowercase) and learn from its context.
