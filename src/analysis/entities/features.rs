@@ -79,7 +79,8 @@ pub fn set_aggregate(info: &mut [TokInfo], labels: &[u8], counts: &mut FxHashMap
             e[c] = e[c].saturating_add(1);
         }
     }
-    for x in info.iter_mut() {
+    // Only tokens near a capital are scored or beside a scored one.
+    for x in info.iter_mut().filter(|x| x.near) {
         if let Some(c) = counts.get(&x.lower) {
             let best = (0..5).max_by_key(|&k| (c[k], k)).unwrap_or(0);
             x.agg = best as u8 + 1;
