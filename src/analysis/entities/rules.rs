@@ -472,3 +472,406 @@ pub(super) fn strip_titles(text: &str, found: &mut [Mention]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::Recognizer;
+    use crate::analysis::entities::tokens::tokenize;
+
+    fn spans(text: &str, r: &Recognizer) -> Vec<(&'static str, String)> {
+        r.recognize(text)
+            .iter()
+            .map(|m| (m.kind.label(), text[m.start..m.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_surname_after_the_full_name_is_a_person() {
+        let text = "Steven Seagal met Kipling in Seagal and Washington.";
+        let m = |start, end, kind| Mention { start, end, kind };
+        let mut found = [
+            m(0, 13, EntityType::Person),
+            m(18, 25, EntityType::Org),
+            m(29, 35, EntityType::Place),
+            m(40, 50, EntityType::Place),
+        ];
+        surnames_are_people(text, &mut found);
+        let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                EntityType::Person,
+                EntityType::Org,
+                EntityType::Person,
+                EntityType::Place
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_stay_outside_names() {
+        let mut found = [Mention {
+            start: 0,
+            end: 11,
+            kind: EntityType::Person,
+        }];
+        strip_titles("Mrs Clinton said", &mut found[..]);
+        assert_eq!((found[0].start, found[0].end), (4, 11));
+        let mut drew = [Mention {
+            start: 0,
+            end: 14,
+            kind: EntityType::Person,
+        }];
+        strip_titles("Drew Barrymore", &mut drew[..]);
+        assert_eq!(drew[0].start, 0);
+    }
+
+    #[test]
+    fn possessives_and_commas_stay_outside_mentions() {
+        let text = "Earth's orbit, said the Liberal Democrats, (Saint Paul) ends.";
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            Mention {
+                start: s,
+                end: s + w.len(),
+                kind: EntityType::Place,
+            }
+        };
+        let mut found = vec![
+            at("Earth's"),
+            at("Liberal Democrats,"),
+            at("(Saint Paul"),
+            at(","),
+        ];
+        trim_ends(text, &mut found);
+        let got: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(got, ["Earth", "Liberal Democrats", "Saint Paul"]);
+        let text = "The U.S. and Acme Inc. agreed.";
+        let mut found = vec![at_in(text, "U.S."), at_in(text, "Acme Inc.")];
+        trim_ends(text, &mut found);
+        let got: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(got, ["U.S.", "Acme Inc."]);
+    }
+
+    fn at_in(text: &str, w: &str) -> Mention {
+        let s = text.find(w).unwrap();
+        Mention {
+            start: s,
+            end: s + w.len(),
+            kind: EntityType::Org,
+        }
+    }
+
+    #[test]
+    fn era_markers_are_not_names() {
+        for (text, era) in [
+            ("The city fell in 146 BC to Rome.", "BC"),
+            ("Vesuvius erupted in AD 79.", "AD"),
+            ("It dates from about 1600 BCE, scholars say.", "BCE"),
+            ("The town was founded in 43 A.D. by the Romans.", "A.D."),
+        ] {
+            let start = text.find(era).unwrap();
+            let m = Mention {
+                start,
+                end: start + era.len(),
+                kind: EntityType::Org,
+            };
+            assert!(is_era(text, &m), "{text}");
+            let got = spans(text, Recognizer::english());
+            assert!(got.iter().all(|(_, s)| s != era), "{text}: {got:?}");
+        }
+        let text = "AD Holdings and BC Hydro cut jobs.";
+        let m = Mention {
+            start: 0,
+            end: 2,
+            kind: EntityType::Org,
+        };
+        assert!(!is_era(text, &m));
+    }
+
+    fn mention_at(text: &str, w: &str, kind: EntityType) -> Mention {
+        let s = text.find(w).unwrap();
+        Mention {
+            start: s,
+            end: s + w.len(),
+            kind,
+        }
+    }
+
+    fn texts<'t>(text: &'t str, found: &[Mention]) -> Vec<(&'static str, &'t str)> {
+        found
+            .iter()
+            .map(|m| (m.kind.label(), &text[m.start..m.end]))
+            .collect()
+    }
+
+    #[test]
+    fn era_markers_after_a_century_are_not_names() {
+        for (text, era) in [
+            ("Athens in the 5th century BC was dependent on grain.", "BC"),
+            (
+                "Letters dating from the 14th century BCE, found at Amarna.",
+                "BCE",
+            ),
+            ("Tribes settled there in the 6th century AD.", "AD"),
+        ] {
+            let m = mention_at(text, era, EntityType::Org);
+            assert!(is_era(text, &m), "{text}");
+        }
+        let text = "The century AD Holdings had was long.";
+        let m = mention_at(text, "AD Holdings", EntityType::Org);
+        assert!(!is_era(text, &m));
+    }
+
+    #[test]
+    fn titles_make_people() {
+        let gaz = Gazetteer::builtin();
+        let text = "A scan of Ms Pugh and of Dr. Okafor at Drew Hall.";
+        let mut found = vec![
+            mention_at(text, "Ms Pugh", EntityType::Place),
+            mention_at(text, "Dr. Okafor", EntityType::Org),
+            mention_at(text, "Drew Hall", EntityType::Place),
+        ];
+        super::titles_make_people(text, &gaz, &mut found);
+        strip_titles(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Pugh"),
+                ("PERSON", "Okafor"),
+                ("PLACE", "Drew Hall")
+            ]
+        );
+    }
+
+    #[test]
+    fn noble_titles_make_people_unless_a_head_noun_disagrees() {
+        let gaz = Gazetteer::builtin();
+        let text = "Lord Halifax left Prince Edward Island for King County and Emperor Showa.";
+        let mut found = vec![
+            mention_at(text, "Lord Halifax", EntityType::Place),
+            mention_at(text, "Prince Edward Island", EntityType::Place),
+            mention_at(text, "King County", EntityType::Place),
+            mention_at(text, "Emperor Showa", EntityType::Org),
+        ];
+        super::titles_make_people(text, &gaz, &mut found);
+        strip_titles(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Halifax"),
+                ("PLACE", "Prince Edward Island"),
+                ("PLACE", "King County"),
+                ("PERSON", "Showa")
+            ]
+        );
+    }
+
+    #[test]
+    fn noble_titles_stay_outside_names() {
+        let text = "Lord Grenville and Tsar Alexander met Pope Paul while Kingsley watched.";
+        let mut found = vec![
+            mention_at(text, "Lord Grenville", EntityType::Person),
+            mention_at(text, "Tsar Alexander", EntityType::Person),
+            mention_at(text, "Pope Paul", EntityType::Person),
+            mention_at(text, "Kingsley", EntityType::Person),
+        ];
+        strip_titles(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Grenville"),
+                ("PERSON", "Alexander"),
+                ("PERSON", "Paul"),
+                ("PERSON", "Kingsley")
+            ]
+        );
+    }
+
+    #[test]
+    fn names_do_not_end_with_function_words() {
+        let gaz = Gazetteer::builtin();
+        let text = "The Government is sure that the Earth and the Bank of England agree.";
+        let mut found = vec![
+            mention_at(text, "Government is", EntityType::Org),
+            mention_at(text, "Earth and", EntityType::Place),
+            mention_at(text, "Bank of England", EntityType::Org),
+        ];
+        trim_function_words(text, &gaz, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("ORG", "Government"),
+                ("PLACE", "Earth"),
+                ("ORG", "Bank of England")
+            ]
+        );
+    }
+
+    #[test]
+    fn regnal_numbers_belong_to_names() {
+        let gaz = Gazetteer::builtin();
+        let run = |text: &str, found: &mut Vec<Mention>| {
+            let mut toks = Vec::new();
+            tokenize(text, &mut toks);
+            regnal_numbers(text, &toks, &gaz, found);
+        };
+        let text = "Pope Paul VI met Thutmose III, then Ramesses II and Mojmir I (ruled 830).";
+        let mut found = vec![
+            mention_at(text, "Paul", EntityType::Person),
+            mention_at(text, "Thutmose III", EntityType::Org),
+            mention_at(text, "Ramesses", EntityType::Place),
+            mention_at(text, "II and", EntityType::Org),
+            mention_at(text, "Mojmir", EntityType::Org),
+        ];
+        found[3].end = found[3].start + 2;
+        run(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "Paul VI"),
+                ("PERSON", "Thutmose III"),
+                ("PERSON", "Ramesses II"),
+                ("PERSON", "Mojmir I")
+            ]
+        );
+        let text =
+            "After World War II the World XI met Paul I think. ENGLAND V PAKISTAN. Year III.";
+        let mut found = vec![
+            mention_at(text, "World War", EntityType::Misc),
+            mention_at(text, "World XI", EntityType::Org),
+            mention_at(text, "Paul", EntityType::Person),
+            mention_at(text, "ENGLAND", EntityType::Place),
+            mention_at(text, "III", EntityType::Org),
+        ];
+        run(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("MISC", "World War"),
+                ("ORG", "World XI"),
+                ("PERSON", "Paul"),
+                ("PLACE", "ENGLAND")
+            ]
+        );
+    }
+
+    #[test]
+    fn generic_nouns_alone_are_not_names() {
+        let text = "The Army and the Emperor told the Government, the Bank and Army Corps.";
+        for (w, generic) in [
+            ("Bank", true),
+            ("Army", true),
+            ("Emperor", true),
+            ("Government", true),
+            ("Army Corps", false),
+        ] {
+            let s = text.rfind(w).unwrap();
+            let m = Mention {
+                start: s,
+                end: s + w.len(),
+                kind: EntityType::Org,
+            };
+            assert_eq!(is_generic(text, &m), generic, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_generic_noun_that_is_a_surname_stays() {
+        let text = "Stephen King wrote it. King said the King of Spain agreed.";
+        let got = spans(text, Recognizer::english());
+        assert!(got.contains(&("PERSON", "Stephen King".into())), "{got:?}");
+        assert!(got.contains(&("PERSON", "King".into())), "{got:?}");
+        let found = [mention_at(text, "Stephen King", EntityType::Person)];
+        assert_eq!(last_names(text, &found), ["King"]);
+    }
+
+    #[test]
+    fn natural_features_are_places() {
+        let text = "Ports around the Mediterranean, the Baltic trade, the Atlantic. \
+                    Ships on the Danube and the Rockies beat the Caucasus in Alps country.";
+        let mut found = vec![
+            mention_at(text, "Mediterranean", EntityType::Misc),
+            mention_at(text, "Baltic", EntityType::Misc),
+            mention_at(text, "Atlantic", EntityType::Misc),
+            mention_at(text, "Danube", EntityType::Misc),
+            mention_at(text, "Rockies", EntityType::Org),
+            mention_at(text, "Caucasus", EntityType::Misc),
+            mention_at(text, "Alps", EntityType::Misc),
+        ];
+        super::natural_features_are_places(text, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(
+            kinds,
+            ["PLACE", "MISC", "PLACE", "PLACE", "ORG", "PLACE", "MISC"]
+        );
+    }
+
+    #[test]
+    fn events_are_other_names() {
+        let gaz = Gazetteer::builtin();
+        let text = "After the Treaty of Nanking and the Boxer Rebellion, Penn Treaty Corp and Bank of Treaty.";
+        let mut found = vec![
+            mention_at(text, "Treaty of Nanking", EntityType::Org),
+            mention_at(text, "Boxer Rebellion", EntityType::Place),
+            mention_at(text, "Penn Treaty Corp", EntityType::Org),
+            mention_at(text, "Bank of Treaty", EntityType::Org),
+        ];
+        super::events_are_other_names(text, &gaz, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["MISC", "MISC", "ORG", "ORG"]);
+    }
+
+    #[test]
+    fn doctrines_are_other_names() {
+        let text = "They returned to Judaism, not to Marxism or to Maoism in Prism.";
+        let mut found = vec![
+            mention_at(text, "Judaism", EntityType::Org),
+            mention_at(text, "Marxism", EntityType::Place),
+            mention_at(text, "Prism", EntityType::Org),
+        ];
+        super::doctrines_are_other_names(text, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["MISC", "MISC", "ORG"]);
+    }
+
+    #[test]
+    fn works_are_other_names() {
+        let text = "She starred in the 2012 film The Five-Year Engagement, the film, Looper, \
+                    and the album Over My Head before Rotor would play Lada Togliatti.";
+        let mut found = vec![
+            mention_at(text, "Five-Year Engagement", EntityType::Place),
+            mention_at(text, "Looper", EntityType::Person),
+            mention_at(text, "Over My Head", EntityType::Person),
+            mention_at(text, "Lada Togliatti", EntityType::Org),
+        ];
+        super::works_are_other_names(text, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["MISC", "MISC", "MISC", "ORG"]);
+    }
+
+    #[test]
+    fn roles_make_people() {
+        let gaz = Gazetteer::builtin();
+        let text =
+            "His wife, Alice, and the emperor Caracalla met striker Vialli at Milan University.";
+        let mut found = vec![
+            mention_at(text, "Alice", EntityType::Place),
+            mention_at(text, "Caracalla", EntityType::Org),
+            mention_at(text, "Vialli", EntityType::Org),
+            mention_at(text, "Milan University", EntityType::Org),
+        ];
+        super::roles_make_people(text, &gaz, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["PERSON", "PERSON", "PERSON", "ORG"]);
+        let text = "The writer Guild University and director Acme Bank.";
+        let mut found = vec![
+            mention_at(text, "Guild University", EntityType::Org),
+            mention_at(text, "Acme Bank", EntityType::Org),
+        ];
+        super::roles_make_people(text, &gaz, &mut found);
+        let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
+        assert_eq!(kinds, ["ORG", "ORG"]);
+    }
+}
