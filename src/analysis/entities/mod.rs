@@ -228,7 +228,8 @@ pub fn mentions(toks: &[Tok], labels: &[u8]) -> Vec<Mention> {
 mod tests {
     use super::*;
 
-    fn spans(text: &str, r: &Recognizer) -> Vec<(&'static str, String)> {
+    /// Each mention's type and text.
+    pub(super) fn spans(text: &str, r: &Recognizer) -> Vec<(&'static str, String)> {
         r.recognize(text)
             .iter()
             .map(|m| (m.kind.label(), text[m.start..m.end].to_string()))

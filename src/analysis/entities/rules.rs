@@ -477,14 +477,8 @@ pub(super) fn strip_titles(text: &str, found: &mut [Mention]) {
 mod tests {
     use super::*;
     use crate::analysis::entities::Recognizer;
+    use crate::analysis::entities::tests::spans;
     use crate::analysis::entities::tokens::tokenize;
-
-    fn spans(text: &str, r: &Recognizer) -> Vec<(&'static str, String)> {
-        r.recognize(text)
-            .iter()
-            .map(|m| (m.kind.label(), text[m.start..m.end].to_string()))
-            .collect()
-    }
 
     #[test]
     fn a_lone_surname_after_the_full_name_is_a_person() {
