@@ -89,42 +89,9 @@ pub fn set_aggregate(info: &mut [TokInfo], labels: &[u8], counts: &mut FxHashMap
     }
 }
 
-/// [`shape_of`] and the lowercase of an ASCII word, appended to `lower`, in one pass.
-fn shape_ascii(w: &[u8], out: &mut Vec<u8>, lower: &mut String) -> u8 {
-    out.clear();
-    let mut flags = 0;
-    let (mut letters, mut upper) = (0, 0);
-    for (k, &c) in w.iter().enumerate() {
-        let s = if c.is_ascii_uppercase() {
-            letters += 1;
-            upper += 1;
-            flags |= UPPER | if k == 0 { INIT_CAP } else { 0 };
-            b'X'
-        } else if c.is_ascii_lowercase() {
-            letters += 1;
-            flags |= if k == 0 { LOWER_INIT } else { 0 };
-            b'x'
-        } else if c.is_ascii_digit() {
-            flags |= DIGIT;
-            b'd'
-        } else {
-            c
-        };
-        if out.len() < 12 && out.last() != Some(&s) {
-            out.push(s);
-        }
-        lower.push(c.to_ascii_lowercase() as char);
-    }
-    if letters > 0 && upper == letters {
-        flags |= ALL_CAPS;
-    }
-    if letters == 0 && flags & DIGIT == 0 {
-        flags |= PUNCT;
-    }
-    flags
-}
-
-fn shape_of(w: &str, out: &mut Vec<u8>) -> u8 {
+/// The collapsed shape of `w` into `out` and its flags; its lowercase is appended to `lower`
+/// in the same pass.
+fn shape_of(w: &str, out: &mut Vec<u8>, lower: &mut String) -> u8 {
     out.clear();
     let mut flags = 0;
     let mut letters = 0;
@@ -154,6 +121,11 @@ fn shape_of(w: &str, out: &mut Vec<u8>) -> u8 {
         };
         if out.len() < 12 && out.last() != Some(&s) {
             out.push(s);
+        }
+        if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+        } else {
+            lower.extend(c.to_lowercase());
         }
     }
     if letters > 0 && upper == letters {
@@ -201,12 +173,7 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
         let w = &text[t.start as usize..t.end as usize];
         let at = s.low.len();
         s.low_at.push(at as u32);
-        let flags = if w.is_ascii() {
-            shape_ascii(w.as_bytes(), &mut s.shape, &mut s.low)
-        } else {
-            s.low.extend(w.chars().flat_map(char::to_lowercase));
-            shape_of(w, &mut s.shape)
-        };
+        let flags = shape_of(w, &mut s.shape, &mut s.low);
         let form = hash_bytes(w.as_bytes());
         // "Mr." and "Mr", "U.S." and "U.S" are one word to the model.
         let lw = match s.low[at..].trim_end_matches('.') {

@@ -351,14 +351,14 @@ pub(super) fn read_rows(bytes: &[u8]) -> Result<Rows, String> {
             // Most rows are small weights only, one byte each.
             Some(b) if b.iter().all(|&z| z < 0x80) => {
                 for (x, &z) in w.iter_mut().zip(b) {
-                    *x = (z >> 1) as i16 ^ -((z & 1) as i16);
+                    *x = unzigzag(z as u32) as i16;
                 }
                 pos += NL;
             }
             _ => {
                 for x in &mut w {
                     let z = get_varint(rest, &mut pos)? as u32;
-                    *x = (((z >> 1) as i32) ^ -((z & 1) as i32)).clamp(-32767, 32767) as i16;
+                    *x = unzigzag(z).clamp(-32767, 32767) as i16;
                 }
             }
         }
@@ -377,6 +377,12 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
         v >>= 7;
     }
     out.push(v as u8);
+}
+
+/// The signed number a zigzag code stands for (0, −1, 1, −2… as 0, 1, 2, 3…).
+#[inline(always)]
+fn unzigzag(z: u32) -> i32 {
+    ((z >> 1) as i32) ^ -((z & 1) as i32)
 }
 
 #[inline(always)]

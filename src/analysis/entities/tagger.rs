@@ -12,8 +12,8 @@ use rustc_hash::FxHashMap;
 /// none) only outside, begin or unit may come; after an open one only inside or last of the
 /// same type. So each feature has two 32-byte rows, one per case, each holding both passes'
 /// eight candidate weights less outside's, so that outside always scores zero and need not be
-/// stored. A token thus reads one aligned cache line per
-/// feature, and the second pass finds it where the first brought it in.
+/// stored. A token thus reads one aligned cache line per feature, and the second pass finds it
+/// where the first brought it in.
 #[derive(Clone)]
 pub struct Tagger {
     /// The first pass.
