@@ -215,6 +215,9 @@ pub(super) fn is_signature(text: &str, m: &Mention) -> bool {
     let Some((before, span, after)) = around(text, m) else {
         return false;
     };
+    if !SIGNATURES.contains(&span) {
+        return false;
+    }
     let line_start = before.rsplit('\n').next().unwrap_or("");
     let line_end = after.split('\n').next().unwrap_or("");
     // What may follow a signature: periods, an end-of-text mark, a carriage return ("^M").
@@ -224,9 +227,6 @@ pub(super) fn is_signature(text: &str, m: &Mention) -> bool {
             .trim()
             .is_empty()
     };
-    if !SIGNATURES.contains(&span) {
-        return false;
-    }
     let alone = line_start.trim().is_empty() && tail(line_end);
     // Or closing the text after a finished sentence: "… (33.7).    REUTER".
     let closing = tail(after)
