@@ -92,16 +92,11 @@ impl DocumentsView {
     }
 }
 
-/// Documents whose title or text contains `needle` (any case), among `candidates`.
-pub fn filter_docs(corpus: &Corpus, candidates: Vec<DocId>, needle: &str) -> Vec<DocId> {
-    let ctx = JobCtx::detached();
-    filter_docs_in_job(corpus, candidates, needle, &ctx).unwrap_or_default()
-}
-
 /// Documents per step of the filter: progress and cancellation are checked between steps.
 const FILTER_CHUNK: usize = 256;
 
-/// [`filter_docs`] as a job: reports progress, and gives `None` once cancelled.
+/// Documents whose title or text contains `needle` (any case), among `candidates`, in their
+/// order; as a job, it reports progress and gives `None` once cancelled.
 pub fn filter_docs_in_job(
     corpus: &Corpus,
     candidates: Vec<DocId>,
@@ -508,6 +503,10 @@ mod tests {
         assert_eq!(rows, [2, 0, 1]);
         sort_docs(&c, &[3, 3, 4], &mut rows, SortBy::Path, false);
         assert_eq!(rows, [0, 1, 2]);
+    }
+
+    fn filter_docs(corpus: &Corpus, candidates: Vec<DocId>, needle: &str) -> Vec<DocId> {
+        filter_docs_in_job(corpus, candidates, needle, &JobCtx::detached()).unwrap_or_default()
     }
 
     #[test]
