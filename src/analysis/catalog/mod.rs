@@ -106,7 +106,16 @@ struct Raw {
     sentence: u32,
     paragraph: u32,
     key: String,
-    surface: String,
+}
+
+impl Raw {
+    /// The mention as written.
+    fn surface<'c>(&self, c: &'c Corpus) -> &'c str {
+        c.docs[self.doc as usize]
+            .text
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// Recognises and places the mentions of one document; also counts its sentences and paragraphs.
@@ -154,7 +163,7 @@ fn document(a: &Analysis, c: &Corpus, rec: &Recognizer, d: DocId) -> (Vec<Raw>, 
             let t = starts
                 .partition_point(|&x| (x as usize) < m.start)
                 .min(starts.len().saturating_sub(1));
-            let surface = doc.text[m.start..m.end].to_string();
+            let surface = &doc.text[m.start..m.end];
             Raw {
                 doc: d,
                 start: m.start as u32,
@@ -163,8 +172,7 @@ fn document(a: &Analysis, c: &Corpus, rec: &Recognizer, d: DocId) -> (Vec<Raw>, 
                 token: t as u32,
                 sentence: sent.get(t).copied().unwrap_or(0),
                 paragraph: para.get(t).copied().unwrap_or(0),
-                key: normalise(&surface),
-                surface,
+                key: normalise(surface),
             }
         })
         .filter(|m| !m.key.is_empty())
@@ -214,56 +222,69 @@ pub fn build(
         raw.extend(r);
     }
 
-    // Keys and their mention counts, to find acronyms that have a long form.
-    let mut key_count: FxHashMap<&str, u32> = FxHashMap::default();
+    // Distinct keys in order of first mention, their mention counts, and each mention's key.
+    let mut key_ix: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut keys: Vec<(&str, u32)> = Vec::new();
+    let mut of_key: Vec<u32> = Vec::with_capacity(raw.len());
     for m in &raw {
-        *key_count.entry(m.key.as_str()).or_default() += 1;
+        let k = *key_ix.entry(m.key.as_str()).or_insert_with(|| {
+            keys.push((m.key.as_str(), 0));
+            (keys.len() - 1) as u32
+        });
+        keys[k as usize].1 += 1;
+        of_key.push(k);
     }
-    let mut acronym_of: FxHashMap<String, (u32, String)> = FxHashMap::default();
-    for (&k, &n) in &key_count {
+    // Acronyms that have a long form, with the most mentioned long form (ties by key).
+    let mut acronym_of: FxHashMap<String, (u32, &str)> = FxHashMap::default();
+    for &(k, n) in &keys {
         if let Some(ac) = acronym(k)
             && ac.len() >= 2
-            && key_count.contains_key(ac.as_str())
+            && key_ix.contains_key(ac.as_str())
         {
-            let e = acronym_of.entry(ac).or_insert((0, String::new()));
-            if n > e.0 || (n == e.0 && k < e.1.as_str()) {
-                *e = (n, k.to_string());
+            let e = acronym_of.entry(ac).or_insert((0, ""));
+            if n > e.0 || (n == e.0 && k < e.1) {
+                *e = (n, k);
             }
         }
     }
-    let root = |key: &str| -> String {
-        let auto = if edits.splits.contains(key) {
-            key
-        } else {
-            acronym_of.get(key).map(|x| x.1.as_str()).unwrap_or(key)
-        };
-        edits.resolve(auto).to_string()
-    };
-    // Group mentions by root key.
+    // Each distinct key joins the group of its root.
     let mut roots: FxHashMap<String, EntityId> = FxHashMap::default();
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    // Each distinct key is resolved once.
-    let mut key_group: FxHashMap<&str, EntityId> = FxHashMap::default();
-    key_group.reserve(key_count.len());
-    for (i, m) in raw.iter().enumerate() {
-        let g = match key_group.get(m.key.as_str()) {
-            Some(&g) => g,
-            None => {
-                let r = root(&m.key);
-                let g = *roots.entry(r.clone()).or_insert_with(|| {
-                    groups.push((r, Vec::new()));
-                    (groups.len() - 1) as EntityId
-                });
-                key_group.insert(m.key.as_str(), g);
-                g
-            }
-        };
-        groups[g as usize].1.push(i);
+    let mut groups: Vec<String> = Vec::new();
+    let key_group: Vec<EntityId> = keys
+        .iter()
+        .map(|&(key, _)| {
+            let auto = if edits.splits.contains(key) {
+                key
+            } else {
+                acronym_of.get(key).map_or(key, |x| x.1)
+            };
+            let r = edits.resolve(auto);
+            *roots.entry(r.to_string()).or_insert_with(|| {
+                groups.push(r.to_string());
+                (groups.len() - 1) as EntityId
+            })
+        })
+        .collect();
+    // Each group's mentions, in corpus order: `members[at[g]..at[g + 1]]`.
+    let group_of: Vec<EntityId> = of_key.iter().map(|&k| key_group[k as usize]).collect();
+    let mut at = vec![0usize; groups.len() + 1];
+    for &g in &group_of {
+        at[g as usize + 1] += 1;
+    }
+    for g in 0..groups.len() {
+        at[g + 1] += at[g];
+    }
+    let mut fill = at.clone();
+    let mut members = vec![0usize; raw.len()];
+    for (i, &g) in group_of.iter().enumerate() {
+        members[fill[g as usize]] = i;
+        fill[g as usize] += 1;
     }
     // Describe each group.
     let mut entities: Vec<Entity> = groups
         .par_iter()
-        .map(|(key, idx)| describe(key, idx, &raw, edits))
+        .enumerate()
+        .map(|(g, key)| describe(key, &members[at[g]..at[g + 1]], &raw, c, edits))
         .collect();
     // Most mentioned first; ids follow this order.
     let mut order: Vec<usize> = (0..entities.len()).collect();
@@ -280,23 +301,25 @@ pub fn build(
     }
     let mut slots: Vec<Option<Entity>> = entities.drain(..).map(Some).collect();
     let entities: Vec<Entity> = order.iter().filter_map(|&o| slots[o].take()).collect();
-    let mut mentions: Vec<Placed> = Vec::with_capacity(raw.len());
-    for (g, (_, idx)) in groups.iter().enumerate() {
-        for &i in idx {
-            let m = &raw[i];
-            mentions.push(Placed {
-                entity: new_id[g],
-                doc: m.doc,
-                start: m.start,
-                end: m.end,
-                kind: m.kind,
-                token: m.token,
-                sentence: m.sentence,
-                paragraph: m.paragraph,
-            });
-        }
+    // Mentions come in corpus order, by document then position.
+    let mut mentions: Vec<Placed> = raw
+        .iter()
+        .zip(&group_of)
+        .map(|(m, &g)| Placed {
+            entity: new_id[g as usize],
+            doc: m.doc,
+            start: m.start,
+            end: m.end,
+            kind: m.kind,
+            token: m.token,
+            sentence: m.sentence,
+            paragraph: m.paragraph,
+        })
+        .collect();
+    let place = |m: &Placed| (m.doc, m.start, m.end, m.entity);
+    if !mentions.is_sorted_by_key(place) {
+        mentions.par_sort_unstable_by_key(place);
     }
-    mentions.par_sort_unstable_by_key(|m| (m.doc, m.start, m.end, m.entity));
     let mut doc_start = vec![0u32; c.docs.len() + 1];
     for m in &mentions {
         doc_start[m.doc as usize + 1] += 1;
@@ -316,7 +339,7 @@ pub fn build(
 }
 
 /// Name, type, counts and forms of one group of mentions.
-fn describe(key: &str, idx: &[usize], raw: &[Raw], edits: &Edits) -> Entity {
+fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) -> Entity {
     let mut votes = [0u32; 4];
     let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
     let mut docs: Vec<DocId> = Vec::with_capacity(idx.len());
@@ -326,7 +349,7 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], edits: &Edits) -> Entity {
             .iter()
             .position(|&k| k == m.kind)
             .unwrap_or(3)] += 1;
-        *forms.entry(m.surface.as_str()).or_default() += 1;
+        *forms.entry(m.surface(c)).or_default() += 1;
         docs.push(m.doc);
     }
     docs.sort_unstable();
