@@ -162,14 +162,29 @@ fn round(ms: f64) -> f64 {
 }
 
 pub(crate) fn open(path: &Path) -> Result<(Corpus, Analysis, f64), ExitCode> {
+    open_with(path, |_| ()).map(|(c, a, (), ms)| (c, a, ms))
+}
+
+/// Loads and analyses a folder like [`open`], running `also` on the loaded corpus alongside
+/// the analysis: each fills the processor time the other leaves idle.
+pub(crate) fn open_with<T: Send>(
+    path: &Path,
+    also: impl FnOnce(&Corpus) -> T + Send,
+) -> Result<(Corpus, Analysis, T, f64), ExitCode> {
     let start = Instant::now();
     let ctx = JobCtx::detached();
     let corpus = load(path, &ctx).map_err(|e| {
         eprintln!("quarry: {e}");
         ExitCode::from(EXIT_OPEN)
     })?;
-    let analysis = analyze(&corpus, &ctx).ok_or(ExitCode::from(EXIT_OPEN))?;
-    Ok((corpus, analysis, start.elapsed().as_secs_f64() * 1000.0))
+    let (analysis, other) = rayon::join(|| analyze(&corpus, &ctx), || also(&corpus));
+    let analysis = analysis.ok_or(ExitCode::from(EXIT_OPEN))?;
+    Ok((
+        corpus,
+        analysis,
+        other,
+        start.elapsed().as_secs_f64() * 1000.0,
+    ))
 }
 
 pub(crate) fn print_json<T: Serialize>(v: &T) -> ExitCode {

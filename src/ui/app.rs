@@ -480,8 +480,7 @@ impl QuarryApp {
                     human_bytes(c.bytes_read),
                     c.load_ms + l.analysis.analyze_ms
                 ));
-                self.session.derived.catalog.poll();
-                if self.session.derived.catalog.is_running() {
+                if self.session.derived.entities_running() {
                     ui.spinner();
                     ui.label("finding people, organisations and places…");
                 }

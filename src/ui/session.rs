@@ -2,7 +2,7 @@
 //! implies, values computed from them in the background, and each panel's view state.
 //! Nothing here is persisted; see `settings` for what is.
 
-use crate::analysis::catalog::{Catalog, Edits, EntityId};
+use crate::analysis::catalog::{Catalog, Edits, EntityId, Recognised};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, Filter, build_graph};
 use crate::analysis::counts::Counts;
 use crate::analysis::docset::DocSet;
@@ -28,6 +28,7 @@ use crate::ui::panels::{
 };
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// A corpus with its analysis, shared read-only by every panel.
@@ -71,10 +72,22 @@ pub struct DerivedValues {
     pub stems: Derived<u64, Stems>,
     /// Hits of the selected word or phrase in the scope: (key, query text) → hits.
     pub selected_hits: Derived<(ScopeKey, String), Vec<Hit>>,
+    /// Mentions recognised in the corpus: (corpus generation, hash of the user's name list)
+    /// → mentions. Edits regroup them without recognising again.
+    pub recognised: Derived<(u64, u64), Recognised>,
     /// Entities of the corpus: (corpus generation, edits version) → catalog.
     pub catalog: Derived<(u64, u64), Catalog>,
     /// Co-occurrence graph: (scope, catalog key, options, entity cap) → graph.
     pub graph: Derived<GraphKey, CooccurGraph>,
+}
+
+impl DerivedValues {
+    /// Whether entities are being recognised or grouped (collecting finished jobs first).
+    pub fn entities_running(&mut self) -> bool {
+        self.recognised.poll();
+        self.catalog.poll();
+        self.recognised.is_running() || self.catalog.is_running()
+    }
 }
 
 /// Per-window runtime state.
@@ -306,13 +319,14 @@ impl Session {
         (self.generation, self.edits_version)
     }
 
-    /// Asks for the entity catalog; returns the latest one (possibly before the newest edits).
-    pub fn catalog(&mut self) -> Option<Arc<Catalog>> {
+    /// Asks for the mentions recognised with the user's current name list.
+    fn recognised(&mut self) -> Option<Arc<Recognised>> {
         let l = self.loaded.clone()?;
-        let key = self.catalog_key();
-        let edits = self.entity_edits.clone();
+        let mut h = std::hash::DefaultHasher::new();
+        self.user_names.hash(&mut h);
+        let key = (self.generation, h.finish());
         let names = self.user_names.clone();
-        self.derived.catalog.request(&key, &self.waker, move || {
+        self.derived.recognised.request(&key, &self.waker, move || {
             move |ctx: &JobCtx| {
                 let custom;
                 let rec = if names.trim().is_empty() {
@@ -321,9 +335,25 @@ impl Session {
                     custom = Recognizer::english().with_user_names(&names);
                     &custom
                 };
-                crate::analysis::catalog::build(&l.analysis, &l.corpus, rec, &edits, ctx)
+                crate::analysis::catalog::recognise(&l.corpus, rec, ctx)
             }
         });
+        self.derived.recognised.value_for(&key).cloned()
+    }
+
+    /// Asks for the entity catalog; returns the latest one (possibly before the newest edits).
+    /// Mentions are recognised once per corpus and name list; edits only regroup them.
+    pub fn catalog(&mut self) -> Option<Arc<Catalog>> {
+        let l = self.loaded.clone()?;
+        let key = self.catalog_key();
+        if let Some(found) = self.recognised() {
+            let edits = self.entity_edits.clone();
+            self.derived.catalog.request(&key, &self.waker, move || {
+                move |ctx: &JobCtx| {
+                    crate::analysis::catalog::group(&found, &l.analysis, &l.corpus, &edits, ctx)
+                }
+            });
+        }
         // Values are cleared when a corpus loads, so this is never another corpus's catalog.
         self.derived.catalog.value().cloned()
     }

@@ -92,12 +92,96 @@ pub struct Catalog {
     pub units: Vec<(u32, u32)>,
     /// Possible merges.
     pub suggestions: Vec<Suggestion>,
-    /// Wall time of recognition and grouping, in milliseconds.
+    /// Wall time of recognition and grouping, in milliseconds (of grouping alone when
+    /// recognition ran alongside other work).
     pub build_ms: f64,
 }
 
-/// A mention before grouping.
-struct Raw {
+/// A mention as recognised in a document, before it is placed on its tokens and grouped.
+#[derive(Debug, Clone)]
+struct Found {
+    start: u32,
+    end: u32,
+    kind: EntityType,
+    key: String,
+}
+
+/// The mentions the recogniser finds in every document of a corpus, with their keys: what the
+/// user's edits do not change, so that an edit regroups them without recognising again.
+#[derive(Debug, Clone, Default)]
+pub struct Recognised {
+    docs: Vec<Vec<Found>>,
+    /// Wall time of recognition, in milliseconds.
+    pub ms: f64,
+}
+
+impl Recognised {
+    /// Mentions found, in all documents.
+    pub fn mentions(&self) -> usize {
+        self.docs.iter().map(Vec::len).sum()
+    }
+}
+
+/// Recognises the mentions of every document (in parallel); `None` if cancelled.
+pub fn recognise(c: &Corpus, rec: &Recognizer, ctx: &JobCtx) -> Option<Recognised> {
+    let start = Instant::now();
+    let docs: Vec<Vec<Found>> = c
+        .docs
+        .par_iter()
+        .map(|doc| {
+            if ctx.is_cancelled() {
+                Vec::new()
+            } else {
+                found_in(&doc.text, doc.body_start, rec)
+            }
+        })
+        .collect();
+    (!ctx.is_cancelled()).then(|| Recognised {
+        docs,
+        ms: start.elapsed().as_secs_f64() * 1000.0,
+    })
+}
+
+/// The mentions of one document's text, each with its key; a lone surname takes the key of
+/// the one full name in the document that ends with it.
+fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
+    // Only the body: a title or header line above it is metadata, not text to count in.
+    let (body, body_text) = match text.get(body_start..) {
+        Some(t) => (body_start, t),
+        None => (0, text),
+    };
+    let mut out: Vec<Found> = rec
+        .recognize(body_text)
+        .into_iter()
+        .filter_map(|m| {
+            let (start, end) = (m.start + body, m.end + body);
+            let key = normalise(text.get(start..end)?);
+            (!key.is_empty()).then_some(Found {
+                start: start as u32,
+                end: end as u32,
+                kind: m.kind,
+                key,
+            })
+        })
+        .collect();
+    let full = surname_map(
+        out.iter()
+            .filter(|m| m.kind == EntityType::Person)
+            .map(|m| m.key.as_str()),
+    );
+    for m in &mut out {
+        if !m.key.contains(' ')
+            && let Some(f) = full.get(&m.key)
+        {
+            m.key = f.clone();
+            m.kind = EntityType::Person;
+        }
+    }
+    out
+}
+
+/// A mention placed on its token, sentence and paragraph, before grouping.
+struct Raw<'r> {
     doc: DocId,
     start: u32,
     end: u32,
@@ -105,10 +189,10 @@ struct Raw {
     token: u32,
     sentence: u32,
     paragraph: u32,
-    key: String,
+    key: &'r str,
 }
 
-impl Raw {
+impl Raw<'_> {
     /// The mention as written.
     fn surface<'c>(&self, c: &'c Corpus) -> &'c str {
         c.docs[self.doc as usize]
@@ -118,9 +202,8 @@ impl Raw {
     }
 }
 
-/// Recognises and places the mentions of one document; also counts its sentences and paragraphs.
-fn document(a: &Analysis, c: &Corpus, rec: &Recognizer, d: DocId) -> (Vec<Raw>, (u32, u32)) {
-    let doc = &c.docs[d as usize];
+/// Places the mentions of one document; also counts its sentences and paragraphs.
+fn place<'r>(a: &Analysis, found: &'r [Found], d: DocId) -> (Vec<Raw<'r>>, (u32, u32)) {
     let r = a.doc_range(d);
     let starts = &a.tok_start[r.clone()];
     let brk = &a.brk[r];
@@ -145,56 +228,28 @@ fn document(a: &Analysis, c: &Corpus, rec: &Recognizer, d: DocId) -> (Vec<Raw>, 
     } else {
         (s + 1, p + 1)
     };
-    // Only the body: a title or header line above it is metadata, not text to count in.
-    let (body, text) = match doc.text.get(doc.body_start..) {
-        Some(t) => (doc.body_start, t),
-        None => (0, doc.text.as_str()),
-    };
-    let mut out: Vec<Raw> = rec
-        .recognize(text)
-        .into_iter()
-        .map(|mut m| {
-            m.start += body;
-            m.end += body;
-            m
-        })
-        .filter(|m| m.end <= doc.text.len())
+    let out = found
+        .iter()
         .map(|m| {
             let t = starts
-                .partition_point(|&x| (x as usize) < m.start)
+                .partition_point(|&x| x < m.start)
                 .min(starts.len().saturating_sub(1));
-            let surface = &doc.text[m.start..m.end];
             Raw {
                 doc: d,
-                start: m.start as u32,
-                end: m.end as u32,
+                start: m.start,
+                end: m.end,
                 kind: m.kind,
                 token: t as u32,
                 sentence: sent.get(t).copied().unwrap_or(0),
                 paragraph: para.get(t).copied().unwrap_or(0),
-                key: normalise(surface),
+                key: &m.key,
             }
         })
-        .filter(|m| !m.key.is_empty())
         .collect();
-    // A lone surname joins the one full name in this document that ends with it.
-    let full = surname_map(
-        out.iter()
-            .filter(|m| m.kind == EntityType::Person)
-            .map(|m| m.key.as_str()),
-    );
-    for m in &mut out {
-        if !m.key.contains(' ')
-            && let Some(f) = full.get(&m.key)
-        {
-            m.key = f.clone();
-            m.kind = EntityType::Person;
-        }
-    }
     (out, units)
 }
 
-/// Builds the catalog; `None` if cancelled.
+/// Recognises every document and builds the catalog; `None` if cancelled.
 pub fn build(
     a: &Analysis,
     c: &Corpus,
@@ -202,16 +257,23 @@ pub fn build(
     edits: &Edits,
     ctx: &JobCtx,
 ) -> Option<Catalog> {
+    group(&recognise(c, rec, ctx)?, a, c, edits, ctx)
+}
+
+/// Builds the catalog from mentions recognised in `c` (by [`recognise`]): places them, groups
+/// them into entities by the alias rules and the edits, and looks for merges to suggest; `None`
+/// if cancelled.
+pub fn group(
+    found: &Recognised,
+    a: &Analysis,
+    c: &Corpus,
+    edits: &Edits,
+    ctx: &JobCtx,
+) -> Option<Catalog> {
     let start = Instant::now();
     let per_doc: Vec<(Vec<Raw>, (u32, u32))> = (0..c.docs.len() as DocId)
         .into_par_iter()
-        .map(|d| {
-            if ctx.is_cancelled() {
-                (Vec::new(), (0, 0))
-            } else {
-                document(a, c, rec, d)
-            }
-        })
+        .map(|d| place(a, found.docs.get(d as usize).map_or(&[], Vec::as_slice), d))
         .collect();
     if ctx.is_cancelled() {
         return None;
@@ -227,8 +289,8 @@ pub fn build(
     let mut keys: Vec<(&str, u32)> = Vec::new();
     let mut of_key: Vec<u32> = Vec::with_capacity(raw.len());
     for m in &raw {
-        let k = *key_ix.entry(m.key.as_str()).or_insert_with(|| {
-            keys.push((m.key.as_str(), 0));
+        let k = *key_ix.entry(m.key).or_insert_with(|| {
+            keys.push((m.key, 0));
             (keys.len() - 1) as u32
         });
         keys[k as usize].1 += 1;
@@ -334,7 +396,7 @@ pub fn build(
         doc_start,
         units,
         suggestions,
-        build_ms: start.elapsed().as_secs_f64() * 1000.0,
+        build_ms: found.ms + start.elapsed().as_secs_f64() * 1000.0,
     })
 }
 

@@ -132,7 +132,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         {
             v.names_editor = Some(s.user_names.clone());
         }
-        if s.derived.catalog.is_running() {
+        if s.derived.entities_running() {
             ui.spinner();
         }
     });
