@@ -32,7 +32,7 @@ use serde::Serialize;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 use tagger::{TagBuffers, Tagger};
-use tokens::{Tok, tokenize};
+use tokens::{Tok, tokenize_document};
 pub use user::UserNames;
 
 /// The kind of a named entity.
@@ -168,7 +168,7 @@ impl Recognizer {
 
     fn run(&self, text: &str, w: &mut Work) -> Vec<Mention> {
         let w = &mut *w;
-        tokenize(text, &mut w.toks);
+        tokenize_document(text, &mut w.toks);
         analyse(text, &w.toks, &self.gaz, &mut w.scratch, &mut w.info);
         self.model.tag(&mut w.info, &mut w.tag);
         let mut found = mentions(&w.toks, &w.tag.dec.labels);
