@@ -111,6 +111,7 @@ pub struct Mention {
 pub struct Recognizer {
     model: Arc<Tagger>,
     gaz: Arc<Gazetteer>,
+    known: Arc<UserNames>,
     user: Option<Arc<UserNames>>,
 }
 
@@ -144,6 +145,7 @@ impl Recognizer {
         Recognizer {
             model: Arc::new(model),
             gaz: Arc::new(Gazetteer::builtin()),
+            known: Arc::new(UserNames::known_organisations()),
             user: None,
         }
     }
@@ -174,6 +176,7 @@ impl Recognizer {
         let mut found = mentions(&w.toks, &w.tag.dec.labels);
         tidy(text, &w.toks, &self.gaz, &mut found);
         surnames_are_people(text, &mut found);
+        let found = self.known.apply_known(text, &w.toks, found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,

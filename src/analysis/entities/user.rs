@@ -1,4 +1,6 @@
-//! A user's own list of names: always recognised, longest match first, winning over the model.
+//! Lists of names matched case-sensitively on token boundaries, longest match first: a user's
+//! own list, always recognised and winning over the model; and the built-in list of
+//! organisations known by a short name ("Uber", "BBC"), which makes a mention an organisation.
 
 use super::features::hash_bytes;
 use super::gazetteer::phrase_step;
@@ -57,17 +59,28 @@ impl UserNames {
         u
     }
 
-    /// Adds the listed names found in `text` to the model's mentions `found`, dropping model
-    /// mentions they overlap.
-    pub fn apply(&self, text: &str, toks: &[Tok], found: Vec<Mention>) -> Vec<Mention> {
+    /// The built-in organisations known by a short name.
+    pub fn known_organisations() -> UserNames {
+        let list = include_str!("../../../assets/ner/lexicons/known_orgs.txt");
+        let typed: String = list
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| format!("{}\tORG\n", l.trim()))
+            .collect();
+        UserNames::parse(&typed)
+    }
+
+    /// The listed names in `text`: byte range and type, if one was given; longest first, not
+    /// overlapping.
+    fn find(&self, text: &str, toks: &[Tok]) -> Vec<(usize, usize, Option<EntityType>)> {
+        let mut listed = Vec::new();
         if self.phrases.is_empty() {
-            return found;
+            return listed;
         }
         let forms: Vec<u64> = toks
             .iter()
             .map(|t| hash_bytes(&text.as_bytes()[t.start as usize..t.end as usize]))
             .collect();
-        let mut listed: Vec<(usize, usize, Option<EntityType>)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let mut h = 0;
@@ -92,6 +105,43 @@ impl UserNames {
                 None => i += 1,
             }
         }
+        listed
+    }
+
+    /// Applies the known organisations found in `text` to the model's mentions `found`: a
+    /// mention that is exactly a listed name, or lies inside one, gives way to it as an
+    /// organisation; a listed name no mention touches is added. A longer mention around a
+    /// listed name ("Sony Australia") is kept as the model found it.
+    pub fn apply_known(&self, text: &str, toks: &[Tok], found: Vec<Mention>) -> Vec<Mention> {
+        let listed = self.find(text, toks);
+        if listed.is_empty() {
+            return found;
+        }
+        let overlaps = |m: &Mention, s: usize, e: usize| m.start < e && s < m.end;
+        let mut out = Vec::with_capacity(found.len() + listed.len());
+        for &(s, e, _) in &listed {
+            let touching = found.iter().filter(|m| overlaps(m, s, e));
+            if touching.clone().all(|m| s <= m.start && m.end <= e) {
+                out.push(Mention {
+                    start: s,
+                    end: e,
+                    kind: EntityType::Org,
+                });
+            }
+        }
+        out.extend(found.into_iter().filter(|m| {
+            !listed
+                .iter()
+                .any(|&(s, e, _)| overlaps(m, s, e) && s <= m.start && m.end <= e)
+        }));
+        out.sort_by_key(|m| (m.start, m.end));
+        out
+    }
+
+    /// Adds the listed names found in `text` to the model's mentions `found`, dropping model
+    /// mentions they overlap.
+    pub fn apply(&self, text: &str, toks: &[Tok], found: Vec<Mention>) -> Vec<Mention> {
+        let listed = self.find(text, toks);
         if listed.is_empty() {
             return found;
         }
@@ -116,5 +166,67 @@ impl UserNames {
         );
         out.sort_by_key(|m| (m.start, m.end));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::tokens::tokenize_document;
+
+    fn at(text: &str, part: &str, kind: EntityType) -> Mention {
+        let start = text.find(part).unwrap_or(usize::MAX);
+        Mention {
+            start,
+            end: start + part.len(),
+            kind,
+        }
+    }
+
+    fn known(text: &str, found: Vec<Mention>) -> Vec<(&'static str, String)> {
+        let mut toks = Vec::new();
+        tokenize_document(text, &mut toks);
+        UserNames::known_organisations()
+            .apply_known(text, &toks, found)
+            .iter()
+            .map(|m| (m.kind.label(), text[m.start..m.end].to_string()))
+            .collect()
+    }
+
+    /// The model took "Uber" for a place and "Huawei" for a person, and missed "BBC".
+    #[test]
+    fn known_organisations_are_retyped_widened_or_added() {
+        let text =
+            "Uber, Sony Australia and Goldman Sachs told the BBC that Huawei and amazon sued.";
+        let found = vec![
+            at(text, "Uber", EntityType::Place),
+            at(text, "Sony Australia", EntityType::Org),
+            at(text, "Goldman", EntityType::Person),
+            at(text, "Huawei", EntityType::Person),
+        ];
+        assert_eq!(
+            known(text, found),
+            [
+                ("ORG", "Uber".to_string()),
+                // A longer name around a listed one stays as the model found it.
+                ("ORG", "Sony Australia".to_string()),
+                ("ORG", "Goldman Sachs".to_string()),
+                ("ORG", "BBC".to_string()),
+                ("ORG", "Huawei".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn known_names_match_whole_tokens_in_their_own_case() {
+        let text = "Uberti met Tesla's rivals; the sony deal and a GOOGLE query.";
+        let found = vec![at(text, "Uberti", EntityType::Person)];
+        assert_eq!(
+            known(text, found),
+            [
+                ("PERSON", "Uberti".to_string()),
+                ("ORG", "Tesla".to_string()),
+            ]
+        );
     }
 }
