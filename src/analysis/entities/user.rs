@@ -21,6 +21,8 @@ struct Entry {
 #[derive(Default)]
 pub struct UserNames {
     phrases: FxHashMap<u64, Entry>,
+    /// The first bytes of the names: a token starting otherwise starts no match.
+    firsts: Vec<bool>,
 }
 
 impl UserNames {
@@ -42,6 +44,10 @@ impl UserNames {
             if toks.is_empty() || toks.len() > MAX_LEN {
                 continue;
             }
+            if u.firsts.is_empty() {
+                u.firsts = vec![false; 256];
+            }
+            u.firsts[name.as_bytes()[toks[0].start as usize] as usize] = true;
             let mut h = 0;
             for (k, t) in toks.iter().enumerate() {
                 h = phrase_step(
@@ -77,16 +83,18 @@ impl UserNames {
         if self.phrases.is_empty() {
             return listed;
         }
-        let forms: Vec<u64> = toks
-            .iter()
-            .map(|t| hash_bytes(&text.as_bytes()[t.start as usize..t.end as usize]))
-            .collect();
+        let bytes = text.as_bytes();
+        let form = |t: &Tok| hash_bytes(&bytes[t.start as usize..t.end as usize]);
         let mut i = 0;
         while i < toks.len() {
+            if !self.firsts[bytes[toks[i].start as usize] as usize] {
+                i += 1;
+                continue;
+            }
             let mut h = 0;
             let mut best = None;
-            for (j, &form) in forms.iter().enumerate().skip(i).take(MAX_LEN) {
-                h = phrase_step(h, form);
+            for (j, t) in toks.iter().enumerate().skip(i).take(MAX_LEN) {
+                h = phrase_step(h, form(t));
                 let Some(e) = self.phrases.get(&h) else {
                     break;
                 };
