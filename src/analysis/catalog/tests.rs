@@ -130,3 +130,34 @@ fn a_name_in_capitals_gives_way_to_its_ordinary_spelling_but_acronyms_stay() {
     assert_eq!(cat.entities[un].mentions, 2);
     assert_eq!(cat.entities[un].name, "UN");
 }
+
+#[test]
+fn edits_regroup_the_recognised_mentions_as_a_full_build_would() {
+    let (c, a) = setup(&[
+        "Teodor Varga arrived in Geneva. Varga said the talks would resume.",
+        "Varga was not there. The UN met in Geneva.",
+    ]);
+    let ctx = JobCtx::detached();
+    let found = recognise(&c, &recognizer(), &ctx).unwrap();
+    assert_eq!(found.mentions(), 6);
+    let mut edits = Edits::default();
+    edits
+        .merges
+        .insert("varga".to_string(), "teodor varga".to_string());
+    edits.kinds.insert("geneva".to_string(), "ORG".to_string());
+    let regrouped = group(&found, &a, &c, &edits, &ctx).unwrap();
+    let rebuilt = build(&a, &c, &recognizer(), &edits, &ctx).unwrap();
+    assert_eq!(regrouped.entities, rebuilt.entities);
+    assert_eq!(regrouped.mentions, rebuilt.mentions);
+    assert_eq!(regrouped.suggestions, rebuilt.suggestions);
+    let varga = regrouped.find("Teodor Varga").unwrap();
+    assert_eq!(regrouped.entities[varga as usize].mentions, 3);
+    let geneva = regrouped.find("Geneva").unwrap();
+    assert_eq!(regrouped.entities[geneva as usize].kind, EntityType::Org);
+    // Without the edits the same mentions group as before.
+    let plain = group(&found, &a, &c, &Edits::default(), &ctx).unwrap();
+    assert_eq!(
+        plain.entities[plain.find("Teodor Varga").unwrap() as usize].mentions,
+        2
+    );
+}
