@@ -514,3 +514,14 @@ fn a_filter_kept_while_another_corpus_opens_lists_only_its_documents() {
         .collect();
     assert_eq!(h.state().session.documents.rows().len(), expected.len());
 }
+
+/// Entities are found and grouped after a load even when no panel that lists them is open,
+/// so that the Reader colours mentions from the start.
+#[test]
+fn entities_are_grouped_after_a_load_without_their_panels_open() {
+    let mut h = harness_on(sample());
+    wait_until(&mut h, |app| app.session.derived.catalog.value().is_some());
+    let cat = h.state().session.derived.catalog.value().unwrap().clone();
+    assert!(cat.entities.len() > 20, "{} entities", cat.entities.len());
+    assert!(!h.state_mut().session.derived.entities_running());
+}

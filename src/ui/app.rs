@@ -148,8 +148,6 @@ impl QuarryApp {
                     analysis: Arc::new(analysis),
                 });
                 self.load_edits();
-                // Entities are found in the background as soon as the words are ready.
-                let _ = self.session.catalog();
                 self.message = match problems {
                     0 => None,
                     1 => Some("1 file had a problem — see the Problems panel".into()),
@@ -537,6 +535,9 @@ impl QuarryApp {
         let start = Instant::now();
         let was_loading = self.is_loading();
         self.poll_job();
+        // Entities are recognised, then grouped, in the background as soon as the words are
+        // ready, whichever panels are open (the Reader colours their mentions).
+        let _ = self.session.catalog();
         self.handle_input(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));

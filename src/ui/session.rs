@@ -325,8 +325,9 @@ impl Session {
         let mut h = std::hash::DefaultHasher::new();
         self.user_names.hash(&mut h);
         let key = (self.generation, h.finish());
-        let names = self.user_names.clone();
-        self.derived.recognised.request(&key, &self.waker, move || {
+        let names = &self.user_names;
+        self.derived.recognised.request(&key, &self.waker, || {
+            let names = names.clone();
             move |ctx: &JobCtx| {
                 let custom;
                 let rec = if names.trim().is_empty() {
@@ -347,8 +348,9 @@ impl Session {
         let l = self.loaded.clone()?;
         let key = self.catalog_key();
         if let Some(found) = self.recognised() {
-            let edits = self.entity_edits.clone();
-            self.derived.catalog.request(&key, &self.waker, move || {
+            let edits = &self.entity_edits;
+            self.derived.catalog.request(&key, &self.waker, || {
+                let edits = edits.clone();
                 move |ctx: &JobCtx| {
                     crate::analysis::catalog::group(&found, &l.analysis, &l.corpus, &edits, ctx)
                 }
