@@ -201,8 +201,18 @@ impl Gazetteer {
 
     /// The head-noun lists ([`HEADS`]) that the single word `word` belongs to.
     pub fn head_lists(&self, word: &str) -> u32 {
-        let h = phrase_step(0, hash_lower(word, &mut String::new()));
-        self.phrases.get(&h).map_or(0, |e| e.lists as u32 & HEADS)
+        self.lists(word) & HEADS
+    }
+
+    /// The lists (a bit per list) that the single word `word`, any case, belongs to.
+    pub fn lists(&self, word: &str) -> u32 {
+        self.lists_with(word, &mut String::new())
+    }
+
+    /// [`Gazetteer::lists`] with a buffer for the lowercase, reused from call to call.
+    pub fn lists_with(&self, word: &str, buf: &mut String) -> u32 {
+        let h = phrase_step(0, hash_lower(word, buf));
+        self.phrases.get(&h).map_or(0, |e| e.lists as u32)
     }
 
     /// Adds a phrase to list `list`.
