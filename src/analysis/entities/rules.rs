@@ -65,9 +65,47 @@ pub(super) fn legal_forms_make_organisations(
         {
             prev.end = m.end;
             prev.kind = EntityType::Org;
+        } else {
+            // The tagger may have passed over a name made of ordinary words ("Holiday Corp
+            // said"): the capitalised words just before the form, on its line, are the name.
+            let floor = out.last().map_or(0, |p| p.end);
+            let start = capitalised_run_before(text, m.start, floor, gaz);
+            if start < m.start {
+                out.push(Mention {
+                    start,
+                    end: m.end,
+                    kind: EntityType::Org,
+                });
+            }
         }
     }
     *found = out;
+}
+
+/// The start of the run of up to four capitalised words that ends one space before byte
+/// `end` on the same line, none of them a function word, not reaching back before `floor`;
+/// `end` itself when there is none.
+fn capitalised_run_before(text: &str, end: usize, floor: usize, gaz: &Gazetteer) -> usize {
+    let mut start = end;
+    for _ in 0..4 {
+        let Some(head) = text.get(floor..start) else {
+            break;
+        };
+        let Some(head) = head.strip_suffix(' ') else {
+            break;
+        };
+        let word_at = head.rfind([' ', '\n', '\t']).map_or(0, |i| i + 1);
+        let word = &head[word_at..];
+        let shaped = word.starts_with(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '&' | '\'' | '-' | '.'));
+        if !shaped || gaz.is_stop(&word.to_lowercase()) {
+            break;
+        }
+        start = floor + word_at;
+    }
+    start
 }
 
 /// A title or a common noun for an institution, capitalised but alone ("the Government",
@@ -915,7 +953,8 @@ mod tests {
     #[test]
     fn legal_forms_make_organisations_and_join_the_name_before_them() {
         let gaz = Gazetteer::builtin();
-        let text = "Holiday Corp said Newmont Corp and Acme, Inc. sold. Co. rose; Jean Corp.";
+        let text = "Holiday Corp said Newmont Corp and Acme, Inc. sold. Co. rose; Jean Corp.\n\
+                    HOLIDAY CORP SETS\nThe Big Apple Inns Inc said";
         let mut found = vec![
             mention_at(text, "Holiday Corp", EntityType::Person),
             mention_at(text, "Newmont", EntityType::Org),
@@ -924,9 +963,12 @@ mod tests {
             mention_at(text, "Inc.", EntityType::Person),
             mention_at(text, "Co.", EntityType::Org),
             mention_at(text, "Jean Corp.", EntityType::Person),
+            mention_at(text, "CORP", EntityType::Person),
+            mention_at(text, "Inc said", EntityType::Person),
         ];
-        // "Corp and" stands for a mention of the word "Corp" alone.
+        // "Corp and" and "Inc said" stand for mentions of the form alone.
         found[2].end = found[2].start + 4;
+        found[8].end = found[8].start + 3;
         legal_forms_make_organisations(text, &gaz, &mut found);
         assert_eq!(
             texts(text, &found),
@@ -936,6 +978,10 @@ mod tests {
                 // After a comma the form joins nothing and goes; so does one alone.
                 ("ORG", "Acme"),
                 ("ORG", "Jean Corp."),
+                // The capitalised words before a form the tagger passed over, up to a
+                // function word.
+                ("ORG", "HOLIDAY CORP"),
+                ("ORG", "Big Apple Inns Inc"),
             ]
         );
     }
