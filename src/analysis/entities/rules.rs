@@ -39,12 +39,16 @@ pub(super) fn legal_forms_make_organisations(
     gaz: &Gazetteer,
     found: &mut Vec<Mention>,
 ) {
-    let mut buf = String::new();
-    let mut legal = |w: &str| {
+    let buf = std::cell::RefCell::new(String::new());
+    let legal = |w: &str| {
         w.len() <= 12
             && w.starts_with(char::is_uppercase)
-            && gaz.lists_with(w.trim_end_matches('.'), &mut buf) & 1 << gazetteer::ORG_SUFFIX != 0
+            && gaz.lists_with(w.trim_end_matches('.'), &mut buf.borrow_mut())
+                & 1 << gazetteer::ORG_SUFFIX
+                != 0
     };
+    let mut ended =
+        |span: &str| span.ends_with('.') || legal(span.rsplit([' ', '\n']).next().unwrap_or(span));
     let mut out: Vec<Mention> = Vec::with_capacity(found.len());
     for m in found.drain(..) {
         let Some(span) = text.get(m.start..m.end) else {
@@ -54,10 +58,7 @@ pub(super) fn legal_forms_make_organisations(
         if !legal(last) {
             out.push(m);
         } else if span.contains(' ') {
-            out.push(Mention {
-                kind: EntityType::Org,
-                ..m
-            });
+            push_company(text, &mut out, m.start, m.end, &mut ended);
         } else if let Some(prev) = out.last_mut()
             && text
                 .get(prev.end..m.start)
@@ -71,15 +72,36 @@ pub(super) fn legal_forms_make_organisations(
             let floor = out.last().map_or(0, |p| p.end);
             let start = capitalised_run_before(text, m.start, floor, gaz);
             if start < m.start {
-                out.push(Mention {
-                    start,
-                    end: m.end,
-                    kind: EntityType::Org,
-                });
+                push_company(text, &mut out, start, m.end, &mut ended);
             }
         }
     }
     *found = out;
+}
+
+/// Adds the company name `start..end` to `out`; a mention that ends its line right before a
+/// name that starts the next is the name's first part ("Newmont" / "Mining Corp"), unless it
+/// ends in a legal form or a period itself (`ended`).
+fn push_company(
+    text: &str,
+    out: &mut Vec<Mention>,
+    start: usize,
+    end: usize,
+    ended: &mut impl FnMut(&str) -> bool,
+) {
+    if let Some(prev) = out.last_mut()
+        && text.get(prev.end..start) == Some("\n")
+        && !text.get(prev.start..prev.end).is_none_or(&mut *ended)
+    {
+        prev.end = end;
+        prev.kind = EntityType::Org;
+        return;
+    }
+    out.push(Mention {
+        start,
+        end,
+        kind: EntityType::Org,
+    });
 }
 
 /// The start of the run of up to four capitalised words that ends one space before byte
@@ -954,7 +976,7 @@ mod tests {
     fn legal_forms_make_organisations_and_join_the_name_before_them() {
         let gaz = Gazetteer::builtin();
         let text = "Holiday Corp said Newmont Corp and Acme, Inc. sold. Co. rose; Jean Corp.\n\
-                    HOLIDAY CORP SETS\nThe Big Apple Inns Inc said";
+                    HOLIDAY CORP SETS\nThe Big Apple Inns Inc said a unit of Magma\nMining Corp";
         let mut found = vec![
             mention_at(text, "Holiday Corp", EntityType::Person),
             mention_at(text, "Newmont", EntityType::Org),
@@ -965,6 +987,8 @@ mod tests {
             mention_at(text, "Jean Corp.", EntityType::Person),
             mention_at(text, "CORP", EntityType::Person),
             mention_at(text, "Inc said", EntityType::Person),
+            mention_at(text, "Magma", EntityType::Org),
+            mention_at(text, "Mining Corp", EntityType::Person),
         ];
         // "Corp and" and "Inc said" stand for mentions of the form alone.
         found[2].end = found[2].start + 4;
@@ -982,6 +1006,8 @@ mod tests {
                 // function word.
                 ("ORG", "HOLIDAY CORP"),
                 ("ORG", "Big Apple Inns Inc"),
+                // A name broken across lines in text not taken as wrapped.
+                ("ORG", "Magma\nMining Corp"),
             ]
         );
     }
