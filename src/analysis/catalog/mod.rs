@@ -18,7 +18,7 @@ use super::tokenize::Break;
 use super::{Analysis, DocId};
 use crate::corpus::Corpus;
 use crate::jobs::JobCtx;
-use aliases::{acronym, edit_distance, normalise, surname, surname_map};
+use aliases::{acronym, edit_distance, normalise, surname, surname_map, without_legal_form};
 pub use edits::Edits;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -315,10 +315,15 @@ pub fn group(
     let key_group: Vec<EntityId> = keys
         .iter()
         .map(|&(key, _)| {
+            // An acronym joins its long form, and "X Ltd" joins "X", when those occur.
             let auto = if edits.splits.contains(key) {
                 key
+            } else if let Some(x) = acronym_of.get(key) {
+                x.1
             } else {
-                acronym_of.get(key).map_or(key, |x| x.1)
+                without_legal_form(key)
+                    .filter(|short| key_ix.contains_key(short))
+                    .unwrap_or(key)
             };
             let r = edits.resolve(auto);
             *roots.entry(r.to_string()).or_insert_with(|| {
