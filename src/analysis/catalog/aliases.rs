@@ -38,37 +38,6 @@ pub fn normalise(surface: &str) -> String {
     s
 }
 
-/// Legal forms that may end a company's key ("acme ltd", "acme corp").
-const LEGAL_FORMS: [&str; 16] = [
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-    "bv",
-    "gmbh",
-    "spa",
-    "corporation",
-    "incorporated",
-    "limited",
-    "company",
-];
-
-/// A company's key without its legal form ("aurora airways ltd" → "aurora airways",
-/// "goldman sachs & co" → "goldman sachs", "acme, inc" → "acme"), if it ends with one.
-pub fn without_legal_form(key: &str) -> Option<&str> {
-    let (head, last) = key.rsplit_once(' ')?;
-    if !LEGAL_FORMS.contains(&last) {
-        return None;
-    }
-    let head = head.trim_end_matches([' ', ',', '&']);
-    (!head.is_empty()).then_some(head)
-}
-
 /// Words left out of acronyms ("Organisation of the Petroleum…" → "opec" needs "of", "the" out).
 const MINOR: [&str; 11] = [
     "of", "the", "and", "for", "on", "in", "de", "du", "la", "to", "&",
@@ -184,17 +153,6 @@ mod tests {
             Some("opec".into())
         );
         assert_eq!(acronym("nato"), None);
-        assert_eq!(
-            without_legal_form("aurora airways ltd"),
-            Some("aurora airways")
-        );
-        assert_eq!(
-            without_legal_form("goldman sachs & co"),
-            Some("goldman sachs")
-        );
-        assert_eq!(without_legal_form("acme, inc"), Some("acme"));
-        assert_eq!(without_legal_form("co"), None);
-        assert_eq!(without_legal_form("marco polo"), None);
         assert_eq!(surname("teodor varga"), Some("varga"));
         assert_eq!(surname("varga"), None);
         assert_eq!(edit_distance("zelenskiy", "zelensky", 2), 1);

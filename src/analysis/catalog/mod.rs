@@ -18,7 +18,7 @@ use super::tokenize::Break;
 use super::{Analysis, DocId};
 use crate::corpus::Corpus;
 use crate::jobs::JobCtx;
-use aliases::{acronym, edit_distance, normalise, surname, surname_map, without_legal_form};
+use aliases::{acronym, edit_distance, normalise, surname, surname_map};
 pub use edits::Edits;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -315,15 +315,10 @@ pub fn group(
     let key_group: Vec<EntityId> = keys
         .iter()
         .map(|&(key, _)| {
-            // An acronym joins its long form, and "X Ltd" joins "X", when those occur.
             let auto = if edits.splits.contains(key) {
                 key
-            } else if let Some(x) = acronym_of.get(key) {
-                x.1
             } else {
-                without_legal_form(key)
-                    .filter(|short| key_ix.contains_key(short))
-                    .unwrap_or(key)
+                acronym_of.get(key).map_or(key, |x| x.1)
             };
             let r = edits.resolve(auto);
             *roots.entry(r.to_string()).or_insert_with(|| {

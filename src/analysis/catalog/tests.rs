@@ -161,26 +161,3 @@ fn edits_regroup_the_recognised_mentions_as_a_full_build_would() {
         2
     );
 }
-
-#[test]
-fn a_company_with_its_legal_form_joins_the_name_without_it_when_that_occurs() {
-    let (c, a) = setup(&[
-        "Aurora Airways Ltd cut fares. Aurora Airways said more would follow.",
-        "Kestrel Freight Ltd bought trucks.",
-    ]);
-    let rec = Recognizer::english()
-        .with_user_names("Aurora Airways Ltd\tORG\nAurora Airways\tORG\nKestrel Freight Ltd\tORG");
-    let ctx = JobCtx::detached();
-    let cat = build(&a, &c, &rec, &Edits::default(), &ctx).unwrap();
-    let aurora = cat.find("Aurora Airways").unwrap();
-    assert_eq!(cat.find("Aurora Airways Ltd"), Some(aurora));
-    assert_eq!(cat.entities[aurora as usize].mentions, 2);
-    // With no "Kestrel Freight" in the corpus, the full name stands as it is.
-    let kestrel = cat.find("Kestrel Freight Ltd").unwrap();
-    assert_eq!(cat.entities[kestrel as usize].key, "kestrel freight ltd");
-    // A split undoes the join.
-    let mut edits = Edits::default();
-    edits.splits.insert("aurora airways ltd".to_string());
-    let cat = build(&a, &c, &rec, &edits, &ctx).unwrap();
-    assert_ne!(cat.find("Aurora Airways Ltd"), cat.find("Aurora Airways"));
-}
