@@ -23,6 +23,7 @@ pub use edits::Edits;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::time::Instant;
 
 /// Index of an entity in [`Catalog::entities`].
@@ -288,20 +289,28 @@ pub fn group(
     let mut key_ix: FxHashMap<&str, u32> = FxHashMap::default();
     let mut keys: Vec<(&str, u32)> = Vec::new();
     let mut of_key: Vec<u32> = Vec::with_capacity(raw.len());
+    // How many mentions of the key are written in capitals ("UN", "U.N."), as acronyms are.
+    let mut capitals: Vec<u32> = Vec::new();
     for m in &raw {
         let k = *key_ix.entry(m.key).or_insert_with(|| {
             keys.push((m.key, 0));
+            capitals.push(0);
             (keys.len() - 1) as u32
         });
         keys[k as usize].1 += 1;
+        capitals[k as usize] += !m.surface(c).chars().any(char::is_lowercase) as u32;
         of_key.push(k);
     }
-    // Acronyms that have a long form, with the most mentioned long form (ties by key).
+    // Acronyms, mostly written in capitals, that have a long form, with the most mentioned long
+    // form (ties by key). "Fed", written so outside headlines, is a word, not the acronym of
+    // "Frontier Exploration Department".
     let mut acronym_of: FxHashMap<String, (u32, &str)> = FxHashMap::default();
     for &(k, n) in &keys {
         if let Some(ac) = acronym(k)
             && ac.len() >= 2
-            && key_ix.contains_key(ac.as_str())
+            && key_ix
+                .get(ac.as_str())
+                .is_some_and(|&a| 2 * capitals[a as usize] > keys[a as usize].1)
         {
             let e = acronym_of.entry(ac).or_insert((0, ""));
             if n > e.0 || (n == e.0 && k < e.1) {
@@ -400,10 +409,20 @@ pub fn group(
     })
 }
 
+/// A form as it reads on one line: a name wrapped across lines ("Organization of Petroleum\n
+/// Exporting Countries") has its line break and indent as one space.
+fn one_line(form: &str) -> Cow<'_, str> {
+    if form.contains(|c: char| c.is_whitespace() && c != ' ') || form.contains("  ") {
+        Cow::Owned(form.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(form)
+    }
+}
+
 /// Name, type, counts and forms of one group of mentions.
 fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) -> Entity {
     let mut votes = [0u32; 4];
-    let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut forms: FxHashMap<Cow<str>, u32> = FxHashMap::default();
     let mut docs: Vec<DocId> = Vec::with_capacity(idx.len());
     for &i in idx {
         let m = &raw[i];
@@ -411,13 +430,15 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
             .iter()
             .position(|&k| k == m.kind)
             .unwrap_or(3)] += 1;
-        *forms.entry(m.surface(c)).or_default() += 1;
+        *forms.entry(one_line(m.surface(c))).or_default() += 1;
         docs.push(m.doc);
     }
     docs.sort_unstable();
     docs.dedup();
-    let mut forms: Vec<(String, u32)> =
-        forms.into_iter().map(|(f, n)| (f.to_string(), n)).collect();
+    let mut forms: Vec<(String, u32)> = forms
+        .into_iter()
+        .map(|(f, n)| (f.into_owned(), n))
+        .collect();
     forms.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
     let best = (0..4).max_by_key(|&k| (votes[k], 3 - k)).unwrap_or(3);
     let kind = edits

@@ -161,3 +161,36 @@ fn edits_regroup_the_recognised_mentions_as_a_full_build_would() {
         2
     );
 }
+
+/// On Reuters "Fed" (the Federal Reserve) was joined to "Frontier Exploration Department".
+#[test]
+fn a_word_in_title_case_is_no_acronym_of_a_long_name() {
+    let (c, a) = setup(&[
+        "The Fed raised rates. Frontier Exploration Department drilled.",
+        "FED MEETS\n\nThe Fed met again.",
+        "The European Central Bank and the ECB agreed.",
+    ]);
+    let rec = Recognizer::english().with_user_names(
+        "Fed\tORG\nFrontier Exploration Department\tORG\nEuropean Central Bank\tORG\nECB\tORG",
+    );
+    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    assert_ne!(cat.find("Fed"), cat.find("Frontier Exploration Department"));
+    // Two of its three mentions are in title case; the one in a headline does not make it one.
+    assert_eq!(cat.entities[cat.find("Fed").unwrap() as usize].mentions, 3);
+    // An acronym in capitals still joins its long form.
+    assert_eq!(cat.find("ECB"), cat.find("European Central Bank"));
+}
+
+/// A name wrapped across lines reads on one line in the catalog.
+#[test]
+fn a_wrapped_name_is_listed_on_one_line() {
+    let (c, a) = setup(&["Talks at the Organization of Petroleum\nExporting Countries ended."]);
+    let rec =
+        Recognizer::english().with_user_names("Organization of Petroleum Exporting Countries\tORG");
+    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let e = cat.find("Organization of Petroleum Exporting Countries");
+    assert!(e.is_some(), "{:?}", cat.entities);
+    let e = &cat.entities[e.unwrap() as usize];
+    assert_eq!(e.name, "Organization of Petroleum Exporting Countries");
+    assert_eq!(e.forms[0].0, e.name);
+}
