@@ -39,26 +39,16 @@ pub(super) fn legal_forms_make_organisations(
     gaz: &Gazetteer,
     found: &mut Vec<Mention>,
 ) {
-    let buf = std::cell::RefCell::new(String::new());
-    let legal = |w: &str| {
-        w.len() <= 12
-            && w.starts_with(char::is_uppercase)
-            && gaz.lists_with(w.trim_end_matches('.'), &mut buf.borrow_mut())
-                & 1 << gazetteer::ORG_SUFFIX
-                != 0
-    };
-    let mut ended =
-        |span: &str| span.ends_with('.') || legal(span.rsplit([' ', '\n']).next().unwrap_or(span));
+    let mut buf = String::new();
     let mut out: Vec<Mention> = Vec::with_capacity(found.len());
     for m in found.drain(..) {
         let Some(span) = text.get(m.start..m.end) else {
             continue;
         };
-        let last = span.rsplit(' ').next().unwrap_or(span);
-        if !legal(last) {
+        if !is_legal_form(span.rsplit(' ').next().unwrap_or(span), gaz, &mut buf) {
             out.push(m);
         } else if span.contains(' ') {
-            push_company(text, &mut out, m.start, m.end, &mut ended);
+            push_company(text, gaz, &mut buf, &mut out, m.start, m.end);
         } else if let Some(prev) = out.last_mut()
             && text
                 .get(prev.end..m.start)
@@ -72,26 +62,40 @@ pub(super) fn legal_forms_make_organisations(
             let floor = out.last().map_or(0, |p| p.end);
             let start = capitalised_run_before(text, m.start, floor, gaz);
             if start < m.start {
-                push_company(text, &mut out, start, m.end, &mut ended);
+                push_company(text, gaz, &mut buf, &mut out, start, m.end);
             }
         }
     }
     *found = out;
 }
 
+/// Whether the word `w` is a capitalised legal form ("Corp", "Co.").
+fn is_legal_form(w: &str, gaz: &Gazetteer, buf: &mut String) -> bool {
+    w.len() <= 12
+        && w.starts_with(char::is_uppercase)
+        && gaz.lists_with(w.trim_end_matches('.'), buf) & 1 << gazetteer::ORG_SUFFIX != 0
+}
+
 /// Adds the company name `start..end` to `out`; a mention that ends its line right before a
 /// name that starts the next is the name's first part ("Newmont" / "Mining Corp"), unless it
-/// ends in a legal form or a period itself (`ended`).
+/// is complete already (ends in a period or a legal form).
 fn push_company(
     text: &str,
+    gaz: &Gazetteer,
+    buf: &mut String,
     out: &mut Vec<Mention>,
     start: usize,
     end: usize,
-    ended: &mut impl FnMut(&str) -> bool,
 ) {
     if let Some(prev) = out.last_mut()
         && text.get(prev.end..start) == Some("\n")
-        && !text.get(prev.start..prev.end).is_none_or(&mut *ended)
+        && let Some(before) = text.get(prev.start..prev.end)
+        && !before.ends_with('.')
+        && !is_legal_form(
+            before.rsplit([' ', '\n']).next().unwrap_or(before),
+            gaz,
+            buf,
+        )
     {
         prev.end = end;
         prev.kind = EntityType::Org;
@@ -575,7 +579,7 @@ pub(super) fn strip_titles(text: &str, found: &mut [Mention]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::analysis::entities::Recognizer;
     use crate::analysis::entities::tests::spans;
@@ -685,7 +689,7 @@ mod tests {
         assert!(!is_era(text, &m));
     }
 
-    fn mention_at(text: &str, w: &str, kind: EntityType) -> Mention {
+    pub(crate) fn mention_at(text: &str, w: &str, kind: EntityType) -> Mention {
         let s = text.find(w).unwrap();
         Mention {
             start: s,
@@ -694,7 +698,7 @@ mod tests {
         }
     }
 
-    fn texts<'t>(text: &'t str, found: &[Mention]) -> Vec<(&'static str, &'t str)> {
+    pub(crate) fn texts<'t>(text: &'t str, found: &[Mention]) -> Vec<(&'static str, &'t str)> {
         found
             .iter()
             .map(|m| (m.kind.label(), &text[m.start..m.end]))

@@ -29,6 +29,11 @@ impl UserNames {
     /// Reads one name per line, optionally "\tTYPE" or ", TYPE" after it; blank lines and
     /// lines starting with '#' are skipped.
     pub fn parse(list: &str) -> UserNames {
+        UserNames::parse_typed(list, None)
+    }
+
+    /// [`UserNames::parse`], with `default` the type of names listed without one.
+    fn parse_typed(list: &str, default: Option<EntityType>) -> UserNames {
         let mut u = UserNames::default();
         let mut toks = Vec::new();
         for line in list.lines() {
@@ -38,7 +43,7 @@ impl UserNames {
             }
             let (name, kind) = match line.rsplit_once('\t').or_else(|| line.rsplit_once(", ")) {
                 Some((n, t)) if EntityType::parse(t).is_some() => (n.trim(), EntityType::parse(t)),
-                _ => (line, None),
+                _ => (line, default),
             };
             tokenize(name, &mut toks);
             if toks.is_empty() || toks.len() > MAX_LEN {
@@ -67,13 +72,10 @@ impl UserNames {
 
     /// The built-in organisations known by a short name.
     pub fn known_organisations() -> UserNames {
-        let list = include_str!("../../../assets/ner/lexicons/known_orgs.txt");
-        let typed: String = list
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|l| format!("{}\tORG\n", l.trim()))
-            .collect();
-        UserNames::parse(&typed)
+        UserNames::parse_typed(
+            include_str!("../../../assets/ner/lexicons/known_orgs.txt"),
+            Some(EntityType::Org),
+        )
     }
 
     /// The listed names in `text`: byte range and type, if one was given; longest first, not
@@ -125,11 +127,9 @@ impl UserNames {
         if listed.is_empty() {
             return found;
         }
-        let overlaps = |m: &Mention, s: usize, e: usize| m.start < e && s < m.end;
         let mut out = Vec::with_capacity(found.len() + listed.len());
         for &(s, e, _) in &listed {
-            let touching = found.iter().filter(|m| overlaps(m, s, e));
-            if touching.clone().all(|m| s <= m.start && m.end <= e) {
+            if found.iter().all(|m| !overlaps(m, s, e) || within(m, s, e)) {
                 out.push(Mention {
                     start: s,
                     end: e,
@@ -137,11 +137,11 @@ impl UserNames {
                 });
             }
         }
-        out.extend(found.into_iter().filter(|m| {
-            !listed
-                .iter()
-                .any(|&(s, e, _)| overlaps(m, s, e) && s <= m.start && m.end <= e)
-        }));
+        out.extend(
+            found
+                .into_iter()
+                .filter(|m| !listed.iter().any(|&(s, e, _)| within(m, s, e))),
+        );
         out.sort_by_key(|m| (m.start, m.end));
         out
     }
@@ -153,7 +153,6 @@ impl UserNames {
         if listed.is_empty() {
             return found;
         }
-        let overlaps = |m: &Mention, s: usize, e: usize| m.start < e && s < m.end;
         let mut out: Vec<Mention> = listed
             .iter()
             .map(|&(s, e, kind)| Mention {
@@ -177,27 +176,29 @@ impl UserNames {
     }
 }
 
+/// Whether mention `m` overlaps bytes `s..e`.
+fn overlaps(m: &Mention, s: usize, e: usize) -> bool {
+    m.start < e && s < m.end
+}
+
+/// Whether mention `m` lies within bytes `s..e`.
+fn within(m: &Mention, s: usize, e: usize) -> bool {
+    s <= m.start && m.end <= e
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::entities::rules::tests::{mention_at as at, texts};
     use crate::analysis::entities::tokens::tokenize_document;
-
-    fn at(text: &str, part: &str, kind: EntityType) -> Mention {
-        let start = text.find(part).unwrap_or(usize::MAX);
-        Mention {
-            start,
-            end: start + part.len(),
-            kind,
-        }
-    }
 
     fn known(text: &str, found: Vec<Mention>) -> Vec<(&'static str, String)> {
         let mut toks = Vec::new();
         tokenize_document(text, &mut toks);
-        UserNames::known_organisations()
-            .apply_known(text, &toks, found)
-            .iter()
-            .map(|m| (m.kind.label(), text[m.start..m.end].to_string()))
+        let found = UserNames::known_organisations().apply_known(text, &toks, found);
+        texts(text, &found)
+            .into_iter()
+            .map(|(k, t)| (k, t.to_string()))
             .collect()
     }
 
