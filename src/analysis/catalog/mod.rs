@@ -93,8 +93,7 @@ pub struct Catalog {
     pub units: Vec<(u32, u32)>,
     /// Possible merges.
     pub suggestions: Vec<Suggestion>,
-    /// Wall time of recognition and grouping, in milliseconds (of grouping alone when
-    /// recognition ran alongside other work).
+    /// Wall time of recognition and grouping, in milliseconds.
     pub build_ms: f64,
 }
 
@@ -181,24 +180,19 @@ fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
     out
 }
 
-/// A mention placed on its token, sentence and paragraph, before grouping.
+/// A mention placed on its token, sentence and paragraph, with its key, before grouping
+/// gives it an entity.
 struct Raw<'r> {
-    doc: DocId,
-    start: u32,
-    end: u32,
-    kind: EntityType,
-    token: u32,
-    sentence: u32,
-    paragraph: u32,
+    at: Placed,
     key: &'r str,
 }
 
 impl Raw<'_> {
     /// The mention as written.
     fn surface<'c>(&self, c: &'c Corpus) -> &'c str {
-        c.docs[self.doc as usize]
+        c.docs[self.at.doc as usize]
             .text
-            .get(self.start as usize..self.end as usize)
+            .get(self.at.start as usize..self.at.end as usize)
             .unwrap_or_default()
     }
 }
@@ -236,13 +230,16 @@ fn place<'r>(a: &Analysis, found: &'r [Found], d: DocId) -> (Vec<Raw<'r>>, (u32,
                 .partition_point(|&x| x < m.start)
                 .min(starts.len().saturating_sub(1));
             Raw {
-                doc: d,
-                start: m.start,
-                end: m.end,
-                kind: m.kind,
-                token: t as u32,
-                sentence: sent.get(t).copied().unwrap_or(0),
-                paragraph: para.get(t).copied().unwrap_or(0),
+                at: Placed {
+                    entity: 0,
+                    doc: d,
+                    start: m.start,
+                    end: m.end,
+                    kind: m.kind,
+                    token: t as u32,
+                    sentence: sent.get(t).copied().unwrap_or(0),
+                    paragraph: para.get(t).copied().unwrap_or(0),
+                },
                 key: &m.key,
             }
         })
@@ -378,18 +375,12 @@ pub fn group(
         .zip(&group_of)
         .map(|(m, &g)| Placed {
             entity: new_id[g as usize],
-            doc: m.doc,
-            start: m.start,
-            end: m.end,
-            kind: m.kind,
-            token: m.token,
-            sentence: m.sentence,
-            paragraph: m.paragraph,
+            ..m.at
         })
         .collect();
-    let place = |m: &Placed| (m.doc, m.start, m.end, m.entity);
-    if !mentions.is_sorted_by_key(place) {
-        mentions.par_sort_unstable_by_key(place);
+    let order_key = |m: &Placed| (m.doc, m.start, m.end, m.entity);
+    if !mentions.is_sorted_by_key(order_key) {
+        mentions.par_sort_unstable_by_key(order_key);
     }
     let mut doc_start = vec![0u32; c.docs.len() + 1];
     for m in &mentions {
@@ -428,10 +419,10 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
         let m = &raw[i];
         votes[EntityType::ALL
             .iter()
-            .position(|&k| k == m.kind)
+            .position(|&k| k == m.at.kind)
             .unwrap_or(3)] += 1;
         *forms.entry(one_line(m.surface(c))).or_default() += 1;
-        docs.push(m.doc);
+        docs.push(m.at.doc);
     }
     docs.sort_unstable();
     docs.dedup();
