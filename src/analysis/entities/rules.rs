@@ -20,7 +20,10 @@ pub(super) fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Me
             .is_some_and(|s| surnames.binary_search(&s).is_ok())
     };
     found.retain(|m| {
-        !is_signature(text, m) && !is_era(text, m) && (surname(m) || !is_generic(text, m))
+        names_something(text, m)
+            && !is_signature(text, m)
+            && !is_era(text, m)
+            && (surname(m) || !is_generic(text, m))
     });
     natural_features_are_places(text, found);
     roles_make_people(text, gaz, found);
@@ -32,8 +35,9 @@ pub(super) fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Me
 
 /// A company's legal form ends an organisation's name: a mention that ends with one ("Holiday
 /// Corp", "Nikko Securities Co") is an organisation whatever the tagger said, and one that is
-/// nothing else ("Corp") joins the mention just before it on the same line ("Newmont" "Corp")
-/// or, with none there, is dropped.
+/// nothing else ("Corp", "Co Inc") joins the mention just before it on the same line, next to
+/// it or after "and" ("Newmont" "Corp", "Merck" and "Co Inc"), or, with none there, is
+/// dropped.
 pub(super) fn legal_forms_make_organisations(
     text: &str,
     gaz: &Gazetteer,
@@ -47,12 +51,13 @@ pub(super) fn legal_forms_make_organisations(
         };
         if !is_legal_form(span.rsplit(' ').next().unwrap_or(span), gaz, &mut buf) {
             out.push(m);
-        } else if span.contains(' ') {
+        } else if !span.split(' ').all(|w| is_legal_form(w, gaz, &mut buf)) {
             push_company(text, gaz, &mut buf, &mut out, m.start, m.end);
         } else if let Some(prev) = out.last_mut()
-            && text
-                .get(prev.end..m.start)
-                .is_some_and(|gap| !gap.is_empty() && gap.bytes().all(|b| b == b' '))
+            && text.get(prev.end..m.start).is_some_and(|gap| {
+                let words = gap.trim_matches(' ');
+                gap.starts_with(' ') && gap.ends_with(' ') && ["", "and", "&"].contains(&words)
+            })
         {
             prev.end = m.end;
             prev.kind = EntityType::Org;
@@ -341,8 +346,8 @@ pub(super) fn is_signature(text: &str, m: &Mention) -> bool {
 }
 
 /// Punctuation the tagger let through at a mention's edge and a closing possessive stay
-/// outside it: "Earth's" → "Earth", "Liberal Democrats," → "Liberal Democrats". A final period
-/// stays ("U.S.", "Inc."); a mention left empty is dropped.
+/// outside it: "Earth's" → "Earth", "Liberal Democrats," → "Liberal Democrats", "MCLEAN'S" →
+/// "MCLEAN". A final period stays ("U.S.", "Inc."); a mention left empty is dropped.
 pub(super) fn trim_ends(text: &str, found: &mut Vec<Mention>) {
     const EDGE: &[char] = &[
         ',', ';', ':', '(', '"', '\u{201c}', '\u{201d}', '\'', '\u{2018}', '\u{2019}',
@@ -352,11 +357,12 @@ pub(super) fn trim_ends(text: &str, found: &mut Vec<Mention>) {
             continue;
         };
         let mut t = span.trim_end_matches(|c: char| EDGE.contains(&c) || c.is_whitespace());
-        for s in ["'s", "\u{2019}s"] {
-            if let Some(r) = t.strip_suffix(s)
-                && r.ends_with(char::is_alphanumeric)
-            {
-                t = r;
+        for s in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+            match t.strip_suffix(s) {
+                Some(r) if r.ends_with(char::is_alphanumeric) => t = r,
+                // A possessive alone ("MCLEAN'S" tagged at its "'S") names nothing.
+                Some("") => t = "",
+                _ => {}
             }
         }
         let t = t.trim_end_matches(|c: char| EDGE.contains(&c) || c.is_whitespace());
@@ -367,6 +373,51 @@ pub(super) fn trim_ends(text: &str, found: &mut Vec<Mention>) {
         m.start += lead;
     }
     found.retain(|m| m.start < m.end);
+}
+
+/// Whether a mention can name anything: it has a capital letter ("of", "de" and "1" in tables
+/// do not), and it is not a month beside a day ("between Jan 26 and Feb 9", "9 March").
+pub(super) fn names_something(text: &str, m: &Mention) -> bool {
+    const MONTHS: &[&str] = &[
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some((before, span, after)) = around(text, m) else {
+        return false;
+    };
+    if !span.contains(char::is_uppercase) {
+        return false;
+    }
+    let month = MONTHS.contains(&span.trim_end_matches('.'));
+    let day_after = after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    let day_before = before
+        .strip_suffix(' ')
+        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    !(month && (day_after || day_before))
 }
 
 /// An era marker next to a year ("500 BC", "AD 79", "1600 BCE") dates it; it names nothing.
@@ -651,6 +702,51 @@ pub(super) mod tests {
         trim_ends(text, &mut found);
         let got: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(got, ["U.S.", "Acme Inc."]);
+    }
+
+    /// "MCLEAN'S <MII> U.S. LINES" in a headline gave a person "S".
+    #[test]
+    fn a_possessive_in_capitals_stays_outside_names_and_alone_is_none() {
+        let text = "MCLEAN'S UNIT AND SCOTTY'S SALES";
+        let mut found = vec![at_in(text, "MCLEAN'S"), at_in(text, "'S SALES")];
+        found[1].end = found[1].start + 2;
+        trim_ends(text, &mut found);
+        let got: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(got, ["MCLEAN"]);
+        let text = "MCLEAN'S <MII> U.S. LINES SETS ASSET TRANSFER\n\nMcLean Industries said.";
+        let got = spans(text, Recognizer::english());
+        assert!(got.iter().all(|(_, s)| s != "S" && s != "'S"), "{got:?}");
+    }
+
+    /// Reuters' "between Jan 26 and Feb 9" gave the persons "Jan" and "Feb"; tables and
+    /// names in French gave mentions "1", "of" and "de".
+    #[test]
+    fn months_beside_a_day_and_words_without_a_capital_name_nothing() {
+        let text = "Bought between Jan 26 and Feb 9, on 3 March and in May 1987; Jan Smith, \
+                    May and March said; de, of, 1 and US.";
+        let names = |w: &str, nth: usize| {
+            let (start, _) = text.match_indices(w).nth(nth).unwrap();
+            let m = Mention {
+                start,
+                end: start + w.len(),
+                kind: EntityType::Person,
+            };
+            names_something(text, &m)
+        };
+        for (w, nth) in [("Jan", 0), ("Feb", 0), ("March", 0), ("May", 0)] {
+            assert!(!names(w, nth), "{w} beside a day");
+        }
+        for w in ["de", "of", "1"] {
+            assert!(!names(w, 0), "{w}");
+        }
+        for (w, nth) in [("Jan Smith", 0), ("May", 1), ("March", 1), ("US", 0)] {
+            assert!(names(w, nth), "{w}");
+        }
+        let got = spans(
+            "He bought shares between Jan 26 and Feb 9 for 175,691 dlrs.",
+            Recognizer::english(),
+        );
+        assert!(got.iter().all(|(_, s)| s != "Jan" && s != "Feb"), "{got:?}");
     }
 
     fn at_in(text: &str, w: &str) -> Mention {
@@ -972,6 +1068,36 @@ pub(super) mod tests {
         super::roles_make_people(text, &gaz, &mut found);
         let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
         assert_eq!(kinds, ["ORG", "ORG"]);
+    }
+
+    /// "Merck and Co Inc" gave "Merck" and an organisation "Co Inc", the fifth largest in
+    /// Reuters.
+    #[test]
+    fn legal_forms_after_and_join_the_name_before_them() {
+        let gaz = Gazetteer::builtin();
+        let text = "Merck and Co Inc, D.F. King & Co and Woolcott said; a unit of Smith and \
+                    Co Inc rose.";
+        let mut found = vec![
+            mention_at(text, "Merck", EntityType::Org),
+            mention_at(text, "Co Inc,", EntityType::Org),
+            mention_at(text, "D.F. King", EntityType::Person),
+            mention_at(text, "Co and", EntityType::Org),
+            mention_at(text, "Woolcott", EntityType::Org),
+            mention_at(text, "Co Inc rose", EntityType::Org),
+        ];
+        found[1].end -= 1;
+        found[3].end -= 4;
+        found[5].end -= 5;
+        legal_forms_make_organisations(text, &gaz, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("ORG", "Merck and Co Inc"),
+                ("ORG", "D.F. King & Co"),
+                ("ORG", "Woolcott"),
+                // "Smith" was not found: the forms alone after "and" go.
+            ]
+        );
     }
 
     /// Wire copy gave "Corp" alone as a person 253 times on Reuters ("Holiday Corp said",

@@ -226,6 +226,30 @@ mod tests {
         );
     }
 
+    /// "Standard and Poor's" was an organisation "Standard" and a place "Poor", "General /
+    /// Electric" across a line a person "Electric", and a "Reuter survey" a person's.
+    #[test]
+    fn rating_agencies_and_companies_named_like_titles_are_organisations() {
+        let text = "A Reuter survey: Standard and Poor's and Standard & Poor's agree with\n\
+                    General\nElectric and General Motors.";
+        let found = vec![
+            at(text, "Reuter", EntityType::Person),
+            at(text, "Standard", EntityType::Org),
+            at(text, "Poor", EntityType::Place),
+            at(text, "Electric", EntityType::Person),
+        ];
+        assert_eq!(
+            known(text, found),
+            [
+                ("ORG", "Reuter".to_string()),
+                ("ORG", "Standard and Poor".to_string()),
+                ("ORG", "Standard & Poor".to_string()),
+                ("ORG", "General\nElectric".to_string()),
+                ("ORG", "General Motors".to_string()),
+            ]
+        );
+    }
+
     #[test]
     fn known_names_match_whole_tokens_in_their_own_case() {
         let text = "Uberti met Tesla's rivals; the sony deal and a GOOGLE query.";
