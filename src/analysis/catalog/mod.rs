@@ -286,24 +286,30 @@ pub fn group(
     let mut key_ix: FxHashMap<&str, u32> = FxHashMap::default();
     let mut keys: Vec<(&str, u32)> = Vec::new();
     let mut of_key: Vec<u32> = Vec::with_capacity(raw.len());
-    // How many mentions of the key are written in capitals ("UN", "U.N."), as acronyms are.
+    // How many mentions of the key are written in capitals ("UN", "U.N."), as acronyms are,
+    // and how many are of people.
     let mut capitals: Vec<u32> = Vec::new();
+    let mut people: Vec<u32> = Vec::new();
     for m in &raw {
         let k = *key_ix.entry(m.key).or_insert_with(|| {
             keys.push((m.key, 0));
             capitals.push(0);
+            people.push(0);
             (keys.len() - 1) as u32
         });
         keys[k as usize].1 += 1;
         capitals[k as usize] += !m.surface(c).chars().any(char::is_lowercase) as u32;
+        people[k as usize] += (m.at.kind == EntityType::Person) as u32;
         of_key.push(k);
     }
     // Acronyms, mostly written in capitals, that have a long form, with the most mentioned long
     // form (ties by key). "Fed", written so outside headlines, is a word, not the acronym of
-    // "Frontier Exploration Department".
+    // "Frontier Exploration Department"; "VW" is not Vernon Walters: a long form that is
+    // mostly a person's name has no acronym.
     let mut acronym_of: FxHashMap<String, (u32, &str)> = FxHashMap::default();
-    for &(k, n) in &keys {
+    for (i, &(k, n)) in keys.iter().enumerate() {
         if let Some(ac) = acronym(k)
+            && 2 * people[i] <= n
             && ac.len() >= 2
             && key_ix
                 .get(ac.as_str())
@@ -437,13 +443,21 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
         .get(key)
         .and_then(|k| EntityType::parse(k))
         .unwrap_or(EntityType::ALL[best]);
-    // The most frequent form of several words reads best ("United Nations" over "UN"), and a
-    // word written in capitals (a dateline's "BRUSSELS") gives way to its ordinary spelling,
-    // unless it is a short acronym ("UN" over "Un").
+    // The most frequent form of several words reads best ("United Nations" over "UN"; a
+    // leading "The" is not a word of it, so "Senate" stays "Senate" however often a sentence
+    // starts "The Senate"), and a word written in capitals (a dateline's "BRUSSELS") gives way
+    // to its ordinary spelling, unless it is a short acronym ("UN" over "Un").
     let name = edits.names.get(key).cloned().unwrap_or_else(|| {
+        let words = |f: &str| {
+            let f = f
+                .strip_prefix("The ")
+                .or(f.strip_prefix("the "))
+                .unwrap_or(f);
+            f.contains(' ')
+        };
         let first = forms
             .iter()
-            .find(|(f, _)| f.contains(' '))
+            .find(|(f, _)| words(f))
             .or(forms.first())
             .map(|(f, _)| f.as_str())
             .unwrap_or(key);

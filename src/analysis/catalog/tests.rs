@@ -194,3 +194,39 @@ fn a_wrapped_name_is_listed_on_one_line() {
     assert_eq!(e.name, "Organization of Petroleum Exporting Countries");
     assert_eq!(e.forms[0].0, e.name);
 }
+
+/// On Reuters Volkswagen's "VW" was joined to the diplomat Vernon Walters, whose initials it
+/// shares, and listed under his name.
+#[test]
+fn a_persons_initials_are_no_acronym() {
+    let (c, a) = setup(&[
+        "VW sold more cars. Vernon Walters spoke at the United Nations.",
+        "VW AND AUDI\n\nVW said the UN agreed.",
+    ]);
+    let rec = Recognizer::english()
+        .with_user_names("VW\tORG\nVernon Walters\tPERSON\nUnited Nations\tORG\nUN\tORG");
+    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let vw = cat.find("VW").unwrap();
+    assert_ne!(Some(vw), cat.find("Vernon Walters"));
+    assert_eq!(cat.entities[vw as usize].name, "VW");
+    assert_eq!(cat.entities[vw as usize].mentions, 3);
+    assert_eq!(cat.find("UN"), cat.find("United Nations"));
+}
+
+/// On Reuters the Senate was listed as "The Senate": that form, at the start of sentences, was
+/// its most frequent of several words.
+#[test]
+fn a_leading_the_does_not_make_a_name_of_several_words() {
+    let (c, a) = setup(&[
+        "The Senate voted. Senators left the Senate. A Senate aide and the Senate agreed.",
+        "The Hague is a city. The Hague hosts courts.",
+    ]);
+    let rec =
+        Recognizer::english().with_user_names("The Senate\tORG\nSenate\tORG\nThe Hague\tPLACE");
+    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let senate = &cat.entities[cat.find("Senate").unwrap() as usize];
+    assert_eq!((senate.name.as_str(), senate.mentions), ("Senate", 4));
+    // A name only ever written with its article keeps it.
+    let hague = &cat.entities[cat.find("The Hague").unwrap() as usize];
+    assert_eq!(hague.name, "The Hague");
+}
