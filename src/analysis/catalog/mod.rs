@@ -302,25 +302,7 @@ pub fn group(
         people[k as usize] += (m.at.kind == EntityType::Person) as u32;
         of_key.push(k);
     }
-    // Acronyms, mostly written in capitals, that have a long form, with the most mentioned long
-    // form (ties by key). "Fed", written so outside headlines, is a word, not the acronym of
-    // "Frontier Exploration Department"; "VW" is not Vernon Walters: a long form that is
-    // mostly a person's name has no acronym.
-    let mut acronym_of: FxHashMap<String, (u32, &str)> = FxHashMap::default();
-    for (i, &(k, n)) in keys.iter().enumerate() {
-        if let Some(ac) = acronym(k)
-            && 2 * people[i] <= n
-            && ac.len() >= 2
-            && key_ix
-                .get(ac.as_str())
-                .is_some_and(|&a| 2 * capitals[a as usize] > keys[a as usize].1)
-        {
-            let e = acronym_of.entry(ac).or_insert((0, ""));
-            if n > e.0 || (n == e.0 && k < e.1) {
-                *e = (n, k);
-            }
-        }
-    }
+    let acronym_of = acronyms(&keys, &key_ix, &capitals, &people, &raw, &of_key);
     // Each distinct key joins the group of its root.
     let mut roots: FxHashMap<String, EntityId> = FxHashMap::default();
     let mut groups: Vec<String> = Vec::new();
@@ -330,7 +312,7 @@ pub fn group(
             let auto = if edits.splits.contains(key) {
                 key
             } else {
-                acronym_of.get(key).map_or(key, |x| x.1)
+                acronym_of.get(key).copied().unwrap_or(key)
             };
             let r = edits.resolve(auto);
             *roots.entry(r.to_string()).or_insert_with(|| {
@@ -414,6 +396,63 @@ fn one_line(form: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(form)
     }
+}
+
+/// The long form each acronym stands for ("un" → "united nations"). An acronym is a key whose
+/// mentions are mostly written in capitals: "Fed", written so outside headlines, is a word, not
+/// the acronym of "Frontier Exploration Department". Its long form is the most mentioned key
+/// with its initials (ties by key) that is not mostly a person's name ("VW" is not Vernon
+/// Walters) and that shares a document with it (nor is it the ship "Vamand Wave", named once
+/// in a story without "VW").
+fn acronyms<'k>(
+    keys: &[(&'k str, u32)],
+    key_ix: &FxHashMap<&str, u32>,
+    capitals: &[u32],
+    people: &[u32],
+    raw: &[Raw],
+    of_key: &[u32],
+) -> FxHashMap<&'k str, &'k str> {
+    // (acronym, long form) pairs by key index.
+    let pairs: Vec<(u32, u32)> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(k, n))| {
+            let ac = acronym(k).filter(|ac| ac.len() >= 2 && 2 * people[i] <= n)?;
+            let a = *key_ix.get(ac.as_str())?;
+            (2 * capitals[a as usize] > keys[a as usize].1).then_some((a, i as u32))
+        })
+        .collect();
+    // The documents of the keys in a pair, in order (mentions come in corpus order).
+    let mut docs: Vec<Option<Vec<DocId>>> = vec![None; keys.len()];
+    for &(a, i) in &pairs {
+        docs[a as usize] = Some(Vec::new());
+        docs[i as usize] = Some(Vec::new());
+    }
+    for (m, &k) in raw.iter().zip(of_key) {
+        if let Some(Some(d)) = docs.get_mut(k as usize)
+            && d.last() != Some(&m.at.doc)
+        {
+            d.push(m.at.doc);
+        }
+    }
+    let meet = |a: u32, i: u32| match (&docs[a as usize], &docs[i as usize]) {
+        (Some(x), Some(y)) => {
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            short.iter().any(|d| long.binary_search(d).is_ok())
+        }
+        _ => false,
+    };
+    let mut best: FxHashMap<&str, (u32, &str)> = FxHashMap::default();
+    for &(a, i) in &pairs {
+        let (k, n) = keys[i as usize];
+        if meet(a, i) {
+            let e = best.entry(keys[a as usize].0).or_insert((0, ""));
+            if n > e.0 || (n == e.0 && k < e.1) {
+                *e = (n, k);
+            }
+        }
+    }
+    best.into_iter().map(|(ac, (_, long))| (ac, long)).collect()
 }
 
 /// Name, type, counts and forms of one group of mentions.

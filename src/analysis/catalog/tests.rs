@@ -196,21 +196,27 @@ fn a_wrapped_name_is_listed_on_one_line() {
 }
 
 /// On Reuters Volkswagen's "VW" was joined to the diplomat Vernon Walters, whose initials it
-/// shares, and listed under his name.
+/// shares, and listed under his name; then, once people were left out, to a ship named once.
 #[test]
-fn a_persons_initials_are_no_acronym() {
+fn a_persons_initials_and_a_name_never_beside_them_are_no_acronym() {
     let (c, a) = setup(&[
-        "VW sold more cars. Vernon Walters spoke at the United Nations.",
+        "VW sold more cars. Vernon Walters spoke at the United Nations (UN).",
         "VW AND AUDI\n\nVW said the UN agreed.",
+        "The vessel is reported to be the Vamand Wave.",
     ]);
-    let rec = Recognizer::english()
-        .with_user_names("VW\tORG\nVernon Walters\tPERSON\nUnited Nations\tORG\nUN\tORG");
+    let rec = Recognizer::english().with_user_names(
+        "VW\tORG\nVernon Walters\tPERSON\nVamand Wave\tORG\nUnited Nations\tORG\nUN\tORG",
+    );
     let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
     let vw = cat.find("VW").unwrap();
     assert_ne!(Some(vw), cat.find("Vernon Walters"));
+    assert_ne!(Some(vw), cat.find("Vamand Wave"));
     assert_eq!(cat.entities[vw as usize].name, "VW");
     assert_eq!(cat.entities[vw as usize].mentions, 3);
-    assert_eq!(cat.find("UN"), cat.find("United Nations"));
+    // An acronym beside its long form in a document still joins it.
+    let un = cat.find("UN");
+    assert_eq!(un, cat.find("United Nations"));
+    assert_eq!(un.map(|e| cat.entities[e as usize].mentions), Some(3));
 }
 
 /// On Reuters the Senate was listed as "The Senate": that form, at the start of sentences, was
