@@ -376,7 +376,8 @@ pub(super) fn trim_ends(text: &str, found: &mut Vec<Mention>) {
 }
 
 /// Whether a mention can name anything: it has a capital letter ("of", "de" and "1" in tables
-/// do not), and it is not a month beside a day ("between Jan 26 and Feb 9", "9 March").
+/// do not), and it is not a month beside a day or another month ("between Jan 26 and Feb 9",
+/// "9 March", "Jan/Feb 1987").
 pub(super) fn names_something(text: &str, m: &Mention) -> bool {
     const MONTHS: &[&str] = &[
         "Jan",
@@ -411,13 +412,14 @@ pub(super) fn names_something(text: &str, m: &Mention) -> bool {
         return false;
     }
     let month = MONTHS.contains(&span.trim_end_matches('.'));
-    let day_after = after
-        .strip_prefix(' ')
-        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    let day_after = after.starts_with(char::is_whitespace)
+        && after.trim_start().starts_with(|c: char| c.is_ascii_digit());
     let day_before = before
         .strip_suffix(' ')
         .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
-    !(month && (day_after || day_before))
+    // "Jan/Feb 1987", a span of months in tables.
+    let months = after.starts_with('/') || before.ends_with('/');
+    !(month && (day_after || day_before || months))
 }
 
 /// An era marker next to a year ("500 BC", "AD 79", "1600 BCE") dates it; it names nothing.
@@ -723,7 +725,8 @@ pub(super) mod tests {
     #[test]
     fn months_beside_a_day_and_words_without_a_capital_name_nothing() {
         let text = "Bought between Jan 26 and Feb 9, on 3 March and in May 1987; Jan Smith, \
-                    May and March said; de, of, 1 and US.";
+                    May and March said; de, of, 1 and US. Exports in Jan/Dec rose; between Jun\n\
+                    2 and 4.";
         let names = |w: &str, nth: usize| {
             let (start, _) = text.match_indices(w).nth(nth).unwrap();
             let m = Mention {
@@ -733,7 +736,15 @@ pub(super) mod tests {
             };
             names_something(text, &m)
         };
-        for (w, nth) in [("Jan", 0), ("Feb", 0), ("March", 0), ("May", 0)] {
+        for (w, nth) in [
+            ("Jan", 0),
+            ("Feb", 0),
+            ("March", 0),
+            ("May", 0),
+            ("Jan", 2),
+            ("Dec", 0),
+            ("Jun", 0),
+        ] {
             assert!(!names(w, nth), "{w} beside a day");
         }
         for w in ["de", "of", "1"] {
