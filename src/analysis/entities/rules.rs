@@ -37,7 +37,7 @@ pub(super) fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Me
 /// Corp", "Nikko Securities Co") is an organisation whatever the tagger said, and one that is
 /// nothing else ("Corp", "Co Inc") joins the mention just before it on the same line, next to
 /// it or after "and" ("Newmont" "Corp", "Merck" and "Co Inc"), or, with none there, is
-/// dropped.
+/// dropped. So is a word that ends companies' names taken alone for a person ("Electric").
 pub(super) fn legal_forms_make_organisations(
     text: &str,
     gaz: &Gazetteer,
@@ -49,9 +49,24 @@ pub(super) fn legal_forms_make_organisations(
         let Some(span) = text.get(m.start..m.end) else {
             continue;
         };
-        if !is_legal_form(span.rsplit(' ').next().unwrap_or(span), gaz, &mut buf) {
+        // A word that ends companies' names, taken alone for a person's name ("Reliance
+        // Electric said", "Boston Bancorp said"), is the end of a company's name too.
+        let company_word = m.kind == EntityType::Person
+            && COMPANY_WORDS.iter().any(|w| {
+                *w == span || (w.eq_ignore_ascii_case(span) && !span.contains(char::is_lowercase))
+            });
+        let mut words = span.split(char::is_whitespace);
+        let last = span.rsplit(char::is_whitespace).next().unwrap_or(span);
+        if !company_word && !is_legal_form(last, gaz, &mut buf) {
+            // A legal form the tagger left just outside ("Wisconsin Electric Power" "Co said")
+            // belongs to the name.
+            let mut m = m;
+            if let Some(end) = legal_form_after(text, m.end) {
+                m.end = end;
+                m.kind = EntityType::Org;
+            }
             out.push(m);
-        } else if !span.split(' ').all(|w| is_legal_form(w, gaz, &mut buf)) {
+        } else if !company_word && !words.all(|w| is_legal_form(w, gaz, &mut buf)) {
             push_company(text, gaz, &mut buf, &mut out, m.start, m.end);
         } else if let Some(prev) = out.last_mut()
             && text.get(prev.end..m.start).is_some_and(|gap| {
@@ -73,6 +88,47 @@ pub(super) fn legal_forms_make_organisations(
     }
     *found = out;
 }
+
+/// The end of a common legal form one space after byte `end` ("Co" in "Power Co said"), if
+/// there is one.
+fn legal_form_after(text: &str, end: usize) -> Option<usize> {
+    const FORMS: &[&str] = &[
+        "Inc",
+        "Corp",
+        "Co",
+        "Ltd",
+        "Plc",
+        "PLC",
+        "AG",
+        "SA",
+        "NV",
+        "GmbH",
+        "LLC",
+        "Corporation",
+        "Incorporated",
+        "Limited",
+    ];
+    let after = text.get(end..)?.strip_prefix(' ')?;
+    let word = after
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '\'')))
+        .next()?;
+    let form = word.strip_suffix('.').unwrap_or(word);
+    FORMS.contains(&form).then_some(end + 1 + word.len())
+}
+
+/// Words that end companies' names and are no one's name.
+const COMPANY_WORDS: &[&str] = &[
+    "Airlines",
+    "Airways",
+    "Bancorp",
+    "Bancshares",
+    "Bankshares",
+    "Electric",
+    "Holdings",
+    "Industries",
+    "Motors",
+    "Savings",
+];
 
 /// Whether the word `w` is a capitalised legal form ("Corp", "Co.").
 fn is_legal_form(w: &str, gaz: &Gazetteer, buf: &mut String) -> bool {
@@ -1079,6 +1135,69 @@ pub(super) mod tests {
         super::roles_make_people(text, &gaz, &mut found);
         let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
         assert_eq!(kinds, ["ORG", "ORG"]);
+    }
+
+    /// Reuters' "Reliance Electric said" and "Boston Bancorp said" gave persons "Electric" and
+    /// "Bancorp".
+    #[test]
+    fn a_company_word_alone_is_no_person() {
+        let gaz = Gazetteer::builtin();
+        let text =
+            "Reliance Electric said. Boston Bancorp and General Electric rose. Savings fell.";
+        let mut found = vec![
+            mention_at(text, "Electric said", EntityType::Person),
+            mention_at(text, "Bancorp", EntityType::Person),
+            mention_at(text, "General", EntityType::Org),
+            mention_at(text, "Electric rose", EntityType::Person),
+            mention_at(text, "Savings", EntityType::Person),
+        ];
+        found[0].end -= 5;
+        found[3].end -= 5;
+        legal_forms_make_organisations(text, &gaz, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("ORG", "Reliance Electric"),
+                ("ORG", "Boston Bancorp"),
+                ("ORG", "General Electric"),
+            ]
+        );
+        // In a headline in capitals too.
+        let text = "GENERAL ELECTRIC <GE> SELLS NOTES";
+        let mut found = vec![mention_at(text, "ELECTRIC", EntityType::Person)];
+        legal_forms_make_organisations(text, &gaz, &mut found);
+        assert_eq!(texts(text, &found), [("ORG", "GENERAL ELECTRIC")]);
+        // Taken for an organisation, it is left as the tagger found it.
+        let text = "Airlines said.";
+        let mut found = vec![mention_at(text, "Airlines", EntityType::Org)];
+        legal_forms_make_organisations(text, &gaz, &mut found);
+        assert_eq!(texts(text, &found), [("ORG", "Airlines")]);
+    }
+
+    /// Reuters' "General Electric\nCo" stayed a person's name (its legal form was sought
+    /// after a space only), and "Wisconsin Electric Power Co said", with "Co" left out, a
+    /// person "Electric Power".
+    #[test]
+    fn a_legal_form_across_a_line_or_just_outside_makes_an_organisation() {
+        let gaz = Gazetteer::builtin();
+        let text =
+            "General Electric\nCo <GE> and Electric Power Co. said; Acme Ltd, Mr Smith Co-op.";
+        let mut found = vec![
+            mention_at(text, "General Electric\nCo", EntityType::Person),
+            mention_at(text, "Electric Power", EntityType::Person),
+            mention_at(text, "Acme", EntityType::Place),
+            mention_at(text, "Smith", EntityType::Person),
+        ];
+        legal_forms_make_organisations(text, &gaz, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("ORG", "General Electric\nCo"),
+                ("ORG", "Electric Power Co."),
+                ("ORG", "Acme Ltd"),
+                ("PERSON", "Smith"),
+            ]
+        );
     }
 
     /// "Merck and Co Inc" gave "Merck" and an organisation "Co Inc", the fifth largest in
