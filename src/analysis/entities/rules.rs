@@ -68,20 +68,27 @@ pub(super) fn legal_forms_make_organisations(
             out.push(m);
         } else if !company_word && !words.all(|w| is_legal_form(w, gaz, &mut buf)) {
             push_company(text, gaz, &mut buf, &mut out, m.start, m.end);
-        } else if let Some(prev) = out.last_mut()
-            && text.get(prev.end..m.start).is_some_and(|gap| {
-                let words = gap.trim_matches(' ');
-                gap.starts_with(' ') && gap.ends_with(' ') && ["", "and", "&"].contains(&words)
-            })
-        {
-            prev.end = m.end;
-            prev.kind = EntityType::Org;
         } else {
-            // The tagger may have passed over a name made of ordinary words ("Holiday Corp
-            // said"): the capitalised words just before the form, on its line, are the name.
+            // The tagger may have passed over the forms before this one ("Co" of "Co Inc"), or
+            // a name made of ordinary words ("Holiday Corp said"): the capitalised words just
+            // before the form, on its line, are the name; if they are only forms too, they
+            // join the name just before them.
             let floor = out.last().map_or(0, |p| p.end);
             let start = capitalised_run_before(text, m.start, floor, gaz);
-            if start < m.start {
+            let forms = text.get(start..m.start).is_some_and(|run| {
+                run.split_whitespace()
+                    .all(|w| is_legal_form(w, gaz, &mut buf))
+            });
+            if let Some(prev) = out.last_mut()
+                && forms
+                && text.get(prev.end..start).is_some_and(|gap| {
+                    let words = gap.trim_matches(' ');
+                    gap.starts_with(' ') && gap.ends_with(' ') && ["", "and", "&"].contains(&words)
+                })
+            {
+                prev.end = m.end;
+                prev.kind = EntityType::Org;
+            } else if start < m.start {
                 push_company(text, gaz, &mut buf, &mut out, start, m.end);
             }
         }
@@ -1206,7 +1213,7 @@ pub(super) mod tests {
     fn legal_forms_after_and_join_the_name_before_them() {
         let gaz = Gazetteer::builtin();
         let text = "Merck and Co Inc, D.F. King & Co and Woolcott said; a unit of Smith and \
-                    Co Inc rose.";
+                    Co Inc rose; Morgan Stanley and Co Inc agreed.";
         let mut found = vec![
             mention_at(text, "Merck", EntityType::Org),
             mention_at(text, "Co Inc,", EntityType::Org),
@@ -1214,7 +1221,11 @@ pub(super) mod tests {
             mention_at(text, "Co and", EntityType::Org),
             mention_at(text, "Woolcott", EntityType::Org),
             mention_at(text, "Co Inc rose", EntityType::Org),
+            mention_at(text, "Morgan Stanley", EntityType::Org),
+            mention_at(text, "Inc agreed", EntityType::Misc),
         ];
+        // The tagger passed over "Co" of "Morgan Stanley and Co Inc".
+        found[7].end -= 7;
         found[1].end -= 1;
         found[3].end -= 4;
         found[5].end -= 5;
@@ -1226,6 +1237,7 @@ pub(super) mod tests {
                 ("ORG", "D.F. King & Co"),
                 ("ORG", "Woolcott"),
                 // "Smith" was not found: the forms alone after "and" go.
+                ("ORG", "Morgan Stanley and Co Inc"),
             ]
         );
     }
