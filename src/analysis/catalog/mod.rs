@@ -344,7 +344,7 @@ pub fn group(
         .collect();
     // Most mentioned first; ids follow this order.
     let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&x, &y| {
+    order.par_sort_unstable_by(|&x, &y| {
         let (ex, ey) = (&entities[x], &entities[y]);
         ey.mentions
             .cmp(&ex.mentions)
@@ -469,7 +469,7 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
         *forms.entry(one_line(m.surface(c))).or_default() += 1;
         docs.push(m.at.doc);
     }
-    docs.sort_unstable();
+    // Mentions come in corpus order, so their documents are sorted already.
     docs.dedup();
     let mut forms: Vec<(String, u32)> = forms
         .into_iter()
@@ -502,13 +502,14 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
             .unwrap_or(key);
         let shouted = first.chars().filter(|c| c.is_alphabetic()).count() > 3
             && !first.chars().any(char::is_lowercase);
-        let plain = forms.iter().find(|(f, _)| {
-            f.chars().any(char::is_lowercase) && f.to_lowercase() == first.to_lowercase()
-        });
-        match plain {
-            Some((f, _)) if shouted => f.clone(),
-            _ => first.to_string(),
+        if !shouted {
+            return first.to_string();
         }
+        let lower = first.to_lowercase();
+        forms
+            .iter()
+            .find(|(f, _)| f.chars().any(char::is_lowercase) && f.to_lowercase() == lower)
+            .map_or_else(|| first.to_string(), |(f, _)| f.clone())
     });
     Entity {
         key: key.to_string(),
