@@ -1207,7 +1207,7 @@ pub(super) mod tests {
         );
     }
 
-    /// "Merck and Co Inc" gave "Merck" and an organisation "Co Inc", the fifth largest in
+    /// "Merck and Co Inc" gave "Merck" and an organisation "Co Inc", with 211 mentions in
     /// Reuters.
     #[test]
     fn legal_forms_after_and_join_the_name_before_them() {
