@@ -455,18 +455,45 @@ fn acronyms<'k>(
     best.into_iter().map(|(ac, (_, long))| (ac, long)).collect()
 }
 
+/// Whether a mention sits inside running text: after other words on its line, on a line with
+/// lowercase letters (not a headline in capitals, nor a dateline that starts a line).
+fn in_running_text(c: &Corpus, m: &Placed) -> bool {
+    let Some(text) = c.docs.get(m.doc as usize).map(|d| d.text.as_str()) else {
+        return false;
+    };
+    let (start, end) = (m.start as usize, m.end as usize);
+    let line_start = text
+        .get(..start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| end + i);
+    let before = text.get(line_start..start).unwrap_or("");
+    let line = text.get(line_start..line_end).unwrap_or("");
+    !before.trim().is_empty() && line.contains(char::is_lowercase)
+}
+
 /// Name, type, counts and forms of one group of mentions.
 fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) -> Entity {
     let mut votes = [0u32; 4];
     let mut forms: FxHashMap<Cow<str>, u32> = FxHashMap::default();
     let mut docs: Vec<DocId> = Vec::with_capacity(idx.len());
+    // Mentions written in capitals, and those of them inside running text.
+    let (mut capitals, mut in_text) = (0u32, 0u32);
     for &i in idx {
         let m = &raw[i];
         votes[EntityType::ALL
             .iter()
             .position(|&k| k == m.at.kind)
             .unwrap_or(3)] += 1;
-        *forms.entry(one_line(m.surface(c))).or_default() += 1;
+        let surface = m.surface(c);
+        if !surface.contains(char::is_lowercase) {
+            capitals += 1;
+            in_text += in_running_text(c, &m.at) as u32;
+        }
+        *forms.entry(one_line(surface)).or_default() += 1;
         docs.push(m.at.doc);
     }
     // Mentions come in corpus order, so their documents are sorted already.
@@ -485,7 +512,8 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
     // The most frequent form of several words reads best ("United Nations" over "UN"; a
     // leading "The" is not a word of it, so "Senate" stays "Senate" however often a sentence
     // starts "The Senate"), and a word written in capitals (a dateline's "BRUSSELS") gives way
-    // to its ordinary spelling, unless it is a short acronym ("UN" over "Un").
+    // to its ordinary spelling, unless it is a short acronym ("UN" over "Un") or mostly
+    // written so in running text ("GATT" over one "Gatt").
     let name = edits.names.get(key).cloned().unwrap_or_else(|| {
         let words = |f: &str| {
             let f = f
@@ -501,7 +529,8 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
             .map(|(f, _)| f.as_str())
             .unwrap_or(key);
         let shouted = first.chars().filter(|c| c.is_alphabetic()).count() > 3
-            && !first.chars().any(char::is_lowercase);
+            && !first.chars().any(char::is_lowercase)
+            && 2 * in_text <= capitals;
         if !shouted {
             return first.to_string();
         }

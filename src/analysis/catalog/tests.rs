@@ -236,3 +236,22 @@ fn a_leading_the_does_not_make_a_name_of_several_words() {
     let hague = &cat.entities[cat.find("The Hague").unwrap() as usize];
     assert_eq!(hague.name, "The Hague");
 }
+
+/// On Reuters GATT, written so 324 times in running text, was listed as "Gatt" after its one
+/// mention in that spelling.
+#[test]
+fn a_name_written_in_capitals_in_running_text_keeps_them() {
+    let (c, a) = setup(&[
+        "Talks under the GATT resumed. Members of GATT met.",
+        "GENEVA, May 3 - The GATT said Gatt rules hold, in Geneva.",
+        "GENEVA TALKS END\n\nDelegates left Geneva.",
+    ]);
+    let rec =
+        Recognizer::english().with_user_names("GATT\tORG\nGatt\tORG\nGENEVA\tPLACE\nGeneva\tPLACE");
+    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let gatt = &cat.entities[cat.find("gatt").unwrap() as usize];
+    assert_eq!((gatt.name.as_str(), gatt.mentions), ("GATT", 4));
+    // A dateline and a headline are not running text: "GENEVA" there gives way.
+    let geneva = &cat.entities[cat.find("geneva").unwrap() as usize];
+    assert_eq!((geneva.name.as_str(), geneva.mentions), ("Geneva", 4));
+}
