@@ -25,6 +25,7 @@ pub(super) fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Me
             && !is_era(text, m)
             && (surname(m) || !is_generic(text, m))
     });
+    particles_join_names(text, found);
     natural_features_are_places(text, found);
     roles_make_people(text, gaz, found);
     events_are_other_names(text, gaz, found);
@@ -574,6 +575,61 @@ pub(super) fn titles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Menti
         });
         if courtesy || noble {
             m.kind = EntityType::Person;
+        }
+    }
+}
+
+/// A name of a person or an institution runs on through a particle and the capitalised words
+/// after it on its line ("Banque Nationale de Paris", "Javier Perez de Cuellar", "Banco do
+/// Brasil"), taking in the mentions found there.
+pub(super) fn particles_join_names(text: &str, found: &mut Vec<Mention>) {
+    const PARTICLES: &[&str] = &[
+        "de", "du", "des", "di", "del", "della", "da", "do", "dos", "das", "van", "von", "der",
+        "den", "la", "le",
+    ];
+    let mut i = 0;
+    while i < found.len() {
+        let m = found[i];
+        i += 1;
+        if !matches!(m.kind, EntityType::Person | EntityType::Org) {
+            continue;
+        }
+        let Some(after) = text.get(m.end..) else {
+            continue;
+        };
+        // One or two particles, then up to four capitalised words, all one space apart.
+        let mut at = 0;
+        let mut particles = 0;
+        let mut words = 0;
+        for w in after.split(' ').skip(1).take(6) {
+            let bare = w.trim_end_matches([',', '.', ';', ':', ')', '\'']);
+            let whole = bare.len() == w.len() && !w.contains('\n');
+            if words == 0 && particles < 2 && PARTICLES.contains(&w) {
+                particles += 1;
+            } else if particles > 0
+                && bare.starts_with(char::is_uppercase)
+                && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !bare.contains('\n')
+            {
+                words += 1;
+                at += 1 + bare.len();
+                if !whole {
+                    break;
+                }
+                continue;
+            } else {
+                break;
+            }
+            at += 1 + w.len();
+        }
+        if words == 0 {
+            continue;
+        }
+        // `at` ran past the particles and the words; the last word ends the name.
+        let end = m.end + at;
+        found[i - 1].end = end;
+        while found.get(i).is_some_and(|n| n.start < end) {
+            found.remove(i);
         }
     }
 }
@@ -1203,6 +1259,37 @@ pub(super) mod tests {
                 ("ORG", "Electric Power Co."),
                 ("ORG", "Acme Ltd"),
                 ("PERSON", "Smith"),
+            ]
+        );
+    }
+
+    /// Reuters' "Banque Nationale de Paris" gave "Banque Nationale" and an other name "de";
+    /// "Barclays de Zoete Wedd" only "Barclays".
+    #[test]
+    fn particles_join_names_of_people_and_institutions() {
+        let text = "Banque Nationale de Paris, Barclays de Zoete Wedd and Javier Perez de \
+                    Cuellar met in Paris de facto; France de Gaulle left.";
+        let mut found = vec![
+            mention_at(text, "Banque Nationale", EntityType::Org),
+            mention_at(text, "Paris,", EntityType::Place),
+            mention_at(text, "Barclays", EntityType::Org),
+            mention_at(text, "Zoete Wedd", EntityType::Misc),
+            mention_at(text, "Javier Perez", EntityType::Person),
+            mention_at(text, "Paris de", EntityType::Place),
+            mention_at(text, "France", EntityType::Place),
+        ];
+        found[1].end -= 1;
+        found[5].end -= 3;
+        particles_join_names(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("ORG", "Banque Nationale de Paris"),
+                ("ORG", "Barclays de Zoete Wedd"),
+                ("PERSON", "Javier Perez de Cuellar"),
+                // A place does not run on, nor does a name into lowercase words.
+                ("PLACE", "Paris"),
+                ("PLACE", "France"),
             ]
         );
     }
