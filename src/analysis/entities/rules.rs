@@ -594,43 +594,36 @@ pub(super) fn particles_join_names(text: &str, found: &mut Vec<Mention>) {
         if !matches!(m.kind, EntityType::Person | EntityType::Org) {
             continue;
         }
-        let Some(after) = text.get(m.end..) else {
+        let Some(after) = text.get(m.end..).and_then(|a| a.strip_prefix(' ')) else {
             continue;
         };
-        // One or two particles, then up to four capitalised words, all one space apart.
-        let mut at = 0;
-        let mut particles = 0;
-        let mut words = 0;
-        for w in after.split(' ').skip(1).take(6) {
+        // One or two particles, then up to four capitalised words, all one space apart; the
+        // name ends with the last of those words.
+        let (mut particles, mut end) = (0, None);
+        let mut at = m.end + 1;
+        for w in after.split(' ').take(6) {
             let bare = w.trim_end_matches([',', '.', ';', ':', ')', '\'']);
-            let whole = bare.len() == w.len() && !w.contains('\n');
-            if words == 0 && particles < 2 && PARTICLES.contains(&w) {
+            if end.is_none() && particles < 2 && PARTICLES.contains(&w) {
                 particles += 1;
             } else if particles > 0
                 && bare.starts_with(char::is_uppercase)
                 && bare.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !bare.contains('\n')
             {
-                words += 1;
-                at += 1 + bare.len();
-                if !whole {
+                end = Some(at + bare.len());
+                if bare.len() < w.len() {
                     break;
                 }
-                continue;
             } else {
                 break;
             }
-            at += 1 + w.len();
+            at += w.len() + 1;
         }
-        if words == 0 {
+        let Some(end) = end else {
             continue;
-        }
-        // `at` ran past the particles and the words; the last word ends the name.
-        let end = m.end + at;
+        };
         found[i - 1].end = end;
-        while found.get(i).is_some_and(|n| n.start < end) {
-            found.remove(i);
-        }
+        let inside = found[i..].iter().take_while(|n| n.start < end).count();
+        found.drain(i..i + inside);
     }
 }
 
@@ -1292,6 +1285,12 @@ pub(super) mod tests {
                 ("PLACE", "France"),
             ]
         );
+        // A name closed by punctuation does not run on past it: "Banque Nationale, de Paris"
+        // was stretched to bytes that ended one short of "Paris".
+        let text = "Banque Nationale, de Paris said.";
+        let mut found = vec![mention_at(text, "Banque Nationale", EntityType::Org)];
+        particles_join_names(text, &mut found);
+        assert_eq!(texts(text, &found), [("ORG", "Banque Nationale")]);
     }
 
     /// "Merck and Co Inc" gave "Merck" and an organisation "Co Inc", with 211 mentions in
