@@ -455,6 +455,18 @@ fn acronyms<'k>(
     best.into_iter().map(|(ac, (_, long))| (ac, long)).collect()
 }
 
+/// Whether most of the mentions written in capitals among `idx` sit inside running text.
+fn mostly_in_running_text(idx: &[usize], raw: &[Raw], c: &Corpus) -> bool {
+    let (mut capitals, mut in_text) = (0u32, 0u32);
+    for m in idx.iter().map(|&i| &raw[i]) {
+        if !m.surface(c).contains(char::is_lowercase) {
+            capitals += 1;
+            in_text += in_running_text(c, &m.at) as u32;
+        }
+    }
+    2 * in_text > capitals
+}
+
 /// Whether a mention sits inside running text: after other words on its line, on a line with
 /// lowercase letters (not a headline in capitals, nor a dateline that starts a line).
 fn in_running_text(c: &Corpus, m: &Placed) -> bool {
@@ -480,20 +492,13 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
     let mut votes = [0u32; 4];
     let mut forms: FxHashMap<Cow<str>, u32> = FxHashMap::default();
     let mut docs: Vec<DocId> = Vec::with_capacity(idx.len());
-    // Mentions written in capitals, and those of them inside running text.
-    let (mut capitals, mut in_text) = (0u32, 0u32);
     for &i in idx {
         let m = &raw[i];
         votes[EntityType::ALL
             .iter()
             .position(|&k| k == m.at.kind)
             .unwrap_or(3)] += 1;
-        let surface = m.surface(c);
-        if !surface.contains(char::is_lowercase) {
-            capitals += 1;
-            in_text += in_running_text(c, &m.at) as u32;
-        }
-        *forms.entry(one_line(surface)).or_default() += 1;
+        *forms.entry(one_line(m.surface(c))).or_default() += 1;
         docs.push(m.at.doc);
     }
     // Mentions come in corpus order, so their documents are sorted already.
@@ -515,7 +520,7 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
     // to its ordinary spelling, unless it is a short acronym ("UN" over "Un") or mostly
     // written so in running text ("GATT" over one "Gatt").
     let name = edits.names.get(key).cloned().unwrap_or_else(|| {
-        let words = |f: &str| {
+        let several_words = |f: &str| {
             let f = f
                 .strip_prefix("The ")
                 .or(f.strip_prefix("the "))
@@ -524,13 +529,13 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
         };
         let first = forms
             .iter()
-            .find(|(f, _)| words(f))
+            .find(|(f, _)| several_words(f))
             .or(forms.first())
             .map(|(f, _)| f.as_str())
             .unwrap_or(key);
         let shouted = first.chars().filter(|c| c.is_alphabetic()).count() > 3
             && !first.chars().any(char::is_lowercase)
-            && 2 * in_text <= capitals;
+            && !mostly_in_running_text(idx, raw, c);
         if !shouted {
             return first.to_string();
         }

@@ -56,7 +56,6 @@ pub(super) fn legal_forms_make_organisations(
             && COMPANY_WORDS.iter().any(|w| {
                 *w == span || (w.eq_ignore_ascii_case(span) && !span.contains(char::is_lowercase))
             });
-        let mut words = span.split(char::is_whitespace);
         let last = span.rsplit(char::is_whitespace).next().unwrap_or(span);
         if !company_word && !is_legal_form(last, gaz, &mut buf) {
             // A legal form the tagger left just outside ("Wisconsin Electric Power" "Co said")
@@ -67,7 +66,11 @@ pub(super) fn legal_forms_make_organisations(
                 m.kind = EntityType::Org;
             }
             out.push(m);
-        } else if !company_word && !words.all(|w| is_legal_form(w, gaz, &mut buf)) {
+        } else if !company_word
+            && !span
+                .split(char::is_whitespace)
+                .all(|w| is_legal_form(w, gaz, &mut buf))
+        {
             push_company(text, gaz, &mut buf, &mut out, m.start, m.end);
         } else {
             // The tagger may have passed over the forms before this one ("Co" of "Co Inc"), or
@@ -100,21 +103,10 @@ pub(super) fn legal_forms_make_organisations(
 /// The end of a common legal form one space after byte `end` ("Co" in "Power Co said"), if
 /// there is one.
 fn legal_form_after(text: &str, end: usize) -> Option<usize> {
+    #[rustfmt::skip]
     const FORMS: &[&str] = &[
-        "Inc",
-        "Corp",
-        "Co",
-        "Ltd",
-        "Plc",
-        "PLC",
-        "AG",
-        "SA",
-        "NV",
-        "GmbH",
-        "LLC",
-        "Corporation",
-        "Incorporated",
-        "Limited",
+        "Inc", "Corp", "Co", "Ltd", "Plc", "PLC", "AG", "SA", "NV", "GmbH", "LLC", "Corporation",
+        "Incorporated", "Limited",
     ];
     let after = text.get(end..)?.strip_prefix(' ')?;
     let word = after
@@ -125,17 +117,10 @@ fn legal_form_after(text: &str, end: usize) -> Option<usize> {
 }
 
 /// Words that end companies' names and are no one's name.
+#[rustfmt::skip]
 const COMPANY_WORDS: &[&str] = &[
-    "Airlines",
-    "Airways",
-    "Bancorp",
-    "Bancshares",
-    "Bankshares",
-    "Electric",
-    "Holdings",
-    "Industries",
-    "Motors",
-    "Savings",
+    "Airlines", "Airways", "Bancorp", "Bancshares", "Bankshares", "Electric", "Holdings",
+    "Industries", "Motors", "Savings",
 ];
 
 /// Whether the word `w` is a capitalised legal form ("Corp", "Co.").
@@ -443,31 +428,11 @@ pub(super) fn trim_ends(text: &str, found: &mut Vec<Mention>) {
 /// do not), and it is not a month beside a day or another month ("between Jan 26 and Feb 9",
 /// "9 March", "Jan/Feb 1987").
 pub(super) fn names_something(text: &str, m: &Mention) -> bool {
+    #[rustfmt::skip]
     const MONTHS: &[&str] = &[
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
     ];
     let Some((before, span, after)) = around(text, m) else {
         return false;
