@@ -18,6 +18,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
+mod people;
 mod rules;
 pub mod tagger;
 pub mod tokens;

@@ -2,6 +2,7 @@
 //! nouns, signatures, possessives, and names whose context tells their type.
 
 use super::gazetteer::{self, Gazetteer};
+use super::people;
 use super::tokens::Tok;
 use super::{EntityType, Mention};
 
@@ -26,6 +27,8 @@ pub(super) fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Me
             && (surname(m) || !is_generic(text, m))
     });
     particles_join_names(text, found);
+    people::given_names_before_initials(text, gaz, found);
+    people::epithets_join_names(text, found);
     natural_features_are_places(text, found);
     roles_make_people(text, gaz, found);
     events_are_other_names(text, gaz, found);
