@@ -177,7 +177,7 @@ impl Recognizer {
         let mut found = mentions(&w.toks, &w.tag.dec.labels);
         tidy(text, &w.toks, &self.gaz, &mut found);
         surnames_are_people(text, &mut found);
-        let found = self.known.apply_known(text, &w.toks, found);
+        let found = self.known.apply_known(text, &w.toks, &self.gaz, found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,

@@ -2,8 +2,8 @@
 //! own list, always recognised and winning over the model; and the built-in list of
 //! organisations known by a short name ("Uber", "BBC"), which makes a mention an organisation.
 
-use super::features::hash_bytes;
-use super::gazetteer::phrase_step;
+use super::features::{TITLE, hash_bytes, hash_lower};
+use super::gazetteer::{self, Gazetteer, phrase_step};
 use super::tokens::{Tok, tokenize};
 use super::{EntityType, Mention};
 use rustc_hash::FxHashMap;
@@ -121,8 +121,16 @@ impl UserNames {
     /// Applies the known organisations found in `text` to the model's mentions `found`: a
     /// mention that is exactly a listed name, or lies inside one, gives way to it as an
     /// organisation; a listed name no mention touches is added. A longer mention around a
-    /// listed name ("Sony Australia") is kept as the model found it.
-    pub fn apply_known(&self, text: &str, toks: &[Tok], found: Vec<Mention>) -> Vec<Mention> {
+    /// listed name ("Sony Australia") is kept as the model found it. A later mention that is
+    /// the first or last word of a listed name found before it is that organisation too (see
+    /// [`short_forms_of_known`]).
+    pub fn apply_known(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        gaz: &Gazetteer,
+        found: Vec<Mention>,
+    ) -> Vec<Mention> {
         let listed = self.find(text, toks);
         if listed.is_empty() {
             return found;
@@ -143,6 +151,7 @@ impl UserNames {
                 .filter(|m| !listed.iter().any(|&(s, e, _)| within(m, s, e))),
         );
         out.sort_by_key(|m| (m.start, m.end));
+        short_forms_of_known(text, &listed, gaz, &mut out);
         out
     }
 
@@ -176,6 +185,59 @@ impl UserNames {
     }
 }
 
+/// A mention that is the first or last word of a listed name of several words found earlier
+/// in the text is a short form of that organisation ("E.F. Hutton … Hutton said", "Merrill
+/// Lynch … Merrill"), unless it is the family name of a person named in full in the text, or
+/// the word is a place's, a title or a common head noun ("General" of "General Motors").
+fn short_forms_of_known(
+    text: &str,
+    listed: &[(usize, usize, Option<EntityType>)],
+    gaz: &Gazetteer,
+    out: &mut [Mention],
+) {
+    const NOT_SHORT: u32 = gazetteer::HEADS
+        | 1 << gazetteer::COUNTRY
+        | 1 << gazetteer::CITY
+        | 1 << gazetteer::STATE
+        | 1 << gazetteer::NATIONALITY
+        | 1 << gazetteer::CONTINENT;
+    // (word, where the name it comes from ends)
+    let mut short: Vec<(&str, usize)> = Vec::new();
+    let mut buf = String::new();
+    for &(s, e, _) in listed {
+        let words: Vec<&str> = text.get(s..e).unwrap_or("").split_whitespace().collect();
+        if let [first, .., last] = words.as_slice() {
+            for w in [*first, *last] {
+                let word = w.chars().filter(char::is_ascii_alphabetic).count() >= 4
+                    && w.starts_with(char::is_uppercase)
+                    && w.chars().all(char::is_alphabetic);
+                let title = gaz.word(hash_lower(w, &mut buf)).flags & TITLE != 0;
+                if word && !title && gaz.lists(w) & NOT_SHORT == 0 {
+                    short.push((w, e));
+                }
+            }
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    let word = |m: &Mention| text.get(m.start..m.end).unwrap_or("");
+    let people: Vec<&str> = out
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| word(m).rsplit_once(char::is_whitespace).map(|(_, l)| l))
+        .collect();
+    for i in 0..out.len() {
+        let w = word(&out[i]);
+        if out[i].kind != EntityType::Org
+            && !people.contains(&w)
+            && short.iter().any(|&(s, e)| s == w && e <= out[i].start)
+        {
+            out[i].kind = EntityType::Org;
+        }
+    }
+}
+
 /// Whether mention `m` overlaps bytes `s..e`.
 fn overlaps(m: &Mention, s: usize, e: usize) -> bool {
     m.start < e && s < m.end
@@ -195,7 +257,8 @@ mod tests {
     fn known(text: &str, found: Vec<Mention>) -> Vec<(&'static str, String)> {
         let mut toks = Vec::new();
         tokenize_document(text, &mut toks);
-        let found = UserNames::known_organisations().apply_known(text, &toks, found);
+        let gaz = Gazetteer::builtin();
+        let found = UserNames::known_organisations().apply_known(text, &toks, &gaz, found);
         texts(text, &found)
             .into_iter()
             .map(|(k, t)| (k, t.to_string()))
@@ -246,6 +309,50 @@ mod tests {
                 ("ORG", "Standard & Poor".to_string()),
                 ("ORG", "General\nElectric".to_string()),
                 ("ORG", "General Motors".to_string()),
+            ]
+        );
+    }
+
+    /// Reuters' "E.F. Hutton … Hutton said" left a person "Hutton" (75 mentions).
+    #[test]
+    fn a_word_of_a_known_organisations_name_later_in_the_text_is_that_organisation() {
+        let text = "Hutton spoke. E.F. Hutton and Merrill Lynch and General Motors rose; Hutton, \
+                    Merrill and General said. John Merrill of Dean Witter and Witter agreed.";
+        // The `k`-th occurrence of `w`, as a person.
+        let nth = |w: &str, k: usize| {
+            let start = text.match_indices(w).nth(k).unwrap().0;
+            Mention {
+                start,
+                end: start + w.len(),
+                kind: EntityType::Person,
+            }
+        };
+        let found = vec![
+            nth("Hutton", 0),
+            nth("Merrill Lynch", 0),
+            nth("Hutton", 2),
+            nth("Merrill", 1),
+            nth("General", 1),
+            nth("John Merrill", 0),
+            nth("Witter", 1),
+        ];
+        let found = known(text, found);
+        assert_eq!(
+            found,
+            [
+                // Before the full name, the word is still the model's.
+                ("PERSON", "Hutton".to_string()),
+                ("ORG", "E.F. Hutton".to_string()),
+                ("ORG", "Merrill Lynch".to_string()),
+                ("ORG", "General Motors".to_string()),
+                ("ORG", "Hutton".to_string()),
+                // "Merrill" is also the family name of John Merrill here.
+                ("PERSON", "Merrill".to_string()),
+                // "General" is a head noun, not a short name.
+                ("PERSON", "General".to_string()),
+                ("PERSON", "John Merrill".to_string()),
+                ("ORG", "Dean Witter".to_string()),
+                ("ORG", "Witter".to_string()),
             ]
         );
     }
