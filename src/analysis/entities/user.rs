@@ -227,13 +227,13 @@ fn short_forms_of_known(
         .filter(|m| m.kind == EntityType::Person)
         .filter_map(|m| word(m).rsplit_once(char::is_whitespace).map(|(_, l)| l))
         .collect();
-    for i in 0..out.len() {
-        let w = word(&out[i]);
-        if out[i].kind != EntityType::Org
+    for m in out.iter_mut() {
+        let w = word(m);
+        if m.kind != EntityType::Org
             && !people.contains(&w)
-            && short.iter().any(|&(s, e)| s == w && e <= out[i].start)
+            && short.iter().any(|&(s, e)| s == w && e <= m.start)
         {
-            out[i].kind = EntityType::Org;
+            m.kind = EntityType::Org;
         }
     }
 }
