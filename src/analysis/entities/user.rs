@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn rating_agencies_and_companies_named_like_titles_are_organisations() {
         let text = "A Reuter survey: Standard and Poor's and Standard & Poor's agree with\n\
-                    General\nElectric and General Motors.";
+                    General\nElectric and General Motors. S/P rated it.";
         let found = vec![
             at(text, "Reuter", EntityType::Person),
             at(text, "Standard", EntityType::Org),
@@ -309,6 +309,8 @@ mod tests {
                 ("ORG", "Standard & Poor".to_string()),
                 ("ORG", "General\nElectric".to_string()),
                 ("ORG", "General Motors".to_string()),
+                // Reuters' short form of Standard and Poor's, an other name 88 times.
+                ("ORG", "S/P".to_string()),
             ]
         );
     }
