@@ -55,6 +55,41 @@ pub fn acronym(key: &str) -> Option<String> {
     Some(words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
+/// Legal forms and the words around them that end a company's name in a key.
+const LEGAL: [&str; 18] = [
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "cos",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "spa",
+    "gmbh",
+    "group",
+    "and",
+    "&",
+];
+
+/// A key without the legal forms that end it ("salomon brothers inc" → "salomon brothers",
+/// "bear stearns and co" → "bear stearns"), when it has any and something is left.
+pub fn without_legal_form(key: &str) -> Option<&str> {
+    let mut base = key;
+    while let Some((head, last)) = base.rsplit_once(' ') {
+        if !LEGAL.contains(&last) {
+            break;
+        }
+        base = head;
+    }
+    (base.len() < key.len() && !LEGAL.contains(&base)).then_some(base)
+}
+
 /// The last word of a multi-word key ("teodor varga" → "varga").
 pub fn surname(key: &str) -> Option<&str> {
     let mut it = key.rsplit(' ');
@@ -134,6 +169,22 @@ pub fn surname_map<'a>(person_keys: impl Iterator<Item = &'a str>) -> FxHashMap<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legal_forms_come_off_the_end_of_a_key() {
+        assert_eq!(
+            without_legal_form("salomon brothers inc"),
+            Some("salomon brothers")
+        );
+        assert_eq!(
+            without_legal_form("bear stearns and co inc"),
+            Some("bear stearns")
+        );
+        assert_eq!(without_legal_form("e f hutton group"), Some("e f hutton"));
+        assert_eq!(without_legal_form("salomon brothers"), None);
+        assert_eq!(without_legal_form("co inc"), None);
+        assert_eq!(without_legal_form("inc"), None);
+    }
 
     #[test]
     fn keys_acronyms_and_surnames() {

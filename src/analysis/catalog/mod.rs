@@ -18,7 +18,7 @@ use super::tokenize::Break;
 use super::{Analysis, DocId};
 use crate::corpus::Corpus;
 use crate::jobs::JobCtx;
-use aliases::{acronym, edit_distance, normalise, surname, surname_map};
+use aliases::{acronym, edit_distance, normalise, surname, surname_map, without_legal_form};
 pub use edits::Edits;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -556,9 +556,16 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
     }
 }
 
-/// Pairs that may be one entity: near-identical spellings, or a lone surname and a full name.
+/// Pairs that may be one entity: near-identical spellings, a lone surname and a full name, or
+/// an organisation's name with and without a legal form ("Salomon Brothers Inc").
 fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
     let top = entities.len().min(3000);
+    let orgs: FxHashMap<&str, EntityId> = entities[..top]
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Org)
+        .map(|(i, e)| (e.key.as_str(), i as EntityId))
+        .collect();
     let mut by_surname: FxHashMap<&str, Vec<EntityId>> = FxHashMap::default();
     for (i, e) in entities[..top].iter().enumerate() {
         if e.kind == EntityType::Person
@@ -595,6 +602,21 @@ fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
                     from: i as EntityId,
                     into: full[0],
                     reason: "surname of a full name",
+                });
+            }
+            // Entities are sorted by mentions: the one listed later joins the other.
+            if e.kind == EntityType::Org
+                && let Some(&j) = without_legal_form(&e.key).and_then(|b| orgs.get(b))
+            {
+                let (from, into) = if (j as usize) < i {
+                    (i as EntityId, j)
+                } else {
+                    (j, i as EntityId)
+                };
+                out.push(Suggestion {
+                    from,
+                    into,
+                    reason: "the same name with a legal form",
                 });
             }
             let same = bucket.get(&(e.kind, e.key.chars().next()));

@@ -114,6 +114,31 @@ fn similar_spellings_are_suggested_not_merged_and_edits_apply() {
     );
 }
 
+/// Reuters lists "Salomon Brothers Inc" (84 mentions) and "Salomon Brothers" (47) apart.
+#[test]
+fn a_company_with_and_without_its_legal_form_is_suggested_not_merged() {
+    let (c, a) = setup(&[
+        "Salomon Brothers Inc said on Monday it would buy the bonds.",
+        "Analysts at Salomon Brothers expect rates to fall, Salomon Brothers said.",
+    ]);
+    let cat = build(
+        &a,
+        &c,
+        &recognizer(),
+        &Edits::default(),
+        &JobCtx::detached(),
+    )
+    .unwrap();
+    let long = cat.find("Salomon Brothers Inc").unwrap();
+    let short = cat.find("Salomon Brothers").unwrap();
+    assert_ne!(long, short);
+    assert!(cat.suggestions.contains(&Suggestion {
+        from: long,
+        into: short,
+        reason: "the same name with a legal form",
+    }));
+}
+
 #[test]
 fn a_name_in_capitals_gives_way_to_its_ordinary_spelling_but_acronyms_stay() {
     let (c, a) = setup(&[
