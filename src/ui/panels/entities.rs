@@ -367,7 +367,7 @@ fn suggestions(ui: &mut Ui, cat: &Catalog, cmds: &mut Vec<Command>) {
                             &cat.entities[sg.into as usize],
                         );
                         ui.horizontal(|ui| {
-                            ui.label(format!("“{}” → “{}”", a.name, b.name));
+                            ui.label(format!("“{}” into “{}”", a.name, b.name));
                             ui.weak(sg.reason);
                             if ui.small_button("Merge").clicked() {
                                 cmds.push(Command::EditEntities(EntityEdit::Merge(

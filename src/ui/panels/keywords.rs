@@ -172,7 +172,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         .allow_boxed_zoom(false)
         .show_y(false)
         .show_axes([true, false])
-        .x_axis_label("log-likelihood: ← under-used · over-used →")
+        .x_axis_label("log-likelihood: under-used < 0 < over-used")
         .show(ui, |pu| {
             pu.bar_chart(BarChart::new("Keyness", bars).horizontal());
             for (i, w) in shown.iter().enumerate() {
