@@ -44,6 +44,10 @@ pub struct TagBuffers {
     pub counts: FxHashMap<u64, [u16; 5]>,
     /// Label-free features built once for both passes.
     pub prep: Prepared,
+    /// Per token, the second pass's sums over its label-free features, taken by the first.
+    second: Vec<[i32; 8]>,
+    /// Per token, whether `second` holds its sums.
+    summed: Vec<bool>,
 }
 
 /// Both passes' rows of the decoding layout. A pass whose differences from outside exceed
@@ -97,51 +101,87 @@ impl Tagger {
     /// Chooses pass `pass`'s label for a token with features `feats` after label `prev`.
     #[inline]
     fn choose(&self, pass: usize, feats: &[u64], prev: u8, punct: bool) -> u8 {
-        let part = part_of(prev);
-        if part < 2 {
-            // In an open mention: inside or last of its type, or (when neither beats it)
-            // outside; punctuation only inside.
-            let inside = prev - part + 1;
-            if punct {
-                return inside;
-            }
-            let k = 8 * pass + 2 * type_of(prev).unwrap_or(0);
-            let (mut i, mut l) = (0i32, 0i32);
-            for &f in feats {
-                if let Some(o) = self.open.get(self.row(f)) {
-                    i += o.0[k] as i32;
-                    l += o.0[k + 1] as i32;
-                }
-            }
-            return if l > i.max(0) {
-                inside + 1
-            } else if i > 0 {
-                inside
-            } else {
-                0
-            };
+        if part_of(prev) < 2 {
+            return self.open_choice(pass, [feats, &[]], prev, punct);
         }
         if punct {
             return 0;
         }
         let mut acc = [0i32; 8];
+        self.add_closed(&mut acc, 8 * pass, feats);
+        best_closed(&acc)
+    }
+
+    /// In an open mention (`prev` begins or continues one): inside or last of its type, or
+    /// (when neither beats it) outside; punctuation only inside. The features are the
+    /// concatenation of `parts`.
+    #[inline]
+    fn open_choice(&self, pass: usize, parts: [&[u64]; 2], prev: u8, punct: bool) -> u8 {
+        let inside = prev - part_of(prev) + 1;
+        if punct {
+            return inside;
+        }
+        let k = 8 * pass + 2 * type_of(prev).unwrap_or(0);
+        let (mut i, mut l) = (0i32, 0i32);
+        for &f in parts.into_iter().flatten() {
+            if let Some(o) = self.open.get(self.row(f)) {
+                i += o.0[k] as i32;
+                l += o.0[k + 1] as i32;
+            }
+        }
+        if l > i.max(0) {
+            inside + 1
+        } else if i > 0 {
+            inside
+        } else {
+            0
+        }
+    }
+
+    /// Adds lanes `lane..lane + 8` of the closed rows of `feats` to `acc`.
+    #[inline]
+    fn add_closed(&self, acc: &mut [i32; 8], lane: usize, feats: &[u64]) {
         for &f in feats {
             if let Some(c) = self.closed.get(self.row(f)) {
-                for (s, &w) in acc.iter_mut().zip(&c.0[8 * pass..8 * pass + 8]) {
+                for (s, &w) in acc.iter_mut().zip(&c.0[lane..lane + 8]) {
                     *s += w as i32;
                 }
             }
         }
-        // Outside scores zero; ties keep the earlier label, as in [`best_label`].
-        let (mut best, mut top) = (0u8, 0i32);
-        for k in 0..4u8 {
-            for (part, s) in [(0u8, acc[2 * k as usize]), (3, acc[2 * k as usize + 1])] {
-                if s > top {
-                    (best, top) = (4 * k + 1 + part, s);
+    }
+
+    /// The first pass's label for a token after label `prev`, with features `feats` of which
+    /// the first `shared` are label-free and the same in the second pass. After a closed
+    /// label the same rows also hold the second pass's weights of those features: their sums
+    /// go to `second`, so that the second pass need not read them again (true is returned).
+    #[inline]
+    fn choose_first(
+        &self,
+        feats: &[u64],
+        shared: usize,
+        prev: u8,
+        punct: bool,
+        second: &mut [i32; 8],
+    ) -> (u8, bool) {
+        if part_of(prev) < 2 || punct || shared == 0 {
+            return (self.choose(0, feats, prev, punct), false);
+        }
+        let (own, rest) = feats.split_at(shared.min(feats.len()));
+        let (mut first, mut then) = ([0i32; 8], [0i32; 8]);
+        for &f in own {
+            if let Some(c) = self.closed.get(self.row(f)) {
+                let (a, b) = c.0.split_at(8);
+                for (s, &w) in first.iter_mut().zip(a) {
+                    *s += w as i32;
+                }
+                for (s, &w) in then.iter_mut().zip(b) {
+                    *s += w as i32;
                 }
             }
         }
-        best
+        *second = then;
+        self.add_closed(&mut first, 0, rest);
+        (best_closed(&first), true)
     }
 
     /// Asks the processor to bring the closed rows of `feats` into the cache.
@@ -153,49 +193,126 @@ impl Tagger {
     }
 
     /// Tags a document; `info` gets the first pass's aggregate when there is a second pass.
-    /// The label-free features of both passes are built once, in `prep`.
+    /// The label-free features of both passes are built once, in `prep`; where the first
+    /// pass reads their rows after a closed label, it sums the second pass's weights too.
     pub fn tag(&self, info: &mut [TokInfo], w: &mut TagBuffers) {
-        let TagBuffers { dec, counts, prep } = w;
-        if !self.closed.is_empty() {
-            prep.prepare(info);
-            for pass in 0..2 {
-                if pass == 1 {
-                    set_aggregate(info, &dec.labels, counts);
-                }
-                let info = &*info;
-                let features = |i: usize, b: &mut Vec<u64>| {
-                    match prep.get(i) {
-                        Some(f) => b.extend_from_slice(f),
-                        None => base_features(info, i, b),
-                    }
-                    if pass == 1 {
-                        agg_features(info, i, b);
-                    }
-                };
-                let ahead = |i: usize| match prep.get(i) {
-                    Some(f) => {
-                        self.prefetch(f);
-                        true
-                    }
-                    None => false,
-                };
-                // The first pass's labels are only counted on capitalised words.
-                let scope = [Scope::Capitals, Scope::Near][pass];
-                decode(
-                    info,
-                    dec,
-                    scope,
-                    features,
-                    ahead,
-                    |_, feats, prev, punct| self.choose(pass, feats, prev, punct),
-                );
+        let TagBuffers {
+            dec,
+            counts,
+            prep,
+            second,
+            summed,
+        } = w;
+        if self.closed.is_empty() {
+            self.first.tag(info, dec);
+            if let Some(m) = &self.second {
+                set_aggregate(info, &dec.labels, counts);
+                m.tag(info, dec);
             }
             return;
         }
-        self.first.tag(info, dec);
-        if let Some(m) = &self.second {
-            set_aggregate(info, &dec.labels, counts);
-            m.tag(info, dec);
+        prep.prepare(info);
+        second.clear();
+        second.resize(info.len(), [0; 8]);
+        summed.clear();
+        summed.resize(info.len(), false);
+        let ahead = |i: usize| match prep.get(i) {
+            Some(f) => {
+                self.prefetch(f);
+                true
+            }
+            None => false,
+        };
+        {
+            let info = &*info;
+            let features = |i: usize, b: &mut Vec<u64>| match prep.get(i) {
+                Some(f) => b.extend_from_slice(f),
+                None => base_features(info, i, b),
+            };
+            // The first pass's labels are only counted on capitalised words.
+            decode(
+                info,
+                dec,
+                Scope::Capitals,
+                features,
+                ahead,
+                |i, feats, prev, punct| {
+                    let shared = prep.get(i).map_or(0, <[u64]>::len);
+                    let (label, done) =
+                        self.choose_first(feats, shared, prev, punct, &mut second[i]);
+                    summed[i] = done;
+                    label
+                },
+            );
+        }
+        set_aggregate(info, &dec.labels, counts);
+        let info = &*info;
+        // A token the first pass summed needs only its other features, and rows only in an
+        // open mention.
+        let features = |i: usize, b: &mut Vec<u64>| {
+            if !summed[i] {
+                match prep.get(i) {
+                    Some(f) => b.extend_from_slice(f),
+                    None => base_features(info, i, b),
+                }
+            }
+            agg_features(info, i, b);
+        };
+        let ahead = |i: usize| !summed[i] && ahead(i);
+        decode(
+            info,
+            dec,
+            Scope::Near,
+            features,
+            ahead,
+            |i, feats, prev, punct| {
+                if !summed[i] {
+                    self.choose(1, feats, prev, punct)
+                } else if part_of(prev) < 2 {
+                    let shared = prep.get(i).unwrap_or_default();
+                    self.open_choice(1, [shared, feats], prev, punct)
+                } else if punct {
+                    0
+                } else {
+                    let mut acc = second[i];
+                    self.add_closed(&mut acc, 8, feats);
+                    best_closed(&acc)
+                }
+            },
+        );
+    }
+
+    /// [`Tagger::tag`] as two plain passes, each reading every row: what the summing must
+    /// match.
+    #[cfg(test)]
+    fn tag_plain(&self, info: &mut [TokInfo], w: &mut TagBuffers) {
+        let TagBuffers {
+            dec, counts, prep, ..
+        } = w;
+        prep.prepare(info);
+        for pass in 0..2 {
+            if pass == 1 {
+                set_aggregate(info, &dec.labels, counts);
+            }
+            let info = &*info;
+            let features = |i: usize, b: &mut Vec<u64>| {
+                match prep.get(i) {
+                    Some(f) => b.extend_from_slice(f),
+                    None => base_features(info, i, b),
+                }
+                if pass == 1 {
+                    agg_features(info, i, b);
+                }
+            };
+            let scope = [Scope::Capitals, Scope::Near][pass];
+            decode(
+                info,
+                dec,
+                scope,
+                features,
+                |_| false,
+                |_, feats, prev, punct| self.choose(pass, feats, prev, punct),
+            );
         }
     }
 
@@ -243,6 +360,21 @@ impl Tagger {
             [] => Err("empty model file".into()),
         }
     }
+}
+
+/// The best label after a closed one from its types' `[begin, unit]` scores (outside scores
+/// zero; ties keep the earlier label, as in [`best_label`](super::model::best_label)).
+#[inline]
+fn best_closed(acc: &[i32; 8]) -> u8 {
+    let (mut best, mut top) = (0u8, 0i32);
+    for k in 0..4u8 {
+        for (part, s) in [(0u8, acc[2 * k as usize]), (3, acc[2 * k as usize + 1])] {
+            if s > top {
+                (best, top) = (4 * k + 1 + part, s);
+            }
+        }
+    }
+    best
 }
 
 /// A cache hint for the line holding `p`.
@@ -329,6 +461,45 @@ mod tests {
             }
         }
         assert_eq!(checked, 2000 * 2 * NL * 2);
+    }
+
+    /// Summing the second pass's weights during the first changes no label: on every text of
+    /// the bundled sample folder, the built-in model tags as with two plain passes.
+    #[test]
+    fn summing_both_passes_at_once_tags_as_two_plain_passes() {
+        use crate::analysis::entities::features::{Scratch, analyse};
+        use crate::analysis::entities::gazetteer::Gazetteer;
+        use crate::analysis::entities::tokens::tokenize_document;
+        let model = Tagger::decode(include_bytes!("../../../assets/ner/model.bin")).unwrap();
+        let gaz = Gazetteer::builtin();
+        let mut texts = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from("sample_data")];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    texts.push(String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned());
+                }
+            }
+        }
+        assert!(texts.len() >= 10, "{} texts", texts.len());
+        let (mut toks, mut scratch, mut info) = (Vec::new(), Scratch::default(), Vec::new());
+        let (mut a, mut b) = (TagBuffers::default(), TagBuffers::default());
+        let mut named = 0;
+        for text in &texts {
+            tokenize_document(text, &mut toks);
+            analyse(text, &toks, &gaz, &mut scratch, &mut info);
+            let mut plain = info.clone();
+            model.tag(&mut info, &mut a);
+            model.tag_plain(&mut plain, &mut b);
+            assert_eq!(a.dec.labels, b.dec.labels);
+            named += a.dec.labels.iter().filter(|&&l| l != 0).count();
+            // Some tokens had both passes summed at once.
+            assert!(a.summed.iter().any(|&s| s));
+        }
+        assert!(named > 500, "{named} tokens in names");
     }
 
     /// Differences from outside that do not fit 16 bits are scaled down, keeping their order.
