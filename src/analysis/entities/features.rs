@@ -454,7 +454,7 @@ pub struct History {
 }
 
 /// The label-free features of the tokens of a document that a pass will score whatever the
-/// labels (not punctuation, a capital at or next to them), built once for both passes.
+/// labels (those with a capital), built once for both passes.
 #[derive(Default)]
 pub struct Prepared {
     feats: Vec<u64>,
@@ -465,14 +465,11 @@ pub struct Prepared {
 impl Prepared {
     /// Prepares the features of `info`'s tokens.
     pub fn prepare(&mut self, info: &[TokInfo]) {
-        let up = |j: usize| info.get(j).is_some_and(|y| y.flags & UPPER != 0);
         self.feats.clear();
         self.at.clear();
         self.at.push(0);
         for (i, x) in info.iter().enumerate() {
-            let sure =
-                x.near && x.flags & PUNCT == 0 && (up(i) || up(i + 1) || (i > 0 && up(i - 1)));
-            if sure {
+            if x.flags & UPPER != 0 {
                 base_features(info, i, &mut self.feats);
             }
             self.at.push(self.feats.len() as u32);

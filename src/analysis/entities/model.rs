@@ -101,10 +101,9 @@ pub enum Scope {
     /// Tokens with a capital letter at or next to them, and tokens inside a mention: what
     /// training scores.
     Trained,
-    /// Of those, not tokens with no capital within two, nor punctuation outside a mention.
-    Near,
-    /// Of those, only tokens with a capital or inside a mention. Enough for a first pass,
-    /// whose labels are only counted on capitalised words.
+    /// Of those, only tokens with a capital, and tokens inside a mention with a capital
+    /// within two; never punctuation outside a mention. What tagging scores: a name starts
+    /// with a capital (or a mention is open), and the tokens this leaves out rarely start one.
     Capitals,
 }
 
@@ -113,12 +112,11 @@ pub enum Scope {
 /// label from the features, the previous label and whether the token is punctuation.
 ///
 /// A token with no capital letter, between two others without one, outside any mention, is
-/// outside without being scored: names need capitals nearby, and most text has none. So is
-/// any token with no capital within two tokens, even after an open mention, and punctuation
-/// outside a mention (it may only continue one).
-///
-/// That is [`Scope::Trained`]. The narrower scopes only change what the tagger would choose
-/// in rare cases, but they would change what it learns, so training keeps to the first.
+/// outside without being scored: names need capitals nearby, and most text has none. That is
+/// [`Scope::Trained`]. [`Scope::Capitals`] also passes over a token without a capital after a
+/// closed label, and a token with no capital within two even in an open mention. That only
+/// changes what the tagger would choose in rare cases, but it would change what it learns,
+/// so training keeps to the first.
 ///
 /// `features` writes a token's label-free features into the (empty) buffer; `ahead` hears of
 /// the next token one step early, so that weights it is sure to need can be fetched from
@@ -144,8 +142,7 @@ pub fn decode(
         }
         let closed = part_of(prev) >= 2;
         let quiet = (closed && !up(i) && !up(i + 1) && (i == 0 || !up(i - 1)))
-            || (scope != Scope::Trained && (!x.near || (closed && x.flags & PUNCT != 0)))
-            || (scope == Scope::Capitals && closed && !up(i));
+            || (scope == Scope::Capitals && (!x.near || (closed && !up(i))));
         let l = if quiet {
             0
         } else {
@@ -510,7 +507,6 @@ mod tests {
             seen
         };
         assert_eq!(scored(Scope::Capitals), [1, 2, 3]);
-        assert_eq!(scored(Scope::Near), [0, 1, 2, 3, 4]);
         assert_eq!(scored(Scope::Trained), [0, 1, 2, 3, 4]);
     }
 

@@ -1,5 +1,6 @@
-//! Rules that complete people's names the tagger cut in two: a given name before an initial
-//! ("Adnan" + "Z. Amin") and an epithet after "the" ("Lucas Cranach the Elder").
+//! Rules that complete people's names the tagger cut short: a given name before an initial
+//! ("Adnan" + "Z. Amin"), an epithet after "the" ("Lucas Cranach the Elder") and a particle
+//! before a family name ("de Clercq").
 
 use super::gazetteer::{CONTINENT, COUNTRY, Gazetteer, NATIONALITY, STATE};
 use super::{EntityType, Mention};
@@ -93,6 +94,40 @@ pub(super) fn epithets_join_names(text: &str, found: &mut Vec<Mention>) {
     }
 }
 
+/// Lowercase particles of family names.
+pub(super) const PARTICLES: &[&str] = &[
+    "de", "du", "des", "di", "del", "della", "da", "do", "dos", "das", "van", "von", "der", "den",
+    "la", "le", "ter", "ten",
+];
+
+/// A lowercase particle right before a person's name belongs to it ("Mr de Clercq", "said
+/// van Gogh"): the tagger only starts names at a capital. After an article the word is a
+/// noun ("a van Smith drove").
+pub(super) fn particles_before_people(text: &str, found: &mut [Mention]) {
+    for m in found.iter_mut().filter(|m| m.kind == EntityType::Person) {
+        let before = text.get(..m.start).unwrap_or("");
+        let Some(rest) = before.strip_suffix(' ') else {
+            continue;
+        };
+        let word = rest.rsplit([' ', '\n', '\t', '(']).next().unwrap_or("");
+        // Another particle may come first ("van der Berg").
+        if !PARTICLES.contains(&word) {
+            continue;
+        }
+        let mut start = rest.len() - word.len();
+        if let Some(r) = rest[..start].strip_suffix(' ') {
+            let first = r.rsplit([' ', '\n', '\t', '(']).next().unwrap_or("");
+            if ["a", "an", "the", "A", "An", "The"].contains(&first) {
+                continue;
+            }
+            if PARTICLES.contains(&first) && first != word {
+                start = r.len() - first.len();
+            }
+        }
+        m.start = start;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::rules::tests::{mention_at, texts};
@@ -132,6 +167,31 @@ mod tests {
                 // So does a nationality.
                 ("MISC", "Mexican"),
                 ("PERSON", "P. Washed"),
+            ]
+        );
+    }
+
+    /// Reuters' "Mr de Clercq" gave "Clercq" once the tagger no longer scored lowercase
+    /// words outside names.
+    #[test]
+    fn a_particle_before_a_persons_name_belongs_to_it() {
+        let text = "Mr de Clercq met van der Berg (van Gogh) and a van Smith drove, in Paris.";
+        let mut found = vec![
+            mention_at(text, "Clercq", EntityType::Person),
+            mention_at(text, "Berg", EntityType::Person),
+            mention_at(text, "Gogh", EntityType::Person),
+            mention_at(text, "Smith", EntityType::Person),
+            mention_at(text, "Paris", EntityType::Place),
+        ];
+        particles_before_people(text, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            [
+                ("PERSON", "de Clercq"),
+                ("PERSON", "van der Berg"),
+                ("PERSON", "van Gogh"),
+                ("PERSON", "Smith"),
+                ("PLACE", "Paris"),
             ]
         );
     }

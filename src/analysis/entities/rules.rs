@@ -29,6 +29,7 @@ pub(super) fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Me
     particles_join_names(text, found);
     people::given_names_before_initials(text, gaz, found);
     people::epithets_join_names(text, found);
+    people::particles_before_people(text, found);
     natural_features_are_places(text, found);
     roles_make_people(text, gaz, found);
     events_are_other_names(text, gaz, found);
@@ -551,10 +552,7 @@ pub(super) fn titles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Menti
 /// after it on its line ("Banque Nationale de Paris", "Javier Perez de Cuellar", "Banco do
 /// Brasil"), taking in the mentions found there.
 pub(super) fn particles_join_names(text: &str, found: &mut Vec<Mention>) {
-    const PARTICLES: &[&str] = &[
-        "de", "du", "des", "di", "del", "della", "da", "do", "dos", "das", "van", "von", "der",
-        "den", "la", "le",
-    ];
+    use people::PARTICLES;
     let mut i = 0;
     while i < found.len() {
         let m = found[i];

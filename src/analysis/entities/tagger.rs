@@ -262,7 +262,7 @@ impl Tagger {
         decode(
             info,
             dec,
-            Scope::Near,
+            Scope::Capitals,
             features,
             ahead,
             |i, feats, prev, punct| {
@@ -304,11 +304,10 @@ impl Tagger {
                     agg_features(info, i, b);
                 }
             };
-            let scope = [Scope::Capitals, Scope::Near][pass];
             decode(
                 info,
                 dec,
-                scope,
+                Scope::Capitals,
                 features,
                 |_| false,
                 |_, feats, prev, punct| self.choose(pass, feats, prev, punct),
