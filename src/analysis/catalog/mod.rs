@@ -103,6 +103,8 @@ struct Found {
     start: u32,
     end: u32,
     kind: EntityType,
+    /// Written without a lowercase letter ("UN", "BRUSSELS").
+    capitals: bool,
     key: String,
 }
 
@@ -155,11 +157,13 @@ fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
         .into_iter()
         .filter_map(|m| {
             let (start, end) = (m.start + body, m.end + body);
-            let key = normalise(text.get(start..end)?);
+            let surface = text.get(start..end)?;
+            let key = normalise(surface);
             (!key.is_empty()).then_some(Found {
                 start: start as u32,
                 end: end as u32,
                 kind: m.kind,
+                capitals: !surface.chars().any(char::is_lowercase),
                 key,
             })
         })
@@ -185,6 +189,8 @@ fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
 struct Raw<'r> {
     at: Placed,
     key: &'r str,
+    /// Written without a lowercase letter.
+    capitals: bool,
 }
 
 impl Raw<'_> {
@@ -241,6 +247,7 @@ fn place<'r>(a: &Analysis, found: &'r [Found], d: DocId) -> (Vec<Raw<'r>>, (u32,
                     paragraph: para.get(t).copied().unwrap_or(0),
                 },
                 key: &m.key,
+                capitals: m.capitals,
             }
         })
         .collect();
@@ -298,7 +305,7 @@ pub fn group(
             (keys.len() - 1) as u32
         });
         keys[k as usize].1 += 1;
-        capitals[k as usize] += !m.surface(c).chars().any(char::is_lowercase) as u32;
+        capitals[k as usize] += m.capitals as u32;
         people[k as usize] += (m.at.kind == EntityType::Person) as u32;
         of_key.push(k);
     }
@@ -459,7 +466,7 @@ fn acronyms<'k>(
 fn mostly_in_running_text(idx: &[usize], raw: &[Raw], c: &Corpus) -> bool {
     let (mut capitals, mut in_text) = (0u32, 0u32);
     for m in idx.iter().map(|&i| &raw[i]) {
-        if !m.surface(c).contains(char::is_lowercase) {
+        if m.capitals {
             capitals += 1;
             in_text += in_running_text(c, &m.at) as u32;
         }
