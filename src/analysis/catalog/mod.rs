@@ -13,6 +13,7 @@ pub mod edits;
 
 use super::cooccur::{MentionRef, UnitTotals};
 use super::docset::DocSet;
+use super::entities::hash::hash_bytes;
 use super::entities::{EntityType, Recognizer};
 use super::tokenize::Break;
 use super::{Analysis, DocId};
@@ -105,6 +106,8 @@ struct Found {
     kind: EntityType,
     /// Written without a lowercase letter ("UN", "BRUSSELS").
     capitals: bool,
+    /// Hash of the form as it reads on one line ([`one_line`]).
+    form: u64,
     key: String,
 }
 
@@ -164,6 +167,7 @@ fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
                 end: end as u32,
                 kind: m.kind,
                 capitals: !surface.chars().any(char::is_lowercase),
+                form: hash_bytes(one_line(surface).as_bytes()),
                 key,
             })
         })
@@ -191,6 +195,8 @@ struct Raw<'r> {
     key: &'r str,
     /// Written without a lowercase letter.
     capitals: bool,
+    /// Hash of the form as it reads on one line.
+    form: u64,
 }
 
 impl Raw<'_> {
@@ -248,6 +254,7 @@ fn place<'r>(a: &Analysis, found: &'r [Found], d: DocId) -> (Vec<Raw<'r>>, (u32,
                 },
                 key: &m.key,
                 capitals: m.capitals,
+                form: m.form,
             }
         })
         .collect();
@@ -497,22 +504,26 @@ fn in_running_text(c: &Corpus, m: &Placed) -> bool {
 /// Name, type, counts and forms of one group of mentions.
 fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) -> Entity {
     let mut votes = [0u32; 4];
-    let mut forms: FxHashMap<Cow<str>, u32> = FxHashMap::default();
-    let mut docs: Vec<DocId> = Vec::with_capacity(idx.len());
+    // Each form's count and a mention of it, by the hash of the form: the text of a form is
+    // read once, not once per mention.
+    let mut counts: FxHashMap<u64, (u32, usize)> = FxHashMap::default();
+    // Mentions come in corpus order: a document is new when it differs from the last one.
+    let (mut documents, mut last) = (0u32, None);
     for &i in idx {
         let m = &raw[i];
         votes[EntityType::ALL
             .iter()
             .position(|&k| k == m.at.kind)
             .unwrap_or(3)] += 1;
-        *forms.entry(one_line(m.surface(c))).or_default() += 1;
-        docs.push(m.at.doc);
+        counts.entry(m.form).or_insert((0, i)).0 += 1;
+        if last != Some(m.at.doc) {
+            documents += 1;
+            last = Some(m.at.doc);
+        }
     }
-    // Mentions come in corpus order, so their documents are sorted already.
-    docs.dedup();
-    let mut forms: Vec<(String, u32)> = forms
-        .into_iter()
-        .map(|(f, n)| (f.into_owned(), n))
+    let mut forms: Vec<(String, u32)> = counts
+        .into_values()
+        .map(|(n, i)| (one_line(raw[i].surface(c)).into_owned(), n))
         .collect();
     forms.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
     let best = (0..4).max_by_key(|&k| (votes[k], 3 - k)).unwrap_or(3);
@@ -557,7 +568,7 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
         name,
         kind,
         mentions: idx.len() as u32,
-        documents: docs.len() as u32,
+        documents,
         forms,
         hidden: edits.hidden.contains(key),
     }
