@@ -574,8 +574,9 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
     }
 }
 
-/// Pairs that may be one entity: near-identical spellings, a lone surname and a full name, or
-/// an organisation's name with and without a legal form ("Salomon Brothers Inc").
+/// Pairs that may be one entity: near-identical spellings, a lone surname and a full name, an
+/// organisation's name with and without a legal form ("Salomon Brothers Inc"), or its first or
+/// last word alone ("Merrill", "Hutton") and the one name of several words it begins or ends.
 fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
     let top = entities.len().min(3000);
     let orgs: FxHashMap<&str, EntityId> = entities[..top]
@@ -590,6 +591,23 @@ fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
             && let Some(s) = surname(&e.key)
         {
             by_surname.entry(s).or_default().push(i as EntityId);
+        }
+    }
+    // Organisations by the first and last words of their names without a legal form: each
+    // such name once, with its most mentioned entity ("E.F. Hutton" for "E.F. Hutton Group").
+    let mut by_word: FxHashMap<&str, Vec<(&str, EntityId)>> = FxHashMap::default();
+    for (i, e) in entities[..top].iter().enumerate() {
+        let base = without_legal_form(&e.key).unwrap_or(&e.key);
+        if e.kind == EntityType::Org
+            && let Some((first, _)) = base.split_once(' ')
+            && let Some((_, last)) = base.rsplit_once(' ')
+        {
+            for w in [first, last] {
+                let names = by_word.entry(w).or_default();
+                if names.iter().all(|&(b, _)| b != base) {
+                    names.push((base, i as EntityId));
+                }
+            }
         }
     }
     // Spellings are compared only within a type and a first letter.
@@ -620,6 +638,16 @@ fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
                     from: i as EntityId,
                     into: full[0],
                     reason: "surname of a full name",
+                });
+            }
+            if e.kind == EntityType::Org
+                && !e.key.contains(' ')
+                && let Some(&[(_, full)]) = by_word.get(e.key.as_str()).map(Vec::as_slice)
+            {
+                out.push(Suggestion {
+                    from: i as EntityId,
+                    into: full,
+                    reason: "short name of an organisation",
                 });
             }
             // Entities are sorted by mentions: the one listed later joins the other.

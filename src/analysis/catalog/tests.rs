@@ -139,6 +139,35 @@ fn a_company_with_and_without_its_legal_form_is_suggested_not_merged() {
     }));
 }
 
+/// Reuters lists "Hutton" (75 mentions) apart from "E.F. Hutton" (71).
+#[test]
+fn a_word_of_an_organisations_name_alone_is_suggested_not_merged() {
+    let (c, a) = setup(&[
+        "Merrill Lynch raised its forecast on Monday. Merrill said rates would fall.",
+        "Merrill Lynch cut its fees. Clients of Merrill were told on Friday.",
+        // Another form of the same name does not make the word ambiguous.
+        "Merrill Lynch and Co Inc bought bonds.",
+    ]);
+    let cat = build(
+        &a,
+        &c,
+        &recognizer(),
+        &Edits::default(),
+        &JobCtx::detached(),
+    )
+    .unwrap();
+    let short = cat.find("Merrill").unwrap();
+    let full = cat.find("Merrill Lynch").unwrap();
+    assert_ne!(short, full);
+    assert!(cat.find("Merrill Lynch and Co Inc").is_some_and(|x| x != full));
+    assert_eq!(cat.entities[short as usize].kind, EntityType::Org);
+    assert!(cat.suggestions.contains(&Suggestion {
+        from: short,
+        into: full,
+        reason: "short name of an organisation",
+    }));
+}
+
 #[test]
 fn a_name_in_capitals_gives_way_to_its_ordinary_spelling_but_acronyms_stay() {
     let (c, a) = setup(&[
