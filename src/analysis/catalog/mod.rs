@@ -391,7 +391,7 @@ pub fn group(
     for i in 0..c.docs.len() {
         doc_start[i + 1] += doc_start[i];
     }
-    let suggestions = suggest(&entities, edits);
+    let suggestions = suggest(&entities, &mentions, edits);
     Some(Catalog {
         entities,
         mentions,
@@ -576,8 +576,9 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
 
 /// Pairs that may be one entity: near-identical spellings, a lone surname and a full name, an
 /// organisation's name with and without a legal form ("Salomon Brothers Inc"), or its first or
-/// last word alone ("Merrill", "Hutton") and the one name of several words it begins or ends.
-fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
+/// last word alone ("Merrill", "Hutton") and the one name of several words it begins or ends,
+/// when most documents that use the word also have the name (it refers back to it).
+fn suggest(entities: &[Entity], mentions: &[Placed], edits: &Edits) -> Vec<Suggestion> {
     let top = entities.len().min(3000);
     let orgs: FxHashMap<&str, EntityId> = entities[..top]
         .iter()
@@ -647,7 +648,7 @@ fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
                 out.push(Suggestion {
                     from: i as EntityId,
                     into: full,
-                    reason: "short name of an organisation",
+                    reason: SHORT_NAME,
                 });
             }
             // Entities are sorted by mentions: the one listed later joins the other.
@@ -680,8 +681,40 @@ fn suggest(entities: &[Entity], edits: &Edits) -> Vec<Suggestion> {
             out
         })
         .collect();
-    per_entity.into_iter().flatten().collect()
+    let mut out: Vec<Suggestion> = per_entity.into_iter().flatten().collect();
+    // Documents of both sides of each short name, in one pass over the mentions.
+    let mut docs: FxHashMap<EntityId, Vec<DocId>> = FxHashMap::default();
+    for s in out.iter().filter(|s| s.reason == SHORT_NAME) {
+        docs.insert(s.from, Vec::new());
+        docs.insert(s.into, Vec::new());
+    }
+    if !docs.is_empty() {
+        for m in mentions {
+            if let Some(d) = docs.get_mut(&m.entity)
+                && d.last() != Some(&m.doc)
+            {
+                d.push(m.doc);
+            }
+        }
+        out.retain(|s| {
+            if s.reason != SHORT_NAME {
+                return true;
+            }
+            let (Some(short), Some(long)) = (docs.get(&s.from), docs.get(&s.into)) else {
+                return false;
+            };
+            let shared = short
+                .iter()
+                .filter(|d| long.binary_search(d).is_ok())
+                .count();
+            2 * shared >= short.len()
+        });
+    }
+    out
 }
+
+/// Why a word alone is suggested for an organisation's name.
+const SHORT_NAME: &str = "short name of an organisation";
 
 impl Catalog {
     /// Mentions in one document.
