@@ -55,26 +55,12 @@ pub fn acronym(key: &str) -> Option<String> {
     Some(words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
-/// Legal forms and the words around them that end a company's name in a key.
+/// Legal forms and the words around them that end a company's name in a key (lowercase and
+/// without dots, unlike the recogniser's lists of forms as written).
+#[rustfmt::skip]
 const LEGAL: [&str; 18] = [
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "cos",
-    "company",
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-    "spa",
-    "gmbh",
-    "group",
-    "and",
-    "&",
+    "inc", "corp", "corporation", "co", "cos", "company", "ltd", "limited", "plc", "llc", "ag",
+    "sa", "nv", "spa", "gmbh", "group", "and", "&",
 ];
 
 /// A key without the legal forms that end it ("salomon brothers inc" → "salomon brothers",

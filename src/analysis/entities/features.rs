@@ -482,6 +482,15 @@ impl Prepared {
         let (a, b) = (*self.at.get(i)? as usize, *self.at.get(i + 1)? as usize);
         self.feats.get(a..b).filter(|f| !f.is_empty())
     }
+
+    /// Appends token `i`'s label-free features: the prepared ones, else built now.
+    #[inline]
+    pub fn extend(&self, info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+        match self.get(i) {
+            Some(f) => out.extend_from_slice(f),
+            None => base_features(info, i, out),
+        }
+    }
 }
 
 impl History {

@@ -3,6 +3,7 @@
 //! before a family name ("de Clercq").
 
 use super::gazetteer::{CONTINENT, COUNTRY, Gazetteer, NATIONALITY, STATE};
+use super::rules::stretch;
 use super::{EntityType, Mention};
 
 /// A person's name that starts with an initial ("Z. Amin") takes in the one-word mention just
@@ -39,32 +40,11 @@ pub(super) fn given_names_before_initials(text: &str, gaz: &Gazetteer, found: &m
 }
 
 /// Epithets that follow "the" in a ruler's or an artist's name.
+#[rustfmt::skip]
 const EPITHETS: &[&str] = &[
-    "Apostate",
-    "Apostle",
-    "Bald",
-    "Baptist",
-    "Blessed",
-    "Bold",
-    "Confessor",
-    "Conqueror",
-    "Elder",
-    "Evangelist",
-    "Fair",
-    "Fat",
-    "Great",
-    "Good",
-    "Just",
-    "Lawgiver",
-    "Lionheart",
-    "Magnificent",
-    "Navigator",
-    "Pious",
-    "Simple",
-    "Terrible",
-    "Unready",
-    "Wise",
-    "Younger",
+    "Apostate", "Apostle", "Bald", "Baptist", "Blessed", "Bold", "Confessor", "Conqueror",
+    "Elder", "Evangelist", "Fair", "Fat", "Great", "Good", "Just", "Lawgiver", "Lionheart",
+    "Magnificent", "Navigator", "Pious", "Simple", "Terrible", "Unready", "Wise", "Younger",
 ];
 
 /// "the" and an epithet after a person's name belong to it ("Pliny the Elder", "Alexander the
@@ -87,10 +67,7 @@ pub(super) fn epithets_join_names(text: &str, found: &mut Vec<Mention>) {
         if !EPITHETS.contains(&word) {
             continue;
         }
-        let end = m.end + " the ".len() + word.len();
-        found[k - 1].end = end;
-        let inside = found[k..].iter().take_while(|n| n.start < end).count();
-        found.drain(k..k + inside);
+        stretch(found, k - 1, m.end + " the ".len() + word.len());
     }
 }
 
@@ -109,23 +86,28 @@ pub(super) fn particles_before_people(text: &str, found: &mut [Mention]) {
         let Some(rest) = before.strip_suffix(' ') else {
             continue;
         };
-        let word = rest.rsplit([' ', '\n', '\t', '(']).next().unwrap_or("");
-        // Another particle may come first ("van der Berg").
+        let word = last_word(rest);
         if !PARTICLES.contains(&word) {
             continue;
         }
         let mut start = rest.len() - word.len();
         if let Some(r) = rest[..start].strip_suffix(' ') {
-            let first = r.rsplit([' ', '\n', '\t', '(']).next().unwrap_or("");
+            let first = last_word(r);
             if ["a", "an", "the", "A", "An", "The"].contains(&first) {
                 continue;
             }
+            // Another particle may come first ("van der Berg").
             if PARTICLES.contains(&first) && first != word {
                 start = r.len() - first.len();
             }
         }
         m.start = start;
     }
+}
+
+/// The last word of `s`, after a space, a line break or an opening bracket.
+fn last_word(s: &str) -> &str {
+    s.rsplit([' ', '\n', '\t', '(']).next().unwrap_or("")
 }
 
 #[cfg(test)]

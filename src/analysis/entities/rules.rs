@@ -588,10 +588,16 @@ pub(super) fn particles_join_names(text: &str, found: &mut Vec<Mention>) {
         let Some(end) = end else {
             continue;
         };
-        found[i - 1].end = end;
-        let inside = found[i..].iter().take_while(|n| n.start < end).count();
-        found.drain(i..i + inside);
+        stretch(found, i - 1, end);
     }
+}
+
+/// Stretches mention `k` to end at byte `end`, dropping the mentions after it that now lie
+/// inside it.
+pub(super) fn stretch(found: &mut Vec<Mention>, k: usize, end: usize) {
+    found[k].end = end;
+    let inside = found[k + 1..].iter().take_while(|n| n.start < end).count();
+    found.drain(k + 1..k + 1 + inside);
 }
 
 /// A name does not end with a function word: a mention that runs on into one ("the Government

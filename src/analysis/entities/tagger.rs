@@ -1,7 +1,7 @@
 //! The two-pass tagger: a first pass over the text, then a second that also sees how the first
 //! tagged each word across the whole document; both passes' weights in one file.
 
-use super::features::{Prepared, TokInfo, agg_features, base_features, set_aggregate};
+use super::features::{Prepared, TokInfo, agg_features, set_aggregate};
 use super::model::{Decoder, Model, Rows, Scope, decode, part_of, read_rows, type_of};
 use rustc_hash::FxHashMap;
 
@@ -225,10 +225,7 @@ impl Tagger {
         };
         {
             let info = &*info;
-            let features = |i: usize, b: &mut Vec<u64>| match prep.get(i) {
-                Some(f) => b.extend_from_slice(f),
-                None => base_features(info, i, b),
-            };
+            let features = |i: usize, b: &mut Vec<u64>| prep.extend(info, i, b);
             // The first pass's labels are only counted on capitalised words.
             decode(
                 info,
@@ -251,10 +248,7 @@ impl Tagger {
         // open mention.
         let features = |i: usize, b: &mut Vec<u64>| {
             if !summed[i] {
-                match prep.get(i) {
-                    Some(f) => b.extend_from_slice(f),
-                    None => base_features(info, i, b),
-                }
+                prep.extend(info, i, b);
             }
             agg_features(info, i, b);
         };
@@ -296,10 +290,7 @@ impl Tagger {
             }
             let info = &*info;
             let features = |i: usize, b: &mut Vec<u64>| {
-                match prep.get(i) {
-                    Some(f) => b.extend_from_slice(f),
-                    None => base_features(info, i, b),
-                }
+                prep.extend(info, i, b);
                 if pass == 1 {
                     agg_features(info, i, b);
                 }

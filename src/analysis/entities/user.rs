@@ -4,6 +4,7 @@
 
 use super::features::{TITLE, hash_bytes, hash_lower};
 use super::gazetteer::{self, Gazetteer, phrase_step};
+use super::rules::last_names;
 use super::tokens::{Tok, tokenize};
 use super::{EntityType, Mention};
 use rustc_hash::FxHashMap;
@@ -222,15 +223,11 @@ fn short_forms_of_known(
         return;
     }
     let word = |m: &Mention| text.get(m.start..m.end).unwrap_or("");
-    let people: Vec<&str> = out
-        .iter()
-        .filter(|m| m.kind == EntityType::Person)
-        .filter_map(|m| word(m).rsplit_once(char::is_whitespace).map(|(_, l)| l))
-        .collect();
+    let people = last_names(text, out);
     for m in out.iter_mut() {
         let w = word(m);
         if m.kind != EntityType::Org
-            && !people.contains(&w)
+            && people.binary_search(&w).is_err()
             && short.iter().any(|&(s, e)| s == w && e <= m.start)
         {
             m.kind = EntityType::Org;
