@@ -436,24 +436,14 @@ fn acronyms<'k>(
             (2 * capitals[a as usize] > keys[a as usize].1).then_some((a, i as u32))
         })
         .collect();
-    // The documents of the keys in a pair, in order (mentions come in corpus order).
-    let mut docs: Vec<Option<Vec<DocId>>> = vec![None; keys.len()];
-    for &(a, i) in &pairs {
-        docs[a as usize] = Some(Vec::new());
-        docs[i as usize] = Some(Vec::new());
-    }
-    for (m, &k) in raw.iter().zip(of_key) {
-        if let Some(Some(d)) = docs.get_mut(k as usize)
-            && d.last() != Some(&m.at.doc)
-        {
-            d.push(m.at.doc);
-        }
-    }
+    let docs = docs_of(
+        keys.len(),
+        pairs.iter().flat_map(|&(a, i)| [a, i]),
+        raw.iter().zip(of_key).map(|(m, &k)| (k, m.at.doc)),
+    );
     let meet = |a: u32, i: u32| match (&docs[a as usize], &docs[i as usize]) {
-        (Some(x), Some(y)) => {
-            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-            short.iter().any(|d| long.binary_search(d).is_ok())
-        }
+        (Some(x), Some(y)) if x.len() <= y.len() => shared(x, y) > 0,
+        (Some(x), Some(y)) => shared(y, x) > 0,
         _ => false,
     };
     let mut best: FxHashMap<&str, (u32, &str)> = FxHashMap::default();
@@ -682,35 +672,51 @@ fn suggest(entities: &[Entity], mentions: &[Placed], edits: &Edits) -> Vec<Sugge
         })
         .collect();
     let mut out: Vec<Suggestion> = per_entity.into_iter().flatten().collect();
-    // Documents of both sides of each short name, in one pass over the mentions.
-    let mut docs: FxHashMap<EntityId, Vec<DocId>> = FxHashMap::default();
-    for s in out.iter().filter(|s| s.reason == SHORT_NAME) {
-        docs.insert(s.from, Vec::new());
-        docs.insert(s.into, Vec::new());
+    // A short name refers back to the long one: most of its documents have it.
+    let short_names = out.iter().filter(|s| s.reason == SHORT_NAME);
+    let docs = docs_of(
+        entities.len(),
+        short_names.flat_map(|s| [s.from, s.into]),
+        mentions.iter().map(|m| (m.entity, m.doc)),
+    );
+    out.retain(|s| match (&docs[s.from as usize], &docs[s.into as usize]) {
+        _ if s.reason != SHORT_NAME => true,
+        (Some(short), Some(long)) => 2 * shared(short, long) >= short.len(),
+        _ => false,
+    });
+    out
+}
+
+/// The documents, in order, of each of the `n` ids in `wanted` (`None` for the others), from
+/// (id, document) pairs in corpus order; one pass over them, and none when nothing is wanted.
+fn docs_of(
+    n: usize,
+    wanted: impl Iterator<Item = u32>,
+    pairs: impl Iterator<Item = (u32, DocId)>,
+) -> Vec<Option<Vec<DocId>>> {
+    let mut docs: Vec<Option<Vec<DocId>>> = vec![None; n];
+    let mut any = false;
+    for id in wanted {
+        if let Some(d) = docs.get_mut(id as usize) {
+            *d = Some(Vec::new());
+            any = true;
+        }
     }
-    if !docs.is_empty() {
-        for m in mentions {
-            if let Some(d) = docs.get_mut(&m.entity)
-                && d.last() != Some(&m.doc)
+    if any {
+        for (id, doc) in pairs {
+            if let Some(Some(d)) = docs.get_mut(id as usize)
+                && d.last() != Some(&doc)
             {
-                d.push(m.doc);
+                d.push(doc);
             }
         }
-        out.retain(|s| {
-            if s.reason != SHORT_NAME {
-                return true;
-            }
-            let (Some(short), Some(long)) = (docs.get(&s.from), docs.get(&s.into)) else {
-                return false;
-            };
-            let shared = short
-                .iter()
-                .filter(|d| long.binary_search(d).is_ok())
-                .count();
-            2 * shared >= short.len()
-        });
     }
-    out
+    docs
+}
+
+/// How many of the sorted documents `few` are also in the sorted `many`.
+fn shared(few: &[DocId], many: &[DocId]) -> usize {
+    few.iter().filter(|d| many.binary_search(d).is_ok()).count()
 }
 
 /// Why a word alone is suggested for an organisation's name.
