@@ -137,6 +137,64 @@ fn shape_of(w: &str, out: &mut Vec<u8>, lower: &mut String) -> u8 {
     flags
 }
 
+/// Hashes of the commonest collapsed shapes.
+struct Shapes {
+    lower: u64,
+    title: u64,
+    letter: u64,
+}
+
+impl Shapes {
+    fn new() -> Shapes {
+        Shapes {
+            lower: hash_bytes(b"x"),
+            title: hash_bytes(b"Xx"),
+            letter: hash_bytes(b"X"),
+        }
+    }
+}
+
+/// The flags, lowercase hash and shape hash of word `w`, whose form hashes to `form`; its
+/// lowercase is appended to `low`.
+fn word_facts(w: &str, form: u64, shape: &mut Vec<u8>, low: &mut String) -> (u8, u64, u64) {
+    let at = low.len();
+    let flags = shape_of(w, shape, low);
+    // "Mr." and "Mr", "U.S." and "U.S" are one word to the model.
+    let lw = match low[at..].trim_end_matches('.') {
+        "" => &low[at..],
+        t => t,
+    };
+    let lower = if flags & UPPER == 0 && lw.len() == w.len() && w.is_ascii() {
+        form
+    } else {
+        hash_bytes(lw.as_bytes())
+    };
+    (flags, lower, hash_bytes(shape))
+}
+
+/// [`word_facts`] without looking at each character, for most tokens: an ASCII word in
+/// lowercase or with one capital, or one punctuation mark. `None` for other tokens.
+fn plain_facts(w: &str, form: u64, shapes: &Shapes, low: &mut String) -> Option<(u8, u64, u64)> {
+    let (&first, rest) = w.as_bytes().split_first()?;
+    let punct = rest.is_empty() && first.is_ascii_punctuation();
+    if !(first.is_ascii_alphabetic() || punct) || !rest.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let at = low.len();
+    low.push(first.to_ascii_lowercase() as char);
+    low.push_str(w.get(1..)?);
+    let lower = || hash_bytes(&low.as_bytes()[at..]);
+    Some(if first.is_ascii_lowercase() {
+        (LOWER_INIT, form, shapes.lower)
+    } else if punct {
+        (PUNCT, form, form)
+    } else if rest.is_empty() {
+        (UPPER | INIT_CAP | ALL_CAPS, lower(), shapes.letter)
+    } else {
+        (UPPER | INIT_CAP, lower(), shapes.title)
+    })
+}
+
 /// Reusable buffers for [`analyse`].
 #[derive(Default)]
 pub struct Scratch {
@@ -169,26 +227,18 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
     s.begins.clear();
     s.low.clear();
     s.low_at.clear();
+    let shapes = Shapes::new();
     for t in toks {
         let w = &text[t.start as usize..t.end as usize];
         let at = s.low.len();
         s.low_at.push(at as u32);
-        let flags = shape_of(w, &mut s.shape, &mut s.low);
         let form = hash_bytes(w.as_bytes());
-        // "Mr." and "Mr", "U.S." and "U.S" are one word to the model.
-        let lw = match s.low[at..].trim_end_matches('.') {
-            "" => &s.low[at..],
-            t => t,
-        };
-        let lower = if flags & UPPER == 0 && lw.len() == w.len() && w.is_ascii() {
-            form
-        } else {
-            hash_bytes(lw.as_bytes())
-        };
+        let (flags, lower, shape) = plain_facts(w, form, &shapes, &mut s.low)
+            .unwrap_or_else(|| word_facts(w, form, &mut s.shape, &mut s.low));
         out.push(TokInfo {
             form,
             lower,
-            shape: hash_bytes(&s.shape),
+            shape,
             affix: [0; 8],
             flags,
             gaz: 0,
@@ -274,7 +324,8 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
         };
         *s.case.entry(x.lower).or_default() |= bit;
     }
-    for x in out.iter_mut() {
+    // Only tokens near a capital are ever scored.
+    for x in out.iter_mut().filter(|x| x.near) {
         x.case_doc = s.case.get(&x.lower).copied().unwrap_or(0);
     }
     s.lower.clear();
@@ -537,5 +588,33 @@ pub fn tag_features(
         } else {
             out.push(f(46, (x.flags & ALL_CAPS) as u64));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_words_get_the_facts_of_the_full_path() {
+        let shapes = Shapes::new();
+        let words = [
+            "the", "Paris", "A", "x", ",", ".", "(", "'", "UN", "U.S.", "Mr.", "McDonald", "é",
+            "Zoë", "1987", "3.5", "-", "--", "Ab", "s", "'s", "naïve", "ÉCOLE", "Co.", "a1",
+        ];
+        let mut plain = 0;
+        for w in words {
+            let form = hash_bytes(w.as_bytes());
+            let (mut low_a, mut low_b) = (String::from("x"), String::from("x"));
+            let full = word_facts(w, form, &mut Vec::new(), &mut low_a);
+            if let Some(fast) = plain_facts(w, form, &shapes, &mut low_b) {
+                plain += 1;
+                assert_eq!(fast, full, "{w}");
+                assert_eq!(low_b, low_a, "{w}");
+            } else {
+                assert_eq!(low_b, "x", "{w}: nothing appended when not plain");
+            }
+        }
+        assert_eq!(plain, 11);
     }
 }

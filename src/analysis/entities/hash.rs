@@ -23,10 +23,13 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
         a.copy_from_slice(c);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
     }
-    let mut a = [0u8; 8];
-    let r = chunks.remainder();
-    a[..r.len()].copy_from_slice(r);
-    mix(h, u64::from_le_bytes(a))
+    // The last bytes, little-endian and zero-padded, without a call to copy them.
+    let last = chunks
+        .remainder()
+        .iter()
+        .rev()
+        .fold(0u64, |v, &b| v << 8 | b as u64);
+    mix(h, last)
 }
 
 /// Writes the lowercase of `w` into `buf`.
@@ -45,4 +48,29 @@ pub fn lowercase_into(w: &str, buf: &mut String) {
 pub fn hash_lower(w: &str, buf: &mut String) -> u64 {
     lowercase_into(w, buf);
     hash_bytes(buf.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The trained weights are indexed by these hashes: they must never change.
+    #[test]
+    fn hashes_of_every_length_are_those_the_model_was_trained_with() {
+        let text = b"Organization of Petroleum Exporting Countries";
+        for n in 0..=text.len() {
+            let b = &text[..n];
+            let mut h = n as u64;
+            let mut chunks = b.chunks_exact(8);
+            for c in &mut chunks {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(c);
+                h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
+            }
+            let mut a = [0u8; 8];
+            a[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+            assert_eq!(hash_bytes(b), mix(h, u64::from_le_bytes(a)), "{n} bytes");
+        }
+        assert_eq!(hash_bytes(b"Paris"), 0x43af_53bd_9330_c1d6);
+    }
 }
