@@ -12,26 +12,33 @@ use rustc_hash::FxHashMap;
 /// none) only outside, begin or unit may come; after an open one only inside or last of the
 /// same type. So each feature has two 32-byte rows, one per case, each holding both passes'
 /// eight candidate weights less outside's, so that outside always scores zero and need not be
-/// stored. A token thus reads one aligned cache line per feature, and the second pass finds it
-/// where the first brought it in.
+/// stored. Both rows share one aligned cache line: a token reads one line per feature, whichever
+/// the case, and the second pass finds it where the first brought it in.
 #[derive(Clone)]
 pub struct Tagger {
     /// The first pass.
     pub first: Model,
     /// The second pass, if trained.
     pub second: Option<Model>,
-    /// Per feature row, for a token after no open mention: pass 1 then pass 2, each
-    /// `[begin, unit]` of the four types, less outside.
-    closed: Vec<Row>,
-    /// Per feature row, inside an open mention: pass 1 then pass 2, each `[inside, last]` of
-    /// the four types, less outside.
-    open: Vec<Row>,
+    /// Per feature row, the rows of both cases.
+    lines: Vec<Line>,
 }
 
-/// Two passes' eight weights of one feature, on a 32-byte boundary.
+/// Two passes' eight weights of one feature.
 #[derive(Clone, Copy, Default)]
-#[repr(C, align(32))]
 struct Row([i16; 16]);
+
+/// A feature's rows, in one cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Line {
+    /// For a token after no open mention: pass 1 then pass 2, each `[begin, unit]` of the four
+    /// types, less outside.
+    closed: Row,
+    /// Inside an open mention: pass 1 then pass 2, each `[inside, last]` of the four types,
+    /// less outside.
+    open: Row,
+}
 
 const MAGIC2: &[u8; 6] = b"QNER2\n";
 
@@ -52,11 +59,10 @@ pub struct TagBuffers {
 
 /// Both passes' rows of the decoding layout. A pass whose differences from outside exceed
 /// 16 bits has them scaled down to fit (only the order of a pass's scores matters).
-fn split(passes: [&Rows; 2]) -> (Vec<Row>, Vec<Row>) {
+fn split(passes: [&Rows; 2]) -> Vec<Line> {
     const MAX: i32 = i16::MAX as i32;
     let n = 1usize << passes[0].bits;
-    let mut closed = vec![Row::default(); n];
-    let mut open = vec![Row::default(); n];
+    let mut lines = vec![Line::default(); n];
     for (p, r) in passes.into_iter().enumerate() {
         // Rounded half away from zero (`as` truncates).
         let f = MAX as f64 / r.spread.max(MAX) as f64;
@@ -65,8 +71,7 @@ fn split(passes: [&Rows; 2]) -> (Vec<Row>, Vec<Row>) {
             (y + 0.5f64.copysign(y)) as i16
         };
         for (row, w) in &r.rows {
-            let (Some(c), Some(o)) = (closed.get_mut(*row as usize), open.get_mut(*row as usize))
-            else {
+            let Some(Line { closed: c, open: o }) = lines.get_mut(*row as usize) else {
                 continue;
             };
             for k in 0..4 {
@@ -78,7 +83,7 @@ fn split(passes: [&Rows; 2]) -> (Vec<Row>, Vec<Row>) {
             }
         }
     }
-    (closed, open)
+    lines
 }
 
 impl Tagger {
@@ -87,8 +92,7 @@ impl Tagger {
         Tagger {
             first,
             second,
-            closed: Vec::new(),
-            open: Vec::new(),
+            lines: Vec::new(),
         }
     }
 
@@ -124,7 +128,7 @@ impl Tagger {
         let k = 8 * pass + 2 * type_of(prev).unwrap_or(0);
         let (mut i, mut l) = (0i32, 0i32);
         for &f in parts.into_iter().flatten() {
-            if let Some(o) = self.open.get(self.row(f)) {
+            if let Some(Line { open: o, .. }) = self.lines.get(self.row(f)) {
                 i += o.0[k] as i32;
                 l += o.0[k + 1] as i32;
             }
@@ -142,7 +146,7 @@ impl Tagger {
     #[inline]
     fn add_closed(&self, acc: &mut [i32; 8], lane: usize, feats: &[u64]) {
         for &f in feats {
-            if let Some(c) = self.closed.get(self.row(f)) {
+            if let Some(Line { closed: c, .. }) = self.lines.get(self.row(f)) {
                 for (s, &w) in acc.iter_mut().zip(&c.0[lane..lane + 8]) {
                     *s += w as i32;
                 }
@@ -169,7 +173,7 @@ impl Tagger {
         let (own, rest) = feats.split_at(shared.min(feats.len()));
         let (mut first, mut then) = ([0i32; 8], [0i32; 8]);
         for &f in own {
-            if let Some(c) = self.closed.get(self.row(f)) {
+            if let Some(Line { closed: c, .. }) = self.lines.get(self.row(f)) {
                 let (a, b) = c.0.split_at(8);
                 for (s, &w) in first.iter_mut().zip(a) {
                     *s += w as i32;
@@ -188,7 +192,7 @@ impl Tagger {
     #[inline]
     fn prefetch(&self, feats: &[u64]) {
         for &f in feats {
-            prefetch_read(self.closed.as_ptr().wrapping_add(self.row(f)).cast());
+            prefetch_read(self.lines.as_ptr().wrapping_add(self.row(f)).cast());
         }
     }
 
@@ -203,7 +207,7 @@ impl Tagger {
             second,
             summed,
         } = w;
-        if self.closed.is_empty() {
+        if self.lines.is_empty() {
             self.first.tag(info, dec);
             if let Some(m) = &self.second {
                 set_aggregate(info, &dec.labels, counts);
@@ -334,15 +338,11 @@ impl Tagger {
             rest = &rest[4 + n..];
         }
         match passes.as_slice() {
-            [a, b] if a.bits == b.bits => {
-                let (closed, open) = split([a, b]);
-                Ok(Tagger {
-                    first: Model::shell(a.bits, a.scale),
-                    second: Some(Model::shell(b.bits, b.scale)),
-                    closed,
-                    open,
-                })
-            }
+            [a, b] if a.bits == b.bits => Ok(Tagger {
+                first: Model::shell(a.bits, a.scale),
+                second: Some(Model::shell(b.bits, b.scale)),
+                lines: split([a, b]),
+            }),
             [a, rest @ ..] => Ok(Tagger::new(
                 Model::from_rows(a),
                 rest.first().map(Model::from_rows),
@@ -427,12 +427,10 @@ mod tests {
     fn decoding_layout_chooses_as_the_trained_table() {
         let mut rng = Lcg(7);
         let passes = [rows(&mut rng, 10, 3000), rows(&mut rng, 10, 3000)];
-        let (closed, open) = split([&passes[0], &passes[1]]);
         let t = Tagger {
             first: Model::shell(10, 0.5),
             second: Some(Model::shell(10, 0.5)),
-            closed,
-            open,
+            lines: split([&passes[0], &passes[1]]),
         };
         let dense = passes.each_ref().map(Model::from_rows);
         let mut checked = 0;
@@ -505,8 +503,7 @@ mod tests {
             rows: vec![(3, w)],
             spread: 60000,
         };
-        let (closed, _) = split([&r, &r]);
-        let c = closed[3].0;
+        let c = split([&r, &r])[3].closed.0;
         assert_eq!(c[0], i16::MAX);
         // Unit of the first type, then begin of the second (outside at the 30,000 below it).
         assert_eq!(c[1], (30100.0f64 * 32767.0 / 60000.0).round() as i16);
