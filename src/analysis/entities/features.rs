@@ -3,7 +3,7 @@
 //! decoding) the tags already chosen.
 
 use super::clusters::coarse;
-use super::gazetteer::{Gazetteer, HEADS, MISC_HEAD};
+use super::gazetteer::{Gazetteer, HEADS, MISC_HEAD, Word};
 use super::tokens::Tok;
 use rustc_hash::FxHashMap;
 
@@ -204,7 +204,8 @@ pub struct Scratch {
     shape: Vec<u8>,
     lower: Vec<u64>,
     lower_init: Vec<bool>,
-    begins: Vec<bool>,
+    /// Each token's word-table entry (default where not looked up).
+    first: Vec<Word>,
     gaz: Vec<u32>,
     case: FxHashMap<u64, u8>,
     every_token: bool,
@@ -224,7 +225,7 @@ impl Scratch {
 /// Computes the token infos of a document.
 pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: &mut Vec<TokInfo>) {
     out.clear();
-    s.begins.clear();
+    s.first.clear();
     s.low.clear();
     s.low_at.clear();
     let shapes = Shapes::new();
@@ -263,13 +264,13 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
         let x = &mut out[i];
         x.near = near;
         if !near {
-            s.begins.push(false);
+            s.first.push(Word::default());
             continue;
         }
         let word = gaz.word(x.lower);
         x.flags |= word.flags & (STOP | TITLE);
         x.cluster = word.cluster;
-        s.begins.push(word.begins);
+        s.first.push(word);
     }
     // Affixes, only where the tagger will look (a capital at or next to the token).
     s.low_at.push(s.low.len() as u32);
@@ -335,7 +336,7 @@ pub fn analyse(text: &str, toks: &[Tok], gaz: &Gazetteer, s: &mut Scratch, out: 
         .extend(out.iter().map(|x| x.flags & LOWER_INIT != 0));
     s.gaz.clear();
     s.gaz.resize(out.len(), 0);
-    gaz.mark(&s.lower, &s.lower_init, &s.begins, &mut s.gaz);
+    gaz.mark(&s.lower, &s.lower_init, &s.first, &mut s.gaz);
     for (x, g) in out.iter_mut().zip(&s.gaz) {
         x.gaz = *g;
     }

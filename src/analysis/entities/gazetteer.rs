@@ -58,8 +58,17 @@ pub struct Word {
     pub cluster: u16,
     /// [`STOP`] and [`TITLE`].
     pub flags: u8,
+    /// The lists of the phrase of this word alone.
+    pub lists: u16,
+    /// Some listed phrase of several words starts with this word.
+    pub more: bool,
+}
+
+impl Word {
     /// Some listed phrase starts with this word.
-    pub begins: bool,
+    pub fn begins(&self) -> bool {
+        self.lists != 0 || self.more
+    }
 }
 
 /// Titles before a name.
@@ -226,9 +235,6 @@ impl Gazetteer {
         let mut h = 0;
         for (k, t) in toks.iter().enumerate() {
             let w = hash_lower(&phrase[t.start as usize..t.end as usize], &mut buf);
-            if k == 0 {
-                self.words.entry(w).or_default().begins = true;
-            }
             h = phrase_step(h, w);
             let e = self.phrases.entry(h).or_default();
             if k + 1 == toks.len() {
@@ -236,29 +242,77 @@ impl Gazetteer {
             } else {
                 e.prefix = true;
             }
+            // The first step is also kept in the word table, read for every token anyway.
+            if k == 0 {
+                let word = self.words.entry(w).or_default();
+                word.lists = e.lists;
+                word.more = e.prefix;
+            }
         }
     }
 
     /// Sets the list bits of every token covered by a phrase; `lower` holds the tokens'
     /// lowercase hashes, `lower_init` whether each starts with a lowercase letter (only
-    /// company suffixes may start so) and `begins` whether a phrase may start there
-    /// ([`Word::begins`]).
-    pub fn mark(&self, lower: &[u64], lower_init: &[bool], begins: &[bool], out: &mut [u32]) {
+    /// company suffixes may start so) and `first` each token's [`Word`] (the phrase of the word
+    /// alone, and whether longer ones start with it), default where not looked up.
+    pub fn mark(&self, lower: &[u64], lower_init: &[bool], first: &[Word], out: &mut [u32]) {
         let n = lower
             .len()
             .min(out.len())
             .min(lower_init.len())
-            .min(begins.len());
+            .min(first.len());
         for i in 0..n {
-            if !begins[i] {
+            let word = first[i];
+            if !word.begins() {
                 continue;
             }
-            let mut h = 0;
-            for j in i..n.min(i + MAX_LEN) {
-                h = phrase_step(h, lower[j]);
+            let mut set = |lists: u16, j: usize| {
+                let mut lists = lists as u32;
+                if lower_init[i] {
+                    lists &= 1 << ORG_SUFFIX;
+                }
+                if lists != 0 {
+                    out[i] |= lists;
+                    for o in &mut out[i + 1..=j] {
+                        *o |= lists << 16;
+                    }
+                }
+            };
+            set(word.lists, i);
+            if !word.more {
+                continue;
+            }
+            let mut h = phrase_step(0, lower[i]);
+            for (j, &w) in lower
+                .iter()
+                .enumerate()
+                .take(n.min(i + MAX_LEN))
+                .skip(i + 1)
+            {
+                h = phrase_step(h, w);
                 let Some(e) = self.phrases.get(&h) else {
                     break;
                 };
+                set(e.lists, j);
+                if !e.prefix {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Gazetteer::mark`] as it reads every step, the first one too, from the phrase table.
+    fn mark_from_phrases(g: &Gazetteer, lower: &[u64], lower_init: &[bool], out: &mut [u32]) {
+        for i in 0..lower.len() {
+            let mut h = 0;
+            for j in i..lower.len().min(i + MAX_LEN) {
+                h = phrase_step(h, lower[j]);
+                let Some(e) = g.phrases.get(&h) else { break };
                 let mut lists = e.lists as u32;
                 if lower_init[i] {
                     lists &= 1 << ORG_SUFFIX;
@@ -274,5 +328,37 @@ impl Gazetteer {
                 }
             }
         }
+    }
+
+    #[test]
+    fn phrases_start_from_the_word_table_as_from_the_phrase_table() {
+        let g = Gazetteer::builtin();
+        let text = "John Smith of New York flew from Buenos Aires to the United States with \
+                    General Motors Corp and the International Monetary Fund ltd, via Paris.";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut buf = String::new();
+        let lower: Vec<u64> = toks
+            .iter()
+            .map(|t| hash_lower(&text[t.start as usize..t.end as usize], &mut buf))
+            .collect();
+        let lower_init: Vec<bool> = toks
+            .iter()
+            .map(|t| text.as_bytes()[t.start as usize].is_ascii_lowercase())
+            .collect();
+        let first: Vec<Word> = lower.iter().map(|&h| g.word(h)).collect();
+        let (mut fast, mut slow) = (vec![0; toks.len()], vec![0; toks.len()]);
+        g.mark(&lower, &lower_init, &first, &mut fast);
+        mark_from_phrases(&g, &lower, &lower_init, &mut slow);
+        assert_eq!(fast, slow);
+        let at = |w: &str| {
+            toks.iter()
+                .position(|t| &text[t.start as usize..t.end as usize] == w)
+        };
+        let bits = |w: &str| at(w).map_or(0, |i| fast[i]);
+        assert_ne!(bits("Buenos") & 1 << CITY, 0);
+        assert_ne!(bits("Aires") & 1 << (CITY + 16), 0);
+        assert_ne!(bits("Paris") & 1 << CITY, 0);
+        assert_ne!(bits("John") & 1 << FIRST_NAME, 0);
     }
 }
