@@ -68,7 +68,15 @@ fn word_end(text: &str, mut i: usize) -> usize {
     let start = i;
     let mut has_inner_dot = false;
     let mut seg_start = i;
-    while let Some(c) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits, most of any word, a byte at a time.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         if c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
@@ -78,7 +86,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
         if !joins {
             break;
         }
-        let prev_digit = i > start && text.as_bytes()[i - 1].is_ascii_digit();
+        let prev_digit = i > start && bytes[i - 1].is_ascii_digit();
         let next_digit = next.is_some_and(|n| n.is_ascii_digit());
         let ok = match c {
             '-' | '&' | '/' => c == '-' || i - seg_start <= 2,
@@ -97,7 +105,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
         seg_start = i;
     }
     // A final period belongs to abbreviations: "U.S.", "Inc.", a middle initial "W.".
-    if text.as_bytes().get(i) == Some(&b'.') {
+    if bytes.get(i) == Some(&b'.') {
         let w = &text[start..i];
         let single_upper = w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase();
         let keeps = (has_inner_dot && w.chars().any(char::is_alphabetic))
