@@ -45,6 +45,9 @@ const MINOR: [&str; 11] = [
 
 /// The acronym of a multi-word key ("united nations" → "un"), if it has two or more words.
 pub fn acronym(key: &str) -> Option<String> {
+    if !key.contains(char::is_whitespace) {
+        return None;
+    }
     let words: Vec<&str> = key
         .split_whitespace()
         .filter(|w| !MINOR.contains(w))
@@ -132,18 +135,18 @@ fn levenshtein<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
 
 /// Within one document, maps single-word person keys to the full name that ends with them,
 /// when exactly one full name in the document does.
-pub fn surname_map<'a>(person_keys: impl Iterator<Item = &'a str>) -> FxHashMap<String, String> {
-    let mut by_last: FxHashMap<String, Option<String>> = FxHashMap::default();
+pub fn surname_map<'a>(person_keys: impl Iterator<Item = &'a str>) -> FxHashMap<&'a str, &'a str> {
+    let mut by_last: FxHashMap<&str, Option<&str>> = FxHashMap::default();
     for k in person_keys {
         if let Some(last) = surname(k) {
             by_last
-                .entry(last.to_string())
+                .entry(last)
                 .and_modify(|e| {
-                    if e.as_deref() != Some(k) {
+                    if *e != Some(k) {
                         *e = None;
                     }
                 })
-                .or_insert_with(|| Some(k.to_string()));
+                .or_insert(Some(k));
         }
     }
     by_last
@@ -200,7 +203,7 @@ mod tests {
         let long: String = "ab".repeat(40);
         assert_eq!(edit_distance(&long, &format!("{long}c"), 2), 1);
         let m = surname_map(["teodor varga", "lena vasquez", "maria vasquez", "varga"].into_iter());
-        assert_eq!(m.get("varga").map(String::as_str), Some("teodor varga"));
+        assert_eq!(m.get("varga").copied(), Some("teodor varga"));
         // Two people share the surname: no guess.
         assert!(!m.contains_key("vasquez"));
     }
