@@ -42,7 +42,8 @@ pub struct TokInfo {
     /// Gazetteer bits (see [`super::gazetteer`]).
     pub gaz: u32,
     /// How the same word is written elsewhere in the document: bit 0 capitalised inside a
-    /// sentence, bit 1 lowercase, bit 2 only at sentence starts or in capitals.
+    /// sentence, bit 1 lowercase, bit 2 only at sentence starts or in capitals. Set only on
+    /// tokens [`TokInfo::near`] a capital: no other token is scored.
     pub case_doc: u8,
     /// The token starts a sentence.
     pub sent_start: bool,
