@@ -9,7 +9,7 @@ use quarry::analysis::entities::{EntityType, Recognizer};
 use std::path::Path;
 
 /// Dev F1 (PER/ORG/LOC) of the shipped model.
-const REACHED: f64 = 0.926;
+const REACHED: f64 = 0.927;
 
 /// A gold mention: byte range and type.
 type Span = (usize, usize, EntityType);

@@ -33,7 +33,7 @@ pub(super) fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Me
     natural_features_are_places(text, found);
     roles_make_people(text, gaz, found);
     events_are_other_names(text, gaz, found);
-    doctrines_are_other_names(text, found);
+    doctrines_are_other_names(text, gaz, found);
     works_are_other_names(text, found);
     legal_forms_make_organisations(text, gaz, found);
 }
@@ -248,9 +248,15 @@ pub(super) fn natural_features_are_places(text: &str, found: &mut [Mention]) {
     }
 }
 
+/// Head nouns of battles and reigns ("Battle of Marengo", "Reign of Terror", "Middle Ages"),
+/// beside the name-head list the tagger also reads.
+const EVENT_HEADS: &[&str] = &[
+    "Battle", "Siege", "Reign", "Ages", "Invasion", "Crusade", "Crusades",
+];
+
 /// Named events, agreements, awards and periods ("Treaty of Nanking", "Boxer Rebellion", "Summer
-/// Olympic Games") are other names, not organisations or places: their head noun, last or
-/// before "of", says so.
+/// Olympic Games", "Battle of Marengo") are other names, not organisations or places: their
+/// head noun, last or before "of", says so.
 pub(super) fn events_are_other_names(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
     for m in found
         .iter_mut()
@@ -266,7 +272,7 @@ pub(super) fn events_are_other_names(text: &str, gaz: &Gazetteer, found: &mut [M
                 None => continue,
             },
         };
-        if gaz.head_lists(head) == 1 << gazetteer::MISC_HEAD {
+        if gaz.head_lists(head) == 1 << gazetteer::MISC_HEAD || EVENT_HEADS.contains(&head) {
             m.kind = EntityType::Misc;
         }
     }
@@ -313,13 +319,30 @@ pub(super) fn roles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Mentio
     }
 }
 
-/// A doctrine or movement ("Judaism", "Marxism") is an other name.
-pub(super) fn doctrines_are_other_names(text: &str, found: &mut [Mention]) {
+/// Historical periods and movements named in one word.
+const PERIODS: &[&str] = &[
+    "Renaissance",
+    "Reformation",
+    "Enlightenment",
+    "Inquisition",
+    "Holocaust",
+    "Reconquista",
+];
+
+/// A doctrine, movement or period ("Judaism", "Marxism", "the Renaissance") is an other name,
+/// and so is a people named by the plural of a nationality ("the Greeks").
+pub(super) fn doctrines_are_other_names(text: &str, gaz: &Gazetteer, found: &mut [Mention]) {
     for m in found.iter_mut().filter(|m| m.kind != EntityType::Misc) {
         let Some(span) = text.get(m.start..m.end) else {
             continue;
         };
-        if !span.contains(' ') && span.len() > 5 && span.ends_with("ism") {
+        let people = || {
+            span.strip_suffix('s')
+                .is_some_and(|one| gaz.lists(one) & 1 << gazetteer::NATIONALITY != 0)
+        };
+        if !span.contains(' ')
+            && ((span.len() > 5 && span.ends_with("ism")) || PERIODS.contains(&span) || people())
+        {
             m.kind = EntityType::Misc;
         }
     }
@@ -1108,29 +1131,48 @@ pub(super) mod tests {
     #[test]
     fn events_are_other_names() {
         let gaz = Gazetteer::builtin();
-        let text = "After the Treaty of Nanking and the Boxer Rebellion, Penn Treaty Corp and Bank of Treaty.";
+        let text = "After the Treaty of Nanking and the Boxer Rebellion, Penn Treaty Corp and Bank of \
+                    Treaty; the Battle of Marengo, the Reign of Terror, the Middle Ages, Battle Creek.";
         let mut found = vec![
             mention_at(text, "Treaty of Nanking", EntityType::Org),
             mention_at(text, "Boxer Rebellion", EntityType::Place),
             mention_at(text, "Penn Treaty Corp", EntityType::Org),
             mention_at(text, "Bank of Treaty", EntityType::Org),
+            mention_at(text, "Battle of Marengo", EntityType::Org),
+            mention_at(text, "Reign of Terror", EntityType::Org),
+            mention_at(text, "Middle Ages", EntityType::Place),
+            mention_at(text, "Battle Creek", EntityType::Place),
         ];
         super::events_are_other_names(text, &gaz, &mut found);
         let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
-        assert_eq!(kinds, ["MISC", "MISC", "ORG", "ORG"]);
+        assert_eq!(
+            kinds,
+            [
+                "MISC", "MISC", "ORG", "ORG", "MISC", "MISC", "MISC", "PLACE"
+            ]
+        );
     }
 
     #[test]
     fn doctrines_are_other_names() {
-        let text = "They returned to Judaism, not to Marxism or to Maoism in Prism.";
+        let gaz = Gazetteer::builtin();
+        let text = "They returned to Judaism, not to Marxism or to Maoism in Prism. During the \
+                    Renaissance the Greeks and the Filipinos met Athens.";
         let mut found = vec![
             mention_at(text, "Judaism", EntityType::Org),
             mention_at(text, "Marxism", EntityType::Place),
             mention_at(text, "Prism", EntityType::Org),
+            mention_at(text, "Renaissance", EntityType::Org),
+            mention_at(text, "Greeks", EntityType::Person),
+            mention_at(text, "Filipinos", EntityType::Org),
+            mention_at(text, "Athens", EntityType::Place),
         ];
-        super::doctrines_are_other_names(text, &mut found);
+        super::doctrines_are_other_names(text, &gaz, &mut found);
         let kinds: Vec<&str> = found.iter().map(|m| m.kind.label()).collect();
-        assert_eq!(kinds, ["MISC", "MISC", "ORG"]);
+        assert_eq!(
+            kinds,
+            ["MISC", "MISC", "ORG", "MISC", "MISC", "MISC", "PLACE"]
+        );
     }
 
     #[test]
