@@ -23,13 +23,23 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
         a.copy_from_slice(c);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
     }
-    // The last bytes, little-endian and zero-padded, without a call to copy them.
-    let last = chunks
-        .remainder()
-        .iter()
-        .rev()
-        .fold(0u64, |v, &b| v << 8 | b as u64);
-    mix(h, last)
+    mix(h, tail(chunks.remainder()))
+}
+
+/// Up to seven bytes as a little-endian number, zero-padded: two overlapping reads where
+/// there are four or more, three single bytes below (their overlaps agree).
+#[inline]
+fn tail(r: &[u8]) -> u64 {
+    let n = r.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as u64;
+        let hi = u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]]) as u64;
+        lo | hi << (8 * (n - 4))
+    } else if n > 0 {
+        r[0] as u64 | (r[n / 2] as u64) << (8 * (n / 2)) | (r[n - 1] as u64) << (8 * (n - 1))
+    } else {
+        0
+    }
 }
 
 /// Writes the lowercase of `w` into `buf`.
