@@ -13,6 +13,11 @@ fn recognizer() -> Recognizer {
     )
 }
 
+/// The catalog of `c` without edits.
+fn catalog(a: &Analysis, c: &Corpus, rec: &Recognizer) -> Catalog {
+    build(a, c, rec, &Edits::default(), &JobCtx::detached()).unwrap()
+}
+
 fn names(cat: &Catalog) -> Vec<(&str, u32)> {
     cat.entities
         .iter()
@@ -26,14 +31,7 @@ fn surname_joins_full_name_within_a_document_only() {
         "Teodor Varga arrived in Geneva. Varga said the talks would resume.",
         "Varga was not there.",
     ]);
-    let cat = build(
-        &a,
-        &c,
-        &recognizer(),
-        &Edits::default(),
-        &JobCtx::detached(),
-    )
-    .unwrap();
+    let cat = catalog(&a, &c, &recognizer());
     let varga = cat.find("Teodor Varga").unwrap();
     assert_eq!(cat.entities[varga as usize].mentions, 2);
     assert_eq!(cat.entities[varga as usize].documents, 1);
@@ -58,14 +56,7 @@ fn acronyms_and_dotted_forms_merge_with_the_long_name() {
         "The United Nations met. The UN said the U.N. would vote.",
         "UN envoys left Geneva.",
     ]);
-    let cat = build(
-        &a,
-        &c,
-        &recognizer(),
-        &Edits::default(),
-        &JobCtx::detached(),
-    )
-    .unwrap();
+    let cat = catalog(&a, &c, &recognizer());
     let un = cat.find("UN").unwrap();
     let e = &cat.entities[un as usize];
     assert_eq!(e.name, "United Nations");
@@ -78,7 +69,7 @@ fn acronyms_and_dotted_forms_merge_with_the_long_name() {
 fn similar_spellings_are_suggested_not_merged_and_edits_apply() {
     let (c, a) = setup(&["Volodymyr Zelenskiy spoke. Later Volodymyr Zelensky left Geneva."]);
     let rec = recognizer();
-    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let cat = catalog(&a, &c, &rec);
     let x = cat.find("Volodymyr Zelenskiy").unwrap();
     let y = cat.find("Volodymyr Zelensky").unwrap();
     assert_ne!(x, y);
@@ -121,14 +112,7 @@ fn a_company_with_and_without_its_legal_form_is_suggested_not_merged() {
         "Salomon Brothers Inc said on Monday it would buy the bonds.",
         "Analysts at Salomon Brothers expect rates to fall, Salomon Brothers said.",
     ]);
-    let cat = build(
-        &a,
-        &c,
-        &recognizer(),
-        &Edits::default(),
-        &JobCtx::detached(),
-    )
-    .unwrap();
+    let cat = catalog(&a, &c, &recognizer());
     let long = cat.find("Salomon Brothers Inc").unwrap();
     let short = cat.find("Salomon Brothers").unwrap();
     assert_ne!(long, short);
@@ -152,14 +136,7 @@ fn a_word_of_an_organisations_name_alone_is_suggested_not_merged() {
         "Reuters reported the vote.",
         "Reuters Holdings PLC said Reuters would grow.",
     ]);
-    let cat = build(
-        &a,
-        &c,
-        &recognizer(),
-        &Edits::default(),
-        &JobCtx::detached(),
-    )
-    .unwrap();
+    let cat = catalog(&a, &c, &recognizer());
     let short = cat.find("Merrill").unwrap();
     let full = cat.find("Merrill Lynch").unwrap();
     assert_ne!(short, full);
@@ -186,7 +163,7 @@ fn a_name_in_capitals_gives_way_to_its_ordinary_spelling_but_acronyms_stay() {
     ]);
     let rec =
         Recognizer::english().with_user_names("GENEVA\tPLACE\nGeneva\tPLACE\nUN\tORG\nUn\tORG");
-    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let cat = catalog(&a, &c, &rec);
     let geneva = cat.find("geneva").unwrap() as usize;
     assert_eq!(cat.entities[geneva].name, "Geneva");
     assert_eq!(cat.entities[geneva].mentions, 4);
@@ -237,7 +214,7 @@ fn a_word_in_title_case_is_no_acronym_of_a_long_name() {
     let rec = Recognizer::english().with_user_names(
         "Fed\tORG\nFrontier Exploration Department\tORG\nEuropean Central Bank\tORG\nECB\tORG",
     );
-    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let cat = catalog(&a, &c, &rec);
     assert_ne!(cat.find("Fed"), cat.find("Frontier Exploration Department"));
     // Two of its three mentions are in title case; the one in a headline does not make it one.
     assert_eq!(cat.entities[cat.find("Fed").unwrap() as usize].mentions, 3);
@@ -251,7 +228,7 @@ fn a_wrapped_name_is_listed_on_one_line() {
     let (c, a) = setup(&["Talks at the Organization of Petroleum\nExporting Countries ended."]);
     let rec =
         Recognizer::english().with_user_names("Organization of Petroleum Exporting Countries\tORG");
-    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let cat = catalog(&a, &c, &rec);
     let e = cat.find("Organization of Petroleum Exporting Countries");
     assert!(e.is_some(), "{:?}", cat.entities);
     let e = &cat.entities[e.unwrap() as usize];
@@ -271,7 +248,7 @@ fn a_persons_initials_and_a_name_never_beside_them_are_no_acronym() {
     let rec = Recognizer::english().with_user_names(
         "VW\tORG\nVernon Walters\tPERSON\nVamand Wave\tORG\nUnited Nations\tORG\nUN\tORG",
     );
-    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let cat = catalog(&a, &c, &rec);
     let vw = cat.find("VW").unwrap();
     assert_ne!(Some(vw), cat.find("Vernon Walters"));
     assert_ne!(Some(vw), cat.find("Vamand Wave"));
@@ -293,7 +270,7 @@ fn a_leading_the_does_not_make_a_name_of_several_words() {
     ]);
     let rec =
         Recognizer::english().with_user_names("The Senate\tORG\nSenate\tORG\nThe Hague\tPLACE");
-    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let cat = catalog(&a, &c, &rec);
     let senate = &cat.entities[cat.find("Senate").unwrap() as usize];
     assert_eq!((senate.name.as_str(), senate.mentions), ("Senate", 4));
     // A name only ever written with its article keeps it.
@@ -312,7 +289,7 @@ fn a_name_written_in_capitals_in_running_text_keeps_them() {
     ]);
     let rec =
         Recognizer::english().with_user_names("GATT\tORG\nGatt\tORG\nGENEVA\tPLACE\nGeneva\tPLACE");
-    let cat = build(&a, &c, &rec, &Edits::default(), &JobCtx::detached()).unwrap();
+    let cat = catalog(&a, &c, &rec);
     let gatt = &cat.entities[cat.find("gatt").unwrap() as usize];
     assert_eq!((gatt.name.as_str(), gatt.mentions), ("GATT", 4));
     // A dateline and a headline are not running text: "GENEVA" there gives way.
