@@ -59,9 +59,9 @@ fn find_in_document_counts_and_steps_through_hits() {
     };
     h.get_by_label(&title).click();
     h.run_steps(3);
-    h.state_mut().session.reader.find = "reyes".into();
+    h.state_mut().views.reader.find = "reyes".into();
     h.run_steps(3);
-    let hits = h.state().session.reader.hits.len();
+    let hits = h.state().views.reader.hits.len();
     assert!(hits >= 3, "{hits} hits");
     h.get_by_label(&format!("1 of {hits}"));
     h.get_by_label("⏷").click();
@@ -76,15 +76,15 @@ fn find_in_document_counts_and_steps_through_hits() {
 #[test]
 fn clicking_a_word_bar_filters_the_documents() {
     let mut h = harness_on(sample());
-    let total = h.state().session.documents.rows().len();
-    let (word, rect) = h.state().session.words.bar_rects[2].clone();
+    let total = h.state().views.documents.rows().len();
+    let (word, rect) = h.state().views.words.bar_rects[2].clone();
     click_at(&h, rect.center());
     h.run_steps(4);
     assert_eq!(
         h.state().session.selection.word.as_deref(),
         Some(word.as_str())
     );
-    let rows = h.state().session.documents.rows().to_vec();
+    let rows = h.state().views.documents.rows().to_vec();
     let expected = h
         .state()
         .session
@@ -101,17 +101,17 @@ fn clicking_a_word_bar_filters_the_documents() {
     h.get_by_label(&format!("word: {word} ✖")).click();
     h.run_steps(3);
     assert_eq!(h.state().session.selection.word, None);
-    assert_eq!(h.state().session.documents.rows().len(), total);
+    assert_eq!(h.state().views.documents.rows().len(), total);
 }
 
 #[test]
 fn filter_box_matches_title_and_text() {
     let mut h = harness_on(sample());
-    let total = h.state().session.documents.rows().len();
-    h.state_mut().session.documents.filter = "istanbul".into();
+    let total = h.state().views.documents.rows().len();
+    h.state_mut().views.documents.filter = "istanbul".into();
     h.step();
-    wait_until(&mut h, |app| !app.session.documents.is_filtering());
-    let rows = h.state().session.documents.rows().to_vec();
+    wait_until(&mut h, |app| !app.views.documents.is_filtering());
+    let rows = h.state().views.documents.rows().to_vec();
     assert!(!rows.is_empty() && rows.len() < total);
     let l = h.state().session.loaded.clone().unwrap();
     for r in rows {
@@ -126,7 +126,7 @@ fn filter_box_matches_title_and_text() {
 #[test]
 fn typing_a_filter_searches_in_the_background_and_keeps_the_rows_meanwhile() {
     let mut h = harness_on(sample());
-    let before = h.state().session.documents.rows().to_vec();
+    let before = h.state().views.documents.rows().to_vec();
     let total = before.len();
     h.get_by(|n| n.placeholder() == Some("words in title or text"))
         .focus();
@@ -135,16 +135,16 @@ fn typing_a_filter_searches_in_the_background_and_keeps_the_rows_meanwhile() {
         .type_text("Geneva");
     // The frame that takes the keystrokes changes the filter ...
     h.step();
-    assert_eq!(h.state().session.documents.filter, "Geneva");
-    assert_eq!(h.state().session.documents.rows(), before.as_slice());
+    assert_eq!(h.state().views.documents.filter, "Geneva");
+    assert_eq!(h.state().views.documents.rows(), before.as_slice());
     // ... and the next one starts the search without waiting for it: the table still lists
     // the previous rows, marked as being filtered.
     h.step();
-    assert!(h.state().session.documents.is_filtering());
-    assert_eq!(h.state().session.documents.rows(), before.as_slice());
+    assert!(h.state().views.documents.is_filtering());
+    assert_eq!(h.state().views.documents.rows(), before.as_slice());
     h.get_by_label(&format!("{total} of {total}"));
     h.get_by_label_contains("filtering…");
-    wait_until(&mut h, |app| !app.session.documents.is_filtering());
+    wait_until(&mut h, |app| !app.views.documents.is_filtering());
     // The rows that arrive are exactly the documents naming Geneva, in path order.
     let l = h.state().session.loaded.clone().unwrap();
     let mut expected: Vec<u32> = (0..l.corpus.docs.len() as u32)
@@ -158,14 +158,14 @@ fn typing_a_filter_searches_in_the_background_and_keeps_the_rows_meanwhile() {
         (&da.path, da.index).cmp(&(&db.path, db.index))
     });
     assert!(!expected.is_empty() && expected.len() < total);
-    assert_eq!(h.state().session.documents.rows(), expected.as_slice());
+    assert_eq!(h.state().views.documents.rows(), expected.as_slice());
     h.get_by_label(&format!("{} of {total}", expected.len()));
     assert!(h.query_by_label_contains("filtering…").is_none());
     // Clearing the filter lists every document again at once.
     h.get_by_label("✖").click();
     h.run_steps(2);
-    assert!(!h.state().session.documents.is_filtering());
-    assert_eq!(h.state().session.documents.rows(), before.as_slice());
+    assert!(!h.state().views.documents.is_filtering());
+    assert_eq!(h.state().views.documents.rows(), before.as_slice());
 }
 
 #[test]
@@ -176,7 +176,7 @@ fn sorting_by_words_column_orders_rows() {
     let l = h.state().session.loaded.clone().unwrap();
     let counts: Vec<u32> = h
         .state()
-        .session
+        .views
         .documents
         .rows()
         .iter()
@@ -229,13 +229,13 @@ fn settings_survive_a_restart_and_reopen_the_last_folder() {
         vec![sample()],
     );
     let mut h = harness_for(app);
-    h.state_mut().session.words.top_n = 12;
+    h.state_mut().settings.options.words_top_n = 12;
     h.state_mut().save_settings();
     assert!(settings.is_file());
     // A new window with no argument reopens the last folder with the saved options.
     let again = QuarryApp::new(&egui::Context::default(), Some(settings), Vec::new());
     assert_eq!(again.settings.recent.first(), Some(&sample()));
-    assert_eq!(again.session.words.top_n, 12);
+    assert_eq!(again.settings.options.words_top_n, 12);
     assert!(again.is_loading());
 }
 
@@ -288,16 +288,16 @@ fn ctrl_f_focuses_the_find_box() {
     h.run_steps(2);
     h.event(egui::Event::Text("sanctions".into()));
     h.run_steps(3);
-    assert_eq!(h.state().session.reader.find, "sanctions");
+    assert_eq!(h.state().views.reader.find, "sanctions");
 }
 
 #[test]
 fn word_to_concordance_to_reader_with_the_hit_marked() {
     let mut h = harness_on(sample());
-    let (word, rect) = h.state().session.words.bar_rects[0].clone();
+    let (word, rect) = h.state().views.words.bar_rects[0].clone();
     click_at(&h, rect.center());
     wait_until(&mut h, |app| {
-        app.session.concordance.query == word && !app.session.concordance.results.is_running()
+        app.views.concordance.query == word && !app.views.concordance.results.is_running()
     });
     let l = h.state().session.loaded.clone().unwrap();
     let expected: u64 = l.analysis.freq[l.analysis.term(&word).unwrap() as usize];
@@ -306,17 +306,10 @@ fn word_to_concordance_to_reader_with_the_hit_marked() {
         l.analysis.docs_with(&word).len()
     ));
     // Click the third concordance line (on its left context).
-    let hits = h
-        .state()
-        .session
-        .concordance
-        .results
-        .value()
-        .unwrap()
-        .clone();
+    let hits = h.state().views.concordance.results.value().unwrap().clone();
     let hits = hits.as_ref().as_ref().unwrap();
     assert!(hits.len() >= 3);
-    let width = h.state().session.concordance.width;
+    let width = h.state().views.concordance.width;
     let ln = quarry::analysis::kwic::line(&l.analysis, &l.corpus, &hits[2], width);
     let target = h.get_all_by_label(&ln.left).next().unwrap().rect().center();
     click_at(&h, target);
@@ -340,12 +333,12 @@ fn word_to_concordance_to_reader_with_the_hit_marked() {
 #[test]
 fn dragging_a_date_range_in_trends_narrows_the_documents() {
     let mut h = harness_on(sample());
-    let total = h.state().session.documents.rows().len();
+    let total = h.state().views.documents.rows().len();
     h.state_mut().focus(quarry::ui::dock::Tab::Trends);
-    h.state_mut().session.trends.extra = "minister".into();
+    h.state_mut().views.trends.extra = "minister".into();
     h.run_steps(2);
-    wait_until(&mut h, |app| app.session.trends.plot_frame.is_some());
-    let (rect, left, right) = h.state().session.trends.plot_frame.unwrap();
+    wait_until(&mut h, |app| app.views.trends.plot_frame.is_some());
+    let (rect, left, right) = h.state().views.trends.plot_frame.unwrap();
     // Drag across the middle third of the time axis.
     let at = |f: f32| egui::pos2(rect.left() + rect.width() * f, rect.center().y);
     let (from, to) = (at(0.35), at(0.65));
@@ -378,7 +371,7 @@ fn dragging_a_date_range_in_trends_narrows_the_documents() {
     let x = |f: f64| left + (right - left) * f;
     let day = |d: chrono::NaiveDate| quarry::ui::panels::trends::day_x(d);
     assert!((day(a) - x(0.35)).abs() <= 2.0 && (day(b) - x(0.65)).abs() <= 2.0);
-    let rows = h.state().session.documents.rows().to_vec();
+    let rows = h.state().views.documents.rows().to_vec();
     assert!(
         !rows.is_empty() && rows.len() < total,
         "{} of {total}",
@@ -393,9 +386,8 @@ fn dragging_a_date_range_in_trends_narrows_the_documents() {
     h.state_mut().focus(quarry::ui::dock::Tab::Keywords);
     wait_until(&mut h, |app| {
         app.session
-            .derived
-            .counts
-            .value_for(&app.session.scope_key())
+            .store
+            .counts_for(&app.session.scope_key())
             .is_some()
     });
     h.run_steps(3);
@@ -404,25 +396,25 @@ fn dragging_a_date_range_in_trends_narrows_the_documents() {
     h.run_steps(2);
     h.get_by_label("Clear range").click();
     h.run_steps(3);
-    assert_eq!(h.state().session.documents.rows().len(), total);
+    assert_eq!(h.state().views.documents.rows().len(), total);
 }
 
 #[test]
 fn clicking_an_entity_selects_it_everywhere_and_a_matrix_cell_lists_contexts() {
     let mut h = harness_on(sample());
-    let total = h.state().session.documents.rows().len();
+    let total = h.state().views.documents.rows().len();
     h.state_mut().focus(quarry::ui::dock::Tab::Entities);
-    wait_until(&mut h, |app| !app.session.entities.rows.is_empty());
-    let cat = h.state().session.derived.catalog.value().unwrap().clone();
+    wait_until(&mut h, |app| !app.views.entities.rows.is_empty());
+    let cat = h.state().session.store.catalog_latest().unwrap();
     // The most mentioned entity in the table.
-    let id = h.state().session.entities.rows[0];
+    let id = h.state().views.entities.rows[0];
     let name = cat.entities[id as usize].name.clone();
     let target = h.get_all_by_label(&name).next().unwrap().rect().center();
     click_at(&h, target);
     h.run_steps(3);
     assert_eq!(h.state().session.selection.entity, Some(id));
     // Documents: only those mentioning it.
-    let rows = h.state().session.documents.rows().to_vec();
+    let rows = h.state().views.documents.rows().to_vec();
     let docs = cat.docs_of(id);
     assert_eq!(rows.len(), docs.len());
     assert!(rows.len() < total);
@@ -431,19 +423,19 @@ fn clicking_an_entity_selects_it_everywhere_and_a_matrix_cell_lists_contexts() {
     h.state_mut().focus(quarry::ui::dock::Tab::Concordance);
     h.run_steps(3);
     let mentions = cat.entities[id as usize].mentions as usize;
-    assert_eq!(h.state().session.concordance.spans.len(), mentions);
+    assert_eq!(h.state().views.concordance.spans.len(), mentions);
     h.get_by_label(&format!("{name}: {mentions} mentions"));
     // A cell of the matrix selects the link and lists the places where both appear.
     h.state_mut().focus(quarry::ui::dock::Tab::Matrix);
-    wait_until(&mut h, |app| !app.session.matrix.cells.is_empty());
+    wait_until(&mut h, |app| !app.views.matrix.cells.is_empty());
     let g = loop {
-        if let Some((_, g)) = h.state_mut().session.graph() {
+        if let Some((_, g)) = h.state().context().graph() {
             break g;
         }
         h.step();
     };
     let _ = g;
-    let cells = h.state().session.matrix.cells.clone();
+    let cells = h.state().views.matrix.cells.clone();
     // The first cell whose pair occurs together in the sample.
     let (pair, rect) = cells
         .iter()
@@ -459,8 +451,8 @@ fn clicking_an_entity_selects_it_everywhere_and_a_matrix_cell_lists_contexts() {
     h.run_steps(3);
     let (a, b) = pair;
     assert_eq!(h.state().session.selection.edge, Some((a.min(b), a.max(b))));
-    wait_until(&mut h, |app| !app.session.concordance.spans.is_empty());
-    let spans = h.state().session.concordance.spans.clone();
+    wait_until(&mut h, |app| !app.views.concordance.spans.is_empty());
+    let spans = h.state().views.concordance.spans.clone();
     // Every context holds a mention of each entity.
     for (d, start, end) in spans {
         let inside = |e: u32| {
@@ -475,10 +467,10 @@ fn clicking_an_entity_selects_it_everywhere_and_a_matrix_cell_lists_contexts() {
 #[test]
 fn a_filter_kept_while_another_corpus_opens_lists_only_its_documents() {
     let mut h = harness_on(sample());
-    h.state_mut().session.documents.filter = "minister".into();
+    h.state_mut().views.documents.filter = "minister".into();
     h.step();
-    wait_until(&mut h, |app| !app.session.documents.is_filtering());
-    assert!(h.state().session.documents.rows().len() > 2);
+    wait_until(&mut h, |app| !app.views.documents.is_filtering());
+    assert!(h.state().views.documents.rows().len() > 2);
     let un = sample().join("un");
     h.input_mut().dropped_files = [
         "2025-01-21-security-council-deadlock.txt",
@@ -495,8 +487,8 @@ fn a_filter_kept_while_another_corpus_opens_lists_only_its_documents() {
         if let Some(l) = &app.session.loaded {
             let n = l.corpus.docs.len() as u32;
             // Every row listed, at every frame, is a document of the corpus on screen.
-            assert!(app.session.documents.rows().iter().all(|&r| r < n));
-            if n == 2 && !app.is_loading() && !app.session.documents.is_filtering() {
+            assert!(app.views.documents.rows().iter().all(|&r| r < n));
+            if n == 2 && !app.is_loading() && !app.views.documents.is_filtering() {
                 break;
             }
         }
@@ -512,7 +504,7 @@ fn a_filter_kept_while_another_corpus_opens_lists_only_its_documents() {
                 || d.text.to_lowercase().contains("minister")
         })
         .collect();
-    assert_eq!(h.state().session.documents.rows().len(), expected.len());
+    assert_eq!(h.state().views.documents.rows().len(), expected.len());
 }
 
 /// Entities are found and grouped after a load even when no panel that lists them is open,
@@ -520,8 +512,8 @@ fn a_filter_kept_while_another_corpus_opens_lists_only_its_documents() {
 #[test]
 fn entities_are_grouped_after_a_load_without_their_panels_open() {
     let mut h = harness_on(sample());
-    wait_until(&mut h, |app| app.session.derived.catalog.value().is_some());
-    let cat = h.state().session.derived.catalog.value().unwrap().clone();
+    wait_until(&mut h, |app| app.session.store.catalog_latest().is_some());
+    let cat = h.state().session.store.catalog_latest().unwrap();
     assert!(cat.entities.len() > 20, "{} entities", cat.entities.len());
-    assert!(!h.state_mut().session.derived.entities_running());
+    assert!(!h.state().session.store.entities_running());
 }

@@ -14,9 +14,9 @@ fn network_harness() -> Harness<'static, QuarryApp> {
     h.state_mut().focus(Tab::Network);
     h.run_steps(2);
     wait_until(&mut h, |app| {
-        let v = &app.session.network;
-        app.session.derived.graph.value().is_some()
-            && !app.session.derived.graph.is_running()
+        let v = &app.views.network;
+        app.session.store.graph_latest().is_some()
+            && !app.session.store.graph_running()
             && v.is_settled()
             && !v.nodes_on_screen.is_empty()
     });
@@ -27,8 +27,8 @@ fn network_harness() -> Harness<'static, QuarryApp> {
 fn network_shows_the_sample_graph() {
     let h = network_harness();
     let app = h.state();
-    let g = app.session.derived.graph.value().unwrap();
-    let v = &app.session.network;
+    let g = app.session.store.graph_latest().unwrap();
+    let v = &app.views.network;
     assert!(g.graph.node_count() >= 5, "{} nodes", g.graph.node_count());
     assert_eq!(v.nodes_on_screen.len(), g.graph.node_count());
     assert_eq!(v.edges_on_screen.len(), g.graph.edge_count());
@@ -43,11 +43,11 @@ fn network_shows_the_sample_graph() {
 #[test]
 fn clicking_a_node_selects_it_and_clicking_a_link_selects_the_pair() {
     let mut h = network_harness();
-    let total = h.state().session.documents.rows().len();
+    let total = h.state().views.documents.rows().len();
     // The biggest node.
     let (entity, at, _) = h
         .state()
-        .session
+        .views
         .network
         .nodes_on_screen
         .iter()
@@ -59,9 +59,9 @@ fn clicking_a_node_selects_it_and_clicking_a_link_selects_the_pair() {
     assert_eq!(h.state().session.selection.entity, Some(entity));
     // Documents follow the selected entity once that filter exists; either way every listed
     // document must be one that mentions it, or the list is unfiltered.
-    let rows = h.state().session.documents.rows().to_vec();
+    let rows = h.state().views.documents.rows().to_vec();
     if rows.len() != total {
-        let cat = h.state().session.derived.catalog.value().unwrap().clone();
+        let cat = h.state().session.store.catalog_latest().unwrap();
         let docs = cat.docs_of(entity);
         assert!(!rows.is_empty());
         assert!(rows.iter().all(|d| docs.contains(d)));
@@ -72,7 +72,7 @@ fn clicking_a_node_selects_it_and_clicking_a_link_selects_the_pair() {
     assert_eq!(h.state().session.selection.entity, None);
     // A link whose midpoint no node covers.
     let (pair, mid) = {
-        let v = &h.state().session.network;
+        let v = &h.state().views.network;
         v.edges_on_screen
             .iter()
             .copied()
@@ -100,17 +100,14 @@ fn with_a_date_range_the_network_holds_the_entities_most_mentioned_in_it() {
         chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
         chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
     );
-    h.state_mut().session.graph_entities = n;
+    h.state_mut().session.graph.entities = n;
     h.state_mut().session.set_dates(Some((from, to)));
-    let s = &h.state().session;
-    let key = (s.scope_key(), s.catalog_key(), s.graph_options, n);
-    wait_until(&mut h, |app| {
-        app.session.derived.graph.value_for(&key).is_some()
-    });
+    let key = h.state().context().graph_key();
+    wait_until(&mut h, |app| app.session.store.graph_for(&key).is_some());
     let app = h.state();
     let l = app.session.loaded.clone().unwrap();
-    let cat = app.session.derived.catalog.value().unwrap().clone();
-    let g = app.session.derived.graph.value_for(&key).unwrap().clone();
+    let cat = app.session.store.catalog_latest().unwrap();
+    let g = app.session.store.graph_for(&key).unwrap();
     // Mentions of each visible entity in articles dated inside the range, counted here.
     let in_range = |d: u32| {
         l.corpus.docs[d as usize]
@@ -153,7 +150,7 @@ fn with_a_date_range_the_network_holds_the_entities_most_mentioned_in_it() {
 /// The box around the drawn nodes' centres.
 fn nodes_box(app: &QuarryApp) -> egui::Rect {
     let mut b = egui::Rect::NOTHING;
-    for &(_, c, _) in &app.session.network.nodes_on_screen {
+    for &(_, c, _) in &app.views.network.nodes_on_screen {
         b.extend_with(c);
     }
     b
@@ -161,7 +158,7 @@ fn nodes_box(app: &QuarryApp) -> egui::Rect {
 
 /// A place on the canvas clear of every node and link, to click the background.
 fn background_spot(app: &QuarryApp) -> egui::Pos2 {
-    let v = &app.session.network;
+    let v = &app.views.network;
     let rect = v.canvas_rect();
     let at: std::collections::HashMap<u32, egui::Pos2> =
         v.nodes_on_screen.iter().map(|&(e, c, _)| (e, c)).collect();
@@ -189,8 +186,8 @@ fn background_spot(app: &QuarryApp) -> egui::Pos2 {
 #[test]
 fn the_graph_fills_the_canvas_stays_put_after_a_zoom_and_a_double_click_refits_it() {
     let mut h = network_harness();
-    let rect = h.state().session.network.canvas_rect();
-    assert!(h.state().session.network.fits_graph());
+    let rect = h.state().views.network.canvas_rect();
+    assert!(h.state().views.network.fits_graph());
     // Fitted: inside the canvas, the limiting side spanning it but for the margin, and the
     // layout drawn out to the canvas's shape so the other side is well used too.
     let fitted = nodes_box(h.state());
@@ -207,7 +204,7 @@ fn the_graph_fills_the_canvas_stays_put_after_a_zoom_and_a_double_click_refits_i
     h.event(egui::Event::PointerMoved(rect.center()));
     h.event(egui::Event::Zoom(2.0));
     h.run_steps(3);
-    assert!(!h.state().session.network.fits_graph());
+    assert!(!h.state().views.network.fits_graph());
     let zoomed = nodes_box(h.state());
     assert!(zoomed.width() > fitted.width() * 1.8, "{zoomed:?}");
     h.run_steps(5);
@@ -225,7 +222,7 @@ fn the_graph_fills_the_canvas_stays_put_after_a_zoom_and_a_double_click_refits_i
         });
     }
     h.run_steps(3);
-    assert!(h.state().session.network.fits_graph());
+    assert!(h.state().views.network.fits_graph());
     let refitted = nodes_box(h.state());
     assert!(
         (refitted.width() - fitted.width()).abs() < 1.0

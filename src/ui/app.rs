@@ -1,16 +1,17 @@
 //! The application: owns settings, the session and the loading job; draws the menu bar, the
 //! status bar and the dock; applies the commands panels emit, once per frame.
 
+use crate::analysis::catalog::Edits;
 use crate::analysis::{Analysis, analyze};
 use crate::corpus::{Corpus, LoadError, load_paths};
 use crate::desktop::sample_dir;
 use crate::jobs::{Job, Phase, Poll, Waker};
 use crate::ui::commands::{Command, EntityEdit};
-use crate::ui::dock::{Tab, Viewer, default_layout};
-use crate::ui::panels::concordance::KwicMode;
-use crate::ui::panels::summary::human_bytes;
-use crate::ui::session::{Loaded, Session};
+use crate::ui::context::Ctx;
+use crate::ui::dock::{Tab, Viewer, Views, default_layout};
+use crate::ui::session::{Latest, Loaded, Session};
 use crate::ui::settings::Settings;
+use crate::ui::widgets::human_bytes;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use egui_dock::{DockArea, Style};
 use std::path::PathBuf;
@@ -41,8 +42,10 @@ pub struct QuarryApp {
     /// Persisted settings (layout, recent folders, options).
     pub settings: Settings,
     settings_path: Option<PathBuf>,
-    /// Runtime state shared with the panels.
+    /// Runtime state shared with the panels, which only read it.
     pub session: Session,
+    /// Each panel's own view state.
+    pub views: Views,
     loading: Option<Loading>,
     waker: Waker,
     /// Last message for the status bar (errors, notes).
@@ -67,12 +70,14 @@ impl QuarryApp {
             None => (Settings::default(), None),
         };
         let repaint = ctx.clone();
+        let waker: Waker = Arc::new(move || repaint.request_repaint());
         let mut app = Self {
-            session: Session::default(),
+            session: Session::new(waker.clone()),
+            views: Views::default(),
             settings,
             settings_path,
             loading: None,
-            waker: Arc::new(move || repaint.request_repaint()),
+            waker,
             message,
             commands: Vec::new(),
             frame_stats: FrameStats::default(),
@@ -80,12 +85,6 @@ impl QuarryApp {
             pending_png: None,
             ctx: Some(ctx.clone()),
         };
-        app.session.words.top_n = app.settings.words_top_n.clamp(5, 100);
-        app.session.words.hide_stopwords = app.settings.hide_stopwords;
-        app.session.user_stop = app.settings.user_stop.clone();
-        app.session.user_keep = app.settings.user_keep.clone();
-        app.session.large_stoplist = app.settings.large_stoplist;
-        app.session.waker = app.waker.clone();
         let first = if !paths.is_empty() {
             Some(Command::Open(paths))
         } else if let Some(p) = app.settings.recent.first().filter(|p| p.exists()) {
@@ -96,6 +95,16 @@ impl QuarryApp {
         app.commands.extend(first);
         app.apply_commands();
         app
+    }
+
+    /// The panels' read-only view of the app for one frame.
+    pub fn context(&self) -> Ctx<'_> {
+        Ctx::new(
+            &self.session,
+            &self.settings.options,
+            &self.settings.recent,
+            self.loading.is_some(),
+        )
     }
 
     /// True while a folder is loading.
@@ -143,11 +152,15 @@ impl QuarryApp {
                     self.settings.remember(&paths[0]);
                 }
                 let problems = corpus.problems.len();
-                self.session.set_loaded(Loaded {
-                    corpus: Arc::new(corpus),
-                    analysis: Arc::new(analysis),
-                });
-                self.load_edits();
+                let edits = self.load_edits(&corpus.root);
+                self.session.set_loaded(
+                    Loaded {
+                        corpus: Arc::new(corpus),
+                        analysis: Arc::new(analysis),
+                    },
+                    self.settings.options.stop_choice(),
+                    edits,
+                );
                 self.message = match problems {
                     0 => None,
                     1 => Some("1 file had a problem — see the Problems panel".into()),
@@ -186,130 +199,153 @@ impl QuarryApp {
     /// Applies the commands emitted since the last call.
     pub fn apply_commands(&mut self) {
         for cmd in std::mem::take(&mut self.commands) {
-            match cmd {
-                Command::Open(paths) => self.open(paths),
-                Command::OpenSample => match sample_dir() {
-                    Some(p) => self.open(vec![p]),
-                    None => {
-                        self.message =
-                            Some("The sample corpus was not found next to Quarry.".into())
-                    }
-                },
-                Command::PickFolder => self.pick_folder(),
-                Command::CancelLoad => {
-                    if let Some(l) = &self.loading {
-                        l.job.cancel();
-                    }
-                }
-                Command::SelectDoc(id) => {
-                    self.session.selection.doc = Some(id);
-                    self.session.selection.hit = None;
-                    self.session.documents.reveal_selected();
-                    self.focus(Tab::Reader);
-                }
-                Command::SelectWord(w) => {
-                    self.session.selection.word = w.filter(|w| !w.trim().is_empty());
-                    self.session.selection.hit = None;
-                    self.session.concordance.mode = KwicMode::Words;
-                }
-                Command::ShowHit { doc, start, end } => {
-                    self.session.selection.doc = Some(doc);
-                    self.session.selection.hit = Some((start, end));
-                    self.session.documents.reveal_selected();
-                    self.focus(Tab::Reader);
-                }
-                Command::SetDates(range) => self.session.set_dates(range),
-                Command::AddStopWord(w) => {
-                    self.session.user_keep.remove(&w);
-                    self.session.user_stop.insert(w);
-                    self.session.rebuild_stop();
-                    self.save_settings();
-                }
-                Command::KeepWord(w) => {
-                    self.session.user_stop.remove(&w);
-                    self.session.user_keep.insert(w);
-                    self.session.rebuild_stop();
-                    self.save_settings();
-                }
-                Command::SavePng { rect, path } => {
-                    self.pending_png = Some((rect, path));
-                    if let Some(ctx) = &self.ctx {
-                        ctx.send_viewport_cmd(
-                            egui::ViewportCommand::Screenshot(Default::default()),
-                        );
-                    }
-                }
-                Command::Message(m) => self.message = Some(m),
-                Command::SelectEntity(e) => {
-                    self.session.selection.entity = e;
-                    self.session.selection.edge = None;
-                    self.session.documents.invalidate();
-                    if let Some(e) = e {
-                        self.session.concordance.mode = KwicMode::Entity;
-                        // Show a document that mentions it, unless the Reader already does.
-                        if let Some(cat) = self.session.derived.catalog.value() {
-                            let docs = cat.docs_of(e);
-                            let shown = self.session.selection.doc;
-                            if shown.is_none_or(|d| docs.binary_search(&d).is_err())
-                                && let Some(&first) = docs.first()
-                            {
-                                // Opened at its first mention, marked.
-                                let at = cat.in_doc(first).iter().find(|m| m.entity == e);
-                                self.session.selection.doc = Some(first);
-                                self.session.selection.hit =
-                                    at.map(|m| (m.start as usize, m.end as usize));
-                                self.session.documents.reveal_selected();
-                            }
-                        }
-                    }
-                }
-                Command::SelectEdge(e) => {
-                    self.session.selection.edge = e;
-                    self.session.documents.invalidate();
-                    if e.is_some() {
-                        self.session.concordance.mode = KwicMode::Link;
-                    }
-                }
-                Command::EditEntities(edit) => self.edit_entities(edit),
-                Command::Focus(tab) => self.focus(tab),
-                Command::ResetLayout => self.settings.dock = default_layout(),
-            }
+            self.apply(cmd);
         }
     }
 
-    /// Where this corpus's entity edits are kept: next to the settings, one file per folder.
-    fn edits_file(&self) -> Option<PathBuf> {
+    /// Applies one command: the only place where shared state and saved options change.
+    fn apply(&mut self, cmd: Command) {
+        match cmd {
+            Command::Open(paths) => self.open(paths),
+            Command::OpenSample => match sample_dir() {
+                Some(p) => self.open(vec![p]),
+                None => {
+                    self.message = Some("The sample corpus was not found next to Quarry.".into())
+                }
+            },
+            Command::PickFolder => self.pick_folder(),
+            Command::CancelLoad => {
+                if let Some(l) = &self.loading {
+                    l.job.cancel();
+                }
+            }
+            Command::SelectDoc(id) => {
+                self.session.selection.doc = Some(id);
+                self.session.selection.hit = None;
+                self.focus(Tab::Reader);
+            }
+            Command::SelectWord(w) => {
+                let sel = &mut self.session.selection;
+                sel.word = w.filter(|w| !w.trim().is_empty());
+                sel.hit = None;
+                sel.chose(Latest::Word);
+            }
+            Command::ShowHit { doc, start, end } => {
+                self.session.selection.doc = Some(doc);
+                self.session.selection.hit = Some((start, end));
+                self.focus(Tab::Reader);
+            }
+            Command::SetDates(range) => self.session.set_dates(range),
+            Command::SelectEntity(e) => self.select_entity(e),
+            Command::SelectEdge(e) => {
+                self.session.selection.edge = e;
+                if e.is_some() {
+                    self.session.selection.chose(Latest::Link);
+                }
+            }
+            Command::ShowLink(a, b) => {
+                self.session.selection.edge = Some((a, b));
+                self.session.selection.chose(Latest::Link);
+                self.focus(Tab::Concordance);
+            }
+            Command::SetGraph { options, entities } => {
+                self.session.graph.options = options;
+                self.session.graph.entities = entities;
+            }
+            Command::SavePng { rect, path } => {
+                self.pending_png = Some((rect, path));
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(Default::default()));
+                }
+            }
+            Command::Message(m) => self.message = Some(m),
+            Command::EditEntities(edit) => self.edit_entities(edit),
+            option => self.set_option(option),
+        }
+    }
+
+    /// Applies a command that changes a saved option, and saves the settings.
+    fn set_option(&mut self, cmd: Command) {
+        let o = &mut self.settings.options;
+        let before = o.clone();
+        match cmd {
+            Command::AddStopWord(w) => {
+                o.user_keep.remove(&w);
+                o.user_stop.insert(w);
+            }
+            Command::KeepWord(w) => {
+                o.user_stop.remove(&w);
+                o.user_keep.insert(w);
+            }
+            Command::ClearStopChanges => {
+                o.user_stop.clear();
+                o.user_keep.clear();
+            }
+            Command::SetLargeStoplist(on) => o.large_stoplist = on,
+            Command::SetHideStopwords(on) => o.hide_stopwords = on,
+            Command::SetWordsTopN(n) => o.words_top_n = n.clamp(5, 100),
+            _ => return,
+        }
+        if *o == before {
+            return;
+        }
+        if o.stop_choice() != before.stop_choice() {
+            self.session
+                .rebuild_stop(self.settings.options.stop_choice());
+        }
+        self.save_settings();
+    }
+
+    /// Selects an entity and, unless the Reader already shows a document mentioning it, opens
+    /// the first such document at its first mention.
+    fn select_entity(&mut self, e: Option<u32>) {
+        let sel = &mut self.session.selection;
+        sel.entity = e;
+        sel.edge = None;
+        let Some(e) = e else { return };
+        sel.chose(Latest::Entity);
+        let Some(cat) = self.session.store.catalog_latest() else {
+            return;
+        };
+        let docs = cat.docs_of(e);
+        if sel.doc.is_none_or(|d| docs.binary_search(&d).is_err())
+            && let Some(&first) = docs.first()
+        {
+            let at = cat.in_doc(first).iter().find(|m| m.entity == e);
+            sel.doc = Some(first);
+            sel.hit = at.map(|m| (m.start as usize, m.end as usize));
+        }
+    }
+
+    /// Where a corpus's entity edits are kept: next to the settings, one file per folder.
+    fn edits_file(&self, root: &std::path::Path) -> Option<PathBuf> {
         use std::hash::{Hash, Hasher};
-        let root = &self.session.loaded.as_ref()?.corpus.root;
         let mut h = rustc_hash::FxHasher::default();
         root.hash(&mut h);
         let dir = self.settings_path.as_ref()?.parent()?.join("entities");
         Some(dir.join(format!("{:016x}.ron", h.finish())))
     }
 
-    /// Reads the entity edits saved for the corpus just loaded.
-    fn load_edits(&mut self) {
-        self.session.entity_edits = Default::default();
-        self.session.user_names = self.settings.user_names.clone();
-        if let Some(p) = self.edits_file()
-            && let Ok(text) = std::fs::read_to_string(&p)
-        {
-            match ron::from_str(&text) {
-                Ok(e) => self.session.entity_edits = e,
-                Err(e) => {
-                    self.message = Some(format!(
-                        "Entity edits in {} could not be read: {e}",
-                        p.display()
-                    ))
-                }
-            }
-        }
-        self.session.edits_version += 1;
+    /// Reads the entity edits saved for the folder at `root`.
+    fn load_edits(&mut self, root: &std::path::Path) -> Edits {
+        let Some(p) = self.edits_file(root) else {
+            return Edits::default();
+        };
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            return Edits::default();
+        };
+        ron::from_str(&text).unwrap_or_else(|e| {
+            self.message = Some(format!(
+                "Entity edits in {} could not be read: {e}",
+                p.display()
+            ));
+            Edits::default()
+        })
     }
 
     /// Applies a correction to the entity list and saves the corrections for this corpus.
     fn edit_entities(&mut self, edit: EntityEdit) {
-        let e = &mut self.session.entity_edits;
+        let e = &mut self.session.edits;
         match edit {
             EntityEdit::Merge(from, into) => e.merge(&from, &into),
             EntityEdit::Split(k) => e.split(&k),
@@ -331,37 +367,44 @@ impl QuarryApp {
                 }
             }
             EntityEdit::SetNames(list) => {
-                self.session.user_names = list.clone();
-                self.settings.user_names = list;
-                self.save_settings();
+                // The names live in the settings; a new list recognises the folder again.
+                if self.settings.options.user_names != list {
+                    self.settings.options.user_names = list;
+                    self.save_settings();
+                }
+                return;
             }
         }
         self.session.edits_version += 1;
-        if let Some(p) = self.edits_file() {
-            let text = ron::ser::to_string_pretty(&self.session.entity_edits, Default::default());
-            let saved = text.map_err(|e| e.to_string()).and_then(|t| {
-                if let Some(dir) = p.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-                }
-                crate::export::write_atomic(&p, |w| w.write_all(t.as_bytes()))
-                    .map_err(|e| e.to_string())
-            });
-            if let Err(e) = saved {
-                self.message = Some(format!(
-                    "Could not save entity edits to {}: {e}",
-                    p.display()
-                ));
+        self.save_edits();
+    }
+
+    /// Writes this corpus's entity edits (atomically); failures go to the status bar.
+    fn save_edits(&mut self) {
+        let Some(root) = self.session.loaded.as_ref().map(|l| l.corpus.root.clone()) else {
+            return;
+        };
+        let Some(p) = self.edits_file(&root) else {
+            return;
+        };
+        let text = ron::ser::to_string_pretty(&self.session.edits, Default::default());
+        let saved = text.map_err(|e| e.to_string()).and_then(|t| {
+            if let Some(dir) = p.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
             }
+            crate::export::write_atomic(&p, |w| w.write_all(t.as_bytes()))
+                .map_err(|e| e.to_string())
+        });
+        if let Err(e) = saved {
+            self.message = Some(format!(
+                "Could not save entity edits to {}: {e}",
+                p.display()
+            ));
         }
     }
 
     /// Saves settings if a settings file is in use; failures are shown in the status bar.
     pub fn save_settings(&mut self) {
-        self.settings.words_top_n = self.session.words.top_n;
-        self.settings.hide_stopwords = self.session.words.hide_stopwords;
-        self.settings.user_stop = self.session.user_stop.clone();
-        self.settings.user_keep = self.session.user_keep.clone();
-        self.settings.large_stoplist = self.session.large_stoplist;
         if let Some(p) = &self.settings_path
             && let Err(e) = self.settings.save(p)
         {
@@ -399,23 +442,21 @@ impl QuarryApp {
             ui.menu_button("View", |ui| {
                 for tab in Tab::ALL {
                     if ui.button(tab.title()).clicked() {
-                        self.commands.push(Command::Focus(tab));
+                        self.focus(tab);
                     }
                 }
                 ui.separator();
                 if ui.button("Reset layout").clicked() {
-                    self.commands.push(Command::ResetLayout);
+                    self.settings.dock = default_layout();
                 }
             });
             ui.menu_button("Stop-words", |ui| {
-                let s = &mut self.session;
-                if ui
-                    .checkbox(&mut s.large_stoplist, "Larger stop-word list")
-                    .changed()
-                {
-                    s.rebuild_stop();
+                let o = &self.settings.options;
+                let mut large = o.large_stoplist;
+                if ui.checkbox(&mut large, "Larger stop-word list").changed() {
+                    self.commands.push(Command::SetLargeStoplist(large));
                 }
-                let changes = s.user_stop.len() + s.user_keep.len();
+                let changes = o.user_stop.len() + o.user_keep.len();
                 if ui
                     .add_enabled(
                         changes > 0,
@@ -423,14 +464,12 @@ impl QuarryApp {
                     )
                     .clicked()
                 {
-                    s.user_stop.clear();
-                    s.user_keep.clear();
-                    s.rebuild_stop();
+                    self.commands.push(Command::ClearStopChanges);
                 }
-                if !s.user_stop.is_empty() {
+                if !o.user_stop.is_empty() {
                     ui.separator();
                     ui.weak("Added by you:");
-                    let list: Vec<String> = s.user_stop.iter().take(30).cloned().collect();
+                    let list: Vec<String> = o.user_stop.iter().take(30).cloned().collect();
                     ui.label(list.join(", "));
                 }
             });
@@ -438,6 +477,7 @@ impl QuarryApp {
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {
+        let mut show_problems = false;
         ui.horizontal(|ui| {
             if let Some(loading) = &self.loading {
                 let p = loading.job.progress();
@@ -478,7 +518,7 @@ impl QuarryApp {
                     human_bytes(c.bytes_read),
                     c.load_ms + l.analysis.analyze_ms
                 ));
-                if self.session.derived.entities_running() {
+                if self.session.store.entities_running() {
                     ui.spinner();
                     ui.label("finding people, organisations and places…");
                 }
@@ -486,7 +526,7 @@ impl QuarryApp {
                     let n = c.problems.len();
                     let label = format!("⚠ {n} problem{}", if n == 1 { "" } else { "s" });
                     if ui.link(label).clicked() {
-                        self.commands.push(Command::Focus(Tab::Problems));
+                        show_problems = true;
                     }
                 }
             }
@@ -495,6 +535,9 @@ impl QuarryApp {
                 ui.label(m);
             }
         });
+        if show_problems {
+            self.focus(Tab::Problems);
+        }
     }
 
     fn handle_input(&mut self, ui: &mut Ui) {
@@ -537,16 +580,22 @@ impl QuarryApp {
         self.poll_job();
         // Entities are recognised, then grouped, in the background as soon as the words are
         // ready, whichever panels are open (the Reader colours their mentions).
-        let _ = self.session.catalog();
+        let _ = self.context().catalog();
         self.handle_input(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                let cx = Ctx::new(
+                    &self.session,
+                    &self.settings.options,
+                    &self.settings.recent,
+                    self.loading.is_some(),
+                );
                 let mut viewer = Viewer {
-                    session: &mut self.session,
-                    recent: &self.settings.recent,
+                    cx: &cx,
+                    views: &mut self.views,
                     commands: &mut self.commands,
                 };
                 DockArea::new(&mut self.settings.dock)

@@ -1,7 +1,9 @@
-//! Commands: what panels ask the app to do; applied once per frame, after drawing.
+//! Commands: what panels and menus ask the app to do. Panels only read shared state; every
+//! change goes through a command, applied once per frame after drawing, in one place
+//! (`ui::app`).
 
 use crate::analysis::DocId;
-use crate::ui::dock::Tab;
+use crate::analysis::cooccur::CooccurOptions;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -35,6 +37,22 @@ pub enum Command {
     AddStopWord(String),
     /// Count a word again though it is on a stop list.
     KeepWord(String),
+    /// Forget the user's stop-word additions and removals.
+    ClearStopChanges,
+    /// Use the larger English stop list, or the standard one.
+    SetLargeStoplist(bool),
+    /// Leave stop-words out of word lists, or show them.
+    SetHideStopwords(bool),
+    /// Bars in the Words chart.
+    SetWordsTopN(usize),
+    /// Co-occurrence options of the Network and Matrix panels, and how many of the most
+    /// mentioned entities the network holds.
+    SetGraph {
+        /// What counts as together, the measure, minimum count and links kept per entity.
+        options: CooccurOptions,
+        /// Entities in the network.
+        entities: usize,
+    },
     /// Save the part of the window inside `rect` as a PNG file.
     SavePng {
         /// The panel's rectangle, in points.
@@ -48,12 +66,11 @@ pub enum Command {
     SelectEntity(Option<u32>),
     /// Select the link between two entities to list where they appear together.
     SelectEdge(Option<(u32, u32)>),
+    /// Select a link and bring the Concordance forward with the places the pair appears
+    /// together.
+    ShowLink(u32, u32),
     /// Change the entity list; saved for this corpus.
     EditEntities(EntityEdit),
-    /// Bring a panel to the front (reopening it if it was closed).
-    Focus(Tab),
-    /// Restore the default panel layout.
-    ResetLayout,
 }
 
 /// A correction to the entity list, by entity key (normalised name).

@@ -1,12 +1,13 @@
-//! The dock: which panels exist, their default arrangement, and how each tab is drawn.
+//! The dock: the one place where panels are registered. It names every panel (`Tab`), holds
+//! their view states (`Views`), arranges them by default and draws each tab with the frame's
+//! read-only context. No other file of the UI imports a panel.
 
 use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
 use crate::ui::panels;
-use crate::ui::session::Session;
 use egui::{Id, Ui, WidgetText};
 use egui_dock::{DockState, NodeIndex, TabViewer};
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
 
 /// A panel of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -107,17 +108,47 @@ pub fn default_layout() -> DockState<Tab> {
     dock
 }
 
+/// Every panel's own view state (scroll positions, toggles, cached rows); each panel gets
+/// `&mut` its own and nothing else.
+#[derive(Default)]
+pub struct Views {
+    /// Start panel.
+    pub start: panels::start::StartView,
+    /// Documents panel.
+    pub documents: panels::documents::DocumentsView,
+    /// Reader panel.
+    pub reader: panels::reader::ReaderView,
+    /// Words panel.
+    pub words: panels::words::WordsView,
+    /// Concordance panel.
+    pub concordance: panels::concordance::ConcordanceView,
+    /// Phrases panel.
+    pub phrases: panels::phrases::PhrasesView,
+    /// Keywords panel.
+    pub keywords: panels::keywords::KeywordsView,
+    /// Trends panel.
+    pub trends: panels::trends::TrendsView,
+    /// Cloud panel.
+    pub cloud: panels::cloud::CloudView,
+    /// Entities panel.
+    pub entities: panels::entities::EntitiesView,
+    /// Network panel.
+    pub network: panels::network::NetworkView,
+    /// Matrix panel.
+    pub matrix: panels::matrix::MatrixView,
+}
+
 /// What the tabs draw from, borrowed for one frame.
-pub struct Viewer<'a> {
-    /// Loaded corpus and view state.
-    pub session: &'a mut Session,
-    /// Recent folders, for the Start panel.
-    pub recent: &'a [PathBuf],
+pub struct Viewer<'a, 'b> {
+    /// Read-only state every panel may look at.
+    pub cx: &'a Ctx<'b>,
+    /// Each panel's own state.
+    pub views: &'a mut Views,
     /// Commands emitted this frame.
     pub commands: &'a mut Vec<Command>,
 }
 
-impl TabViewer for Viewer<'_> {
+impl TabViewer for Viewer<'_, '_> {
     type Tab = Tab;
 
     fn id(&mut self, tab: &mut Tab) -> Id {
@@ -125,14 +156,15 @@ impl TabViewer for Viewer<'_> {
     }
 
     fn title(&mut self, tab: &mut Tab) -> WidgetText {
+        let loaded = self.cx.loaded;
         match tab {
-            Tab::Problems => match self.session.loaded.as_ref() {
+            Tab::Problems => match loaded {
                 Some(l) if !l.corpus.problems.is_empty() => {
                     format!("Problems ({})", l.corpus.problems.len()).into()
                 }
                 _ => "Problems".into(),
             },
-            Tab::Documents => match self.session.loaded.as_ref() {
+            Tab::Documents => match loaded {
                 Some(l) => format!("Documents ({})", l.corpus.docs.len()).into(),
                 None => "Documents".into(),
             },
@@ -141,23 +173,22 @@ impl TabViewer for Viewer<'_> {
     }
 
     fn ui(&mut self, ui: &mut Ui, tab: &mut Tab) {
-        let s = &mut *self.session;
-        let cmds = &mut *self.commands;
+        let (cx, v, out) = (self.cx, &mut *self.views, &mut *self.commands);
         match tab {
-            Tab::Start => panels::start::show(ui, s, self.recent, cmds),
-            Tab::Documents => panels::documents::show(ui, s, cmds),
-            Tab::Reader => panels::reader::show(ui, s, cmds),
-            Tab::Corpus => panels::summary::show(ui, s),
-            Tab::Words => panels::words::show(ui, s, cmds),
-            Tab::Phrases => panels::phrases::show(ui, s, cmds),
-            Tab::Keywords => panels::keywords::show(ui, s, cmds),
-            Tab::Concordance => panels::concordance::show(ui, s, cmds),
-            Tab::Trends => panels::trends::show(ui, s, cmds),
-            Tab::Cloud => panels::cloud::show(ui, s, cmds),
-            Tab::Entities => panels::entities::show(ui, s, cmds),
-            Tab::Network => panels::network::show(ui, s, cmds),
-            Tab::Matrix => panels::matrix::show(ui, s, cmds),
-            Tab::Problems => panels::problems::show(ui, s),
+            Tab::Start => panels::start::show(ui, cx, &mut v.start, out),
+            Tab::Documents => panels::documents::show(ui, cx, &mut v.documents, out),
+            Tab::Reader => panels::reader::show(ui, cx, &mut v.reader, out),
+            Tab::Corpus => panels::summary::show(ui, cx),
+            Tab::Words => panels::words::show(ui, cx, &mut v.words, out),
+            Tab::Phrases => panels::phrases::show(ui, cx, &mut v.phrases, out),
+            Tab::Keywords => panels::keywords::show(ui, cx, &mut v.keywords, out),
+            Tab::Concordance => panels::concordance::show(ui, cx, &mut v.concordance, out),
+            Tab::Trends => panels::trends::show(ui, cx, &mut v.trends, out),
+            Tab::Cloud => panels::cloud::show(ui, cx, &mut v.cloud, out),
+            Tab::Entities => panels::entities::show(ui, cx, &mut v.entities, out),
+            Tab::Network => panels::network::show(ui, cx, &mut v.network, out),
+            Tab::Matrix => panels::matrix::show(ui, cx, &mut v.matrix, out),
+            Tab::Problems => panels::problems::show(ui, cx),
         }
     }
 }

@@ -1,13 +1,27 @@
 //! The desktop app (egui/eframe): panels in a dock that follow one selection.
+//!
+//! Layers, lowest first; a file imports only from layers below it:
+//! 1. `derived` (one background-computed value), `store` (the shared derived values, by named
+//!    key), `options` (saved view options), `commands`, `theme`.
+//! 2. `session` (runtime state: corpus, selection, scope, stop list), `context` (a panel's
+//!    read-only view of it for one frame), `widgets`, `export`.
+//! 3. `panels/*`: each draws from a `Ctx`, `&mut` its own view and a command sink.
+//! 4. `dock` (registers the panels), `settings` (saved, owns `Options` and the layout).
+//! 5. `app`: owns everything and applies the commands once per frame.
 
 pub mod app;
 pub mod commands;
+pub mod context;
 pub mod derived;
 pub mod dock;
 pub mod export;
+pub mod options;
 pub mod panels;
 pub mod session;
 pub mod settings;
+pub mod store;
+pub mod theme;
+pub mod widgets;
 
 pub use app::QuarryApp;
 

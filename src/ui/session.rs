@@ -1,34 +1,18 @@
-//! Runtime state of one window: the loaded corpus, the shared selection, the document scope it
-//! implies, values computed from them in the background, and each panel's view state.
-//! Nothing here is persisted; see `settings` for what is.
+//! Runtime state of one window shared by every panel: the loaded corpus, the selection, the
+//! documents of its date range, the stop-word flags, the entity corrections, the graph options
+//! and the store of derived values. Panels only read it (through `ui::context`); the app
+//! changes it when it applies commands. Nothing here is saved; see `ui::settings` for what is.
 
-use crate::analysis::catalog::{Catalog, Edits, EntityId, Recognised};
-use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, Filter, build_graph};
-use crate::analysis::counts::Counts;
+use crate::analysis::catalog::Edits;
+use crate::analysis::cooccur::CooccurOptions;
 use crate::analysis::docset::DocSet;
-use crate::analysis::entities::Recognizer;
-use crate::analysis::kwic::{Hit, Query};
-use crate::analysis::stems::Stems;
+use crate::analysis::stopwords::StopWords;
 use crate::analysis::{Analysis, DocId, TermId};
 use crate::corpus::Corpus;
-use crate::jobs::{JobCtx, Waker, no_waker};
-use crate::ui::derived::Derived;
-use crate::ui::panels::{
-    cloud::CloudView,
-    concordance::ConcordanceView,
-    documents::DocumentsView,
-    entities::{EntitiesView, scope_counts, top_in_scope},
-    keywords::KeywordsView,
-    matrix::MatrixView,
-    network::NetworkView,
-    phrases::PhrasesView,
-    reader::ReaderView,
-    trends::TrendsView,
-    words::WordsView,
-};
+use crate::jobs::{Waker, no_waker};
+use crate::ui::options::StopChoice;
+use crate::ui::store::{CorpusKey, ScopeKey, Store};
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// A corpus with its analysis, shared read-only by every panel.
@@ -38,6 +22,20 @@ pub struct Loaded {
     pub corpus: Arc<Corpus>,
     /// Word counts, postings and the token stream.
     pub analysis: Arc<Analysis>,
+}
+
+/// What the concordance lists: the thing selected last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Latest {
+    /// Nothing chosen yet.
+    #[default]
+    Nothing,
+    /// A word or phrase.
+    Word,
+    /// An entity.
+    Entity,
+    /// A link between two entities.
+    Link,
 }
 
 /// What the user has selected; every panel follows it.
@@ -52,41 +50,56 @@ pub struct Selection {
     /// A place in the Reader's document to scroll to and mark (byte range).
     pub hit: Option<(usize, usize)>,
     /// The selected entity; filters Documents and is marked in the Reader.
-    pub entity: Option<EntityId>,
+    pub entity: Option<u32>,
     /// A selected link between two entities, whose contexts are listed.
-    pub edge: Option<(EntityId, EntityId)>,
+    pub edge: Option<(u32, u32)>,
+    /// Which of word, entity or link was chosen last, and a count of such choices, so views
+    /// can follow the latest one.
+    pub latest: (Latest, u64),
 }
 
-/// Key of everything computed for the current corpus and document scope.
-pub type ScopeKey = (u64, u64);
-
-/// Inputs of the co-occurrence graph: scope, catalog, options, how many entities.
-pub type GraphKey = (ScopeKey, (u64, u64), CooccurOptions, usize);
-
-/// Values computed in the background.
-#[derive(Default)]
-pub struct DerivedValues {
-    /// Word counts over the document scope.
-    pub counts: Derived<ScopeKey, Counts>,
-    /// Stem groups of the vocabulary.
-    pub stems: Derived<u64, Stems>,
-    /// Hits of the selected word or phrase in the scope: (key, query text) → hits.
-    pub selected_hits: Derived<(ScopeKey, String), Vec<Hit>>,
-    /// Mentions recognised in the corpus: (corpus generation, hash of the user's name list)
-    /// → mentions. Edits regroup them without recognising again.
-    pub recognised: Derived<(u64, u64), Recognised>,
-    /// Entities of the corpus: (corpus generation, edits version) → catalog.
-    pub catalog: Derived<(u64, u64), Catalog>,
-    /// Co-occurrence graph: (scope, catalog key, options, entity cap) → graph.
-    pub graph: Derived<GraphKey, CooccurGraph>,
+impl Selection {
+    /// Notes that a word, entity or link was just chosen.
+    pub fn chose(&mut self, what: Latest) {
+        self.latest = (what, self.latest.1 + 1);
+    }
 }
 
-impl DerivedValues {
-    /// Whether entities are being recognised or grouped (collecting finished jobs first).
-    pub fn entities_running(&mut self) -> bool {
-        self.recognised.poll();
-        self.catalog.poll();
-        self.recognised.is_running() || self.catalog.is_running()
+/// Stop-word flags of the corpus's vocabulary with the user's changes applied.
+#[derive(Debug, Clone, Default)]
+pub struct StopList {
+    /// Whether each word (by id) counts as a stop-word.
+    pub flags: Arc<Vec<bool>>,
+    /// Bumped each time the flags change.
+    pub version: u64,
+}
+
+impl StopList {
+    /// Whether a word counts as a stop-word now.
+    pub fn is_stop(&self, t: TermId) -> bool {
+        self.flags.get(t as usize).copied().unwrap_or(false)
+    }
+}
+
+/// Options of the co-occurrence graph shown by the Network and Matrix panels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GraphSettings {
+    /// What counts as together, the measure, the minimum count and links kept per entity.
+    pub options: CooccurOptions,
+    /// The network holds this many of the entities most mentioned in the date range.
+    pub entities: usize,
+}
+
+impl Default for GraphSettings {
+    fn default() -> Self {
+        Self {
+            options: CooccurOptions {
+                min_count: 2,
+                top_k: 12,
+                ..CooccurOptions::default()
+            },
+            entities: 300,
+        }
     }
 }
 
@@ -94,118 +107,63 @@ impl DerivedValues {
 pub struct Session {
     /// The current corpus, once loaded.
     pub loaded: Option<Loaded>,
-    /// Bumped each time a new corpus is loaded, so views can drop caches.
-    pub generation: u64,
+    /// Bumped each time a corpus is loaded.
+    pub corpus: CorpusKey,
     /// The shared selection.
     pub selection: Selection,
     /// Documents in the selection's date range (`None` = all documents).
     pub scope: Option<Arc<DocSet>>,
-    /// Bumped each time `scope` changes.
-    pub scope_generation: u64,
-    /// Words the user added to the stop list.
-    pub user_stop: BTreeSet<String>,
-    /// Stop-words the user wants counted after all.
-    pub user_keep: BTreeSet<String>,
-    /// Whether each word is a stop-word, with the user's changes applied.
-    pub stop: Arc<Vec<bool>>,
+    /// Stop-word flags.
+    pub stop: StopList,
     /// The user's corrections to the entity list of this corpus.
-    pub entity_edits: Edits,
-    /// Bumped each time `entity_edits` or the user's name list changes.
+    pub edits: Edits,
+    /// Bumped each time `edits` changes.
     pub edits_version: u64,
-    /// Names the user always wants recognised, one per line with an optional type.
-    pub user_names: String,
-    /// Co-occurrence options of the Network and Matrix panels.
-    pub graph_options: CooccurOptions,
-    /// The Network shows this many of the entities most mentioned in the scope.
-    pub graph_entities: usize,
-    /// Use the larger English stop list.
-    pub large_stoplist: bool,
+    /// Co-occurrence options.
+    pub graph: GraphSettings,
     /// Values computed in the background.
-    pub derived: DerivedValues,
+    pub store: Store,
     /// Wakes the window when a background value arrives.
     pub waker: Waker,
-    /// Documents panel state.
-    pub documents: DocumentsView,
-    /// Reader panel state.
-    pub reader: ReaderView,
-    /// Words panel state.
-    pub words: WordsView,
-    /// Concordance panel state.
-    pub concordance: ConcordanceView,
-    /// Phrases panel state.
-    pub phrases: PhrasesView,
-    /// Keywords panel state.
-    pub keywords: KeywordsView,
-    /// Trends panel state.
-    pub trends: TrendsView,
-    /// Cloud panel state.
-    pub cloud: CloudView,
-    /// Entities panel state.
-    pub entities: EntitiesView,
-    /// Network panel state.
-    pub network: NetworkView,
-    /// Matrix panel state.
-    pub matrix: MatrixView,
-    /// Path typed into the Start panel.
-    pub path_input: String,
 }
 
 impl Default for Session {
     fn default() -> Self {
-        Self {
-            loaded: None,
-            generation: 0,
-            selection: Selection::default(),
-            scope: None,
-            scope_generation: 0,
-            user_stop: BTreeSet::new(),
-            user_keep: BTreeSet::new(),
-            stop: Arc::new(Vec::new()),
-            entity_edits: Edits::default(),
-            edits_version: 0,
-            user_names: String::new(),
-            graph_options: CooccurOptions {
-                min_count: 2,
-                top_k: 12,
-                ..CooccurOptions::default()
-            },
-            graph_entities: 300,
-            large_stoplist: false,
-            derived: DerivedValues::default(),
-            waker: no_waker(),
-            documents: DocumentsView::default(),
-            reader: ReaderView::default(),
-            words: WordsView::default(),
-            concordance: ConcordanceView::default(),
-            phrases: PhrasesView::default(),
-            keywords: KeywordsView::default(),
-            trends: TrendsView::default(),
-            cloud: CloudView::default(),
-            entities: EntitiesView::default(),
-            network: NetworkView::default(),
-            matrix: MatrixView::default(),
-            path_input: String::new(),
-        }
+        Self::new(no_waker())
     }
 }
 
 impl Session {
-    /// Replaces the corpus and resets selection and caches.
-    pub fn set_loaded(&mut self, loaded: Loaded) {
+    /// An empty session whose background values wake the window with `waker`.
+    pub fn new(waker: Waker) -> Self {
+        Self {
+            loaded: None,
+            corpus: 0,
+            selection: Selection::default(),
+            scope: None,
+            stop: StopList::default(),
+            edits: Edits::default(),
+            edits_version: 0,
+            graph: GraphSettings::default(),
+            store: Store::default(),
+            waker,
+        }
+    }
+
+    /// Replaces the corpus and resets the selection, the corrections and the store.
+    pub fn set_loaded(&mut self, loaded: Loaded, stop: StopChoice<'_>, edits: Edits) {
         let first = (!loaded.corpus.docs.is_empty()).then_some(0);
         self.loaded = Some(loaded);
-        self.generation += 1;
+        self.corpus += 1;
         self.selection = Selection {
             doc: first,
             ..Selection::default()
         };
         self.scope = None;
-        self.scope_generation += 1;
-        self.derived = DerivedValues::default();
+        self.store = Store::default();
+        self.edits = edits;
         self.edits_version += 1;
-        self.documents.invalidate();
-        self.reader = ReaderView::default();
-        self.rebuild_stop();
+        self.rebuild_stop(stop);
     }
 
     /// Sets the date range of the selection and the document scope that follows from it.
@@ -220,183 +178,48 @@ impl Session {
             )),
             _ => None,
         };
-        self.scope_generation += 1;
-        self.documents.invalidate();
     }
 
-    /// Key of values computed over the current corpus and scope.
+    /// The corpus and date range values are computed over.
     pub fn scope_key(&self) -> ScopeKey {
-        (self.generation, self.scope_generation)
+        ScopeKey {
+            corpus: self.corpus,
+            dates: self.selection.dates,
+        }
     }
 
     /// Recomputes the stop-word flags after the lists changed.
-    pub fn rebuild_stop(&mut self) {
-        let Some(l) = &self.loaded else {
-            self.stop = Arc::new(Vec::new());
-            return;
+    pub fn rebuild_stop(&mut self, choice: StopChoice<'_>) {
+        let flags = match &self.loaded {
+            Some(l) => stop_flags(&l.analysis, choice),
+            None => Vec::new(),
         };
-        let a = &l.analysis;
-        let large = self
-            .large_stoplist
-            .then(crate::analysis::stopwords::StopWords::english_large);
-        let flags = a
-            .vocab
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if self.user_stop.contains(w) {
-                    return true;
-                }
-                if self.user_keep.contains(w) {
-                    return false;
-                }
-                match &large {
-                    Some(l) => l.contains(w),
-                    None => a.is_stop[i],
-                }
-            })
-            .collect();
-        self.stop = Arc::new(flags);
-        self.scope_generation += 1;
-    }
-
-    /// Whether a word counts as a stop-word now.
-    pub fn is_stop(&self, t: TermId) -> bool {
-        self.stop.get(t as usize).copied().unwrap_or(false)
-    }
-
-    /// Asks for the word counts over the scope; returns them once computed (possibly for an
-    /// older scope while the new one is counted).
-    pub fn counts(&mut self) -> Option<Arc<Counts>> {
-        let l = self.loaded.clone()?;
-        let key = self.scope_key();
-        let scope = self.scope.clone();
-        self.derived.counts.request(&key, &self.waker, move || {
-            move |ctx: &JobCtx| match scope {
-                Some(s) => crate::analysis::counts::counts(&l.analysis, &s, true, ctx),
-                None => Some(Counts::whole(&l.analysis)),
-            }
-        });
-        self.derived.counts.value().cloned()
-    }
-
-    /// Asks for the stem groups; returns them once computed.
-    pub fn stems(&mut self) -> Option<Arc<Stems>> {
-        let l = self.loaded.clone()?;
-        self.derived
-            .stems
-            .request(&self.generation, &self.waker, move || {
-                move |_: &JobCtx| Some(Stems::build(&l.analysis))
-            });
-        self.derived.stems.value_for(&self.generation).cloned()
-    }
-
-    /// Hits of the selected word or phrase within the scope, once computed.
-    pub fn selected_hits(&mut self) -> Option<Arc<Vec<Hit>>> {
-        let l = self.loaded.clone()?;
-        let word = self.selection.word.clone()?;
-        let key = (self.scope_key(), word.clone());
-        let scope = self.scope.clone();
-        self.derived
-            .selected_hits
-            .request(&key, &self.waker, move || {
-                move |_: &JobCtx| {
-                    let q = Query::parse(&word, &l.analysis).ok()?;
-                    Some(crate::analysis::kwic::search(
-                        &l.analysis,
-                        &q,
-                        scope.as_deref(),
-                    ))
-                }
-            });
-        self.derived.selected_hits.value_for(&key).cloned()
+        if *self.stop.flags != flags {
+            self.stop = StopList {
+                flags: Arc::new(flags),
+                version: self.stop.version + 1,
+            };
+        }
     }
 }
 
-impl Session {
-    /// Key of the entity catalog: corpus and edits.
-    pub fn catalog_key(&self) -> (u64, u64) {
-        (self.generation, self.edits_version)
-    }
-
-    /// Asks for the mentions recognised with the user's current name list.
-    fn recognised(&mut self) -> Option<Arc<Recognised>> {
-        let l = self.loaded.clone()?;
-        let mut h = std::hash::DefaultHasher::new();
-        self.user_names.hash(&mut h);
-        let key = (self.generation, h.finish());
-        let names = &self.user_names;
-        self.derived.recognised.request(&key, &self.waker, || {
-            let names = names.clone();
-            move |ctx: &JobCtx| {
-                let custom;
-                let rec = if names.trim().is_empty() {
-                    Recognizer::english()
-                } else {
-                    custom = Recognizer::english().with_user_names(&names);
-                    &custom
-                };
-                crate::analysis::catalog::recognise(&l.corpus, rec, ctx)
+/// Whether each word of the vocabulary is a stop-word under the user's choices.
+pub fn stop_flags(a: &Analysis, choice: StopChoice<'_>) -> Vec<bool> {
+    let large = choice.large.then(StopWords::english_large);
+    a.vocab
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if choice.user_stop.contains(w) {
+                return true;
             }
-        });
-        self.derived.recognised.value_for(&key).cloned()
-    }
-
-    /// Asks for the entity catalog; returns the latest one (possibly before the newest edits).
-    /// Mentions are recognised once per corpus and name list; edits only regroup them.
-    pub fn catalog(&mut self) -> Option<Arc<Catalog>> {
-        let l = self.loaded.clone()?;
-        let key = self.catalog_key();
-        if let Some(found) = self.recognised() {
-            let edits = &self.entity_edits;
-            self.derived.catalog.request(&key, &self.waker, || {
-                let edits = edits.clone();
-                move |ctx: &JobCtx| {
-                    crate::analysis::catalog::group(&found, &l.analysis, &l.corpus, &edits, ctx)
-                }
-            });
-        }
-        // Values are cleared when a corpus loads, so this is never another corpus's catalog.
-        self.derived.catalog.value().cloned()
-    }
-
-    /// Asks for the co-occurrence graph of the scope with the current options.
-    pub fn graph(&mut self) -> Option<(Arc<Catalog>, Arc<CooccurGraph>)> {
-        let cat = self.catalog()?;
-        let l = self.loaded.clone()?;
-        let cap = self.graph_entities.max(2);
-        let key = (
-            self.scope_key(),
-            self.catalog_key(),
-            self.graph_options,
-            cap,
-        );
-        let scope = self.scope.clone();
-        let opts = self.graph_options;
-        let c2 = cat.clone();
-        self.derived.graph.request(&key, &self.waker, move || {
-            move |ctx: &JobCtx| {
-                let refs = c2.mention_refs();
-                let totals = c2.unit_totals(&l.analysis, scope.as_deref());
-                let counts = scope_counts(&c2, scope.as_deref());
-                let docs: Option<Vec<bool>> = scope.map(|s| {
-                    (0..l.corpus.docs.len() as DocId)
-                        .map(|d| s.contains(d))
-                        .collect()
-                });
-                // The entities most mentioned in the scope, not in the whole corpus.
-                let mut keep = vec![false; c2.entities.len()];
-                for e in top_in_scope(&c2, &counts, cap) {
-                    keep[e as usize] = true;
-                }
-                let filter = Filter {
-                    docs: docs.as_deref(),
-                    entities: Some(&keep),
-                };
-                build_graph(&refs, &totals, &opts, &filter, ctx)
+            if choice.user_keep.contains(w) {
+                return false;
             }
-        });
-        let g = self.derived.graph.value().cloned()?;
-        Some((cat, g))
-    }
+            match &large {
+                Some(l) => l.contains(w),
+                None => a.is_stop[i],
+            }
+        })
+        .collect()
 }

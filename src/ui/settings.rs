@@ -1,9 +1,13 @@
-//! Settings that survive a restart: recent folders, panel layout, view options.
+//! Settings that survive a restart: recent folders, panel layout and the view options.
 //! Saved as RON in the user's config folder, atomically (write a temporary file, then rename).
+//! This is the only owner of saved options: the app changes them when a command asks and
+//! saves at once.
 
 use crate::ui::dock::{Tab, default_layout};
+use crate::ui::options::Options;
 use egui_dock::DockState;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// How many recent folders to remember.
@@ -17,18 +21,31 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Panel layout.
     pub dock: DockState<Tab>,
-    /// Bars shown in the Words chart.
-    pub words_top_n: usize,
-    /// Hide stop-words in word lists.
-    pub hide_stopwords: bool,
-    /// Words the user added to the stop list.
-    pub user_stop: std::collections::BTreeSet<String>,
-    /// Stop-words the user wants counted.
-    pub user_keep: std::collections::BTreeSet<String>,
-    /// Use the larger English stop list.
-    pub large_stoplist: bool,
-    /// Names always recognised as entities, one per line with an optional type.
-    pub user_names: String,
+    /// View options shared by the panels.
+    pub options: Options,
+    // Options as files kept them before `options` had its own section: read once, then
+    // moved into `options` and never written again.
+    #[serde(skip_serializing, deserialize_with = "present")]
+    words_top_n: Option<usize>,
+    #[serde(skip_serializing, deserialize_with = "present")]
+    hide_stopwords: Option<bool>,
+    #[serde(skip_serializing, deserialize_with = "present")]
+    user_stop: Option<BTreeSet<String>>,
+    #[serde(skip_serializing, deserialize_with = "present")]
+    user_keep: Option<BTreeSet<String>>,
+    #[serde(skip_serializing, deserialize_with = "present")]
+    large_stoplist: Option<bool>,
+    #[serde(skip_serializing, deserialize_with = "present")]
+    user_names: Option<String>,
+}
+
+/// Reads a field that is present in the file (written bare, not as `Some(…)`).
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 impl Default for Settings {
@@ -36,12 +53,13 @@ impl Default for Settings {
         Self {
             recent: Vec::new(),
             dock: default_layout(),
-            words_top_n: 30,
-            hide_stopwords: true,
-            user_stop: Default::default(),
-            user_keep: Default::default(),
-            large_stoplist: false,
-            user_names: String::new(),
+            options: Options::default(),
+            words_top_n: None,
+            hide_stopwords: None,
+            user_stop: None,
+            user_keep: None,
+            large_stoplist: None,
+            user_names: None,
         }
     }
 }
@@ -56,8 +74,11 @@ impl Settings {
     /// Reads settings; a missing or unreadable file gives defaults (and a message for the latter).
     pub fn load(path: &Path) -> (Self, Option<String>) {
         match std::fs::read_to_string(path) {
-            Ok(s) => match ron::from_str(&s) {
-                Ok(v) => (v, None),
+            Ok(s) => match ron::from_str::<Settings>(&s) {
+                Ok(mut v) => {
+                    v.migrate();
+                    (v, None)
+                }
                 Err(e) => (
                     Self::default(),
                     Some(format!(
@@ -68,6 +89,30 @@ impl Settings {
             },
             Err(_) => (Self::default(), None),
         }
+    }
+
+    /// Moves options read from an older file into `options`.
+    fn migrate(&mut self) {
+        let o = &mut self.options;
+        if let Some(v) = self.words_top_n.take() {
+            o.words_top_n = v;
+        }
+        if let Some(v) = self.hide_stopwords.take() {
+            o.hide_stopwords = v;
+        }
+        if let Some(v) = self.user_stop.take() {
+            o.user_stop = v;
+        }
+        if let Some(v) = self.user_keep.take() {
+            o.user_keep = v;
+        }
+        if let Some(v) = self.large_stoplist.take() {
+            o.large_stoplist = v;
+        }
+        if let Some(v) = self.user_names.take() {
+            o.user_names = v;
+        }
+        o.words_top_n = o.words_top_n.clamp(5, 100);
     }
 
     /// Writes settings atomically: a temporary file in the same folder, then a rename.
@@ -102,22 +147,45 @@ mod tests {
         s.remember(Path::new("/a"));
         s.remember(Path::new("/b"));
         s.remember(Path::new("/a"));
-        s.words_top_n = 12;
+        s.options.words_top_n = 12;
         s.save(&path).unwrap();
         let (back, msg) = Settings::load(&path);
         assert!(msg.is_none(), "{msg:?}");
         assert_eq!(back.recent, [PathBuf::from("/a"), PathBuf::from("/b")]);
-        assert_eq!(back.words_top_n, 12);
+        assert_eq!(back.options.words_top_n, 12);
         assert!(!dir.path().join("sub/settings.ron.tmp").exists());
         // A file from an older version with fewer fields still loads.
         std::fs::write(&path, r#"(recent: ["/x"])"#).unwrap();
         let (old, _) = Settings::load(&path);
         assert_eq!(old.recent, [PathBuf::from("/x")]);
-        assert_eq!(old.words_top_n, 30);
+        assert_eq!(old.options.words_top_n, 30);
         // A corrupt file gives defaults and a message.
         std::fs::write(&path, "(oops").unwrap();
         let (bad, msg) = Settings::load(&path);
         assert!(msg.is_some());
         assert!(bad.recent.is_empty());
+    }
+
+    #[test]
+    fn options_saved_before_they_had_a_section_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        std::fs::write(
+            &path,
+            r#"(recent: ["/x"], words_top_n: 12, hide_stopwords: false, user_stop: ["said"], user_names: "Amara Nwosu")"#,
+        )
+        .unwrap();
+        let (s, msg) = Settings::load(&path);
+        assert!(msg.is_none(), "{msg:?}");
+        assert_eq!(s.options.words_top_n, 12);
+        assert!(!s.options.hide_stopwords);
+        assert!(s.options.user_stop.contains("said"));
+        assert_eq!(s.options.user_names, "Amara Nwosu");
+        // Saved again, they are in the options section only.
+        s.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.matches("words_top_n").count(), 1, "{text}");
+        let (again, _) = Settings::load(&path);
+        assert_eq!(again.options, s.options);
     }
 }

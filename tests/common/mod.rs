@@ -36,7 +36,7 @@ pub fn harness_for(app: QuarryApp) -> Harness<'static, QuarryApp> {
         h.state().message
     );
     // The word chart is computed in the background; wait for its bars.
-    wait_until(&mut h, |app| !app.session.words.bar_rects.is_empty());
+    wait_until(&mut h, |app| !app.views.words.bar_rects.is_empty());
     h
 }
 

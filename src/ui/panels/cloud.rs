@@ -4,11 +4,13 @@
 use crate::analysis::TermId;
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
-use crate::ui::panels::words::word_menu;
-use crate::ui::session::{ScopeKey, Session};
-use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2, pos2, vec2};
+use crate::ui::store::WordsKey;
+use crate::ui::theme;
+use crate::ui::widgets::{no_corpus, word_menu};
+use egui::{Color32, FontId, Rect, Sense, Ui, Vec2, pos2, vec2};
 
 /// A placed word.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +23,19 @@ pub struct Placed {
     pub rect: Rect,
 }
 
-/// Inputs of the word choice: scope (and stop-words), number of words.
-type TopKey = (ScopeKey, usize);
+/// Inputs of the word choice: the scope's counts and stop-words, and how many words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct TopKey {
+    words: WordsKey,
+    n: usize,
+}
+
+/// Inputs of the placement: the words and the panel's size in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct LayoutKey {
+    top: TopKey,
+    size: [u32; 2],
+}
 
 /// View state of the Cloud panel.
 pub struct CloudView {
@@ -31,7 +44,7 @@ pub struct CloudView {
     /// Words placed last.
     pub placed: Vec<Placed>,
     top: Derived<TopKey, Vec<(String, f32)>>,
-    layout: Derived<(TopKey, [u32; 2]), Vec<Placed>>,
+    layout: Derived<LayoutKey, Vec<Placed>>,
 }
 
 impl Default for CloudView {
@@ -73,25 +86,14 @@ pub fn spiral_layout(sizes: &[Vec2], bounds: Vec2) -> Vec<Option<Rect>> {
         .collect()
 }
 
-const PALETTE: [Color32; 5] = [
-    Color32::from_rgb(40, 100, 180),
-    Color32::from_rgb(220, 110, 30),
-    Color32::from_rgb(40, 140, 90),
-    Color32::from_rgb(150, 70, 170),
-    Color32::from_rgb(180, 60, 60),
-];
-
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    if s.loaded.is_none() {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut CloudView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
-    }
-    let counts = s.counts();
-    let scope_key = s.scope_key();
-    let stop = s.stop.clone();
-    let Some(l) = s.loaded.clone() else { return };
-    let v = &mut s.cloud;
+    };
+    let counts = cx.counts_now();
+    let stop = cx.stop.flags.clone();
     let mut save = false;
     ui.horizontal(|ui| {
         ui.add(egui::Slider::new(&mut v.words, 10..=200).text("words"));
@@ -106,10 +108,12 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let rect = resp.rect;
     // The top words are picked in the background; then their boxes are measured here (cheap,
     // fonts live on this thread) and placed on the spiral in the background.
-    // Changing the stop-words bumps the scope key, so it covers them too.
-    let top_key = (scope_key, v.words);
+    let top_key = TopKey {
+        words: cx.words_key(),
+        n: v.words,
+    };
     let (a, n) = (l.analysis.clone(), v.words);
-    v.top.request(&top_key, &s.waker, move || {
+    v.top.request(&top_key, cx.waker, move || {
         move |_: &JobCtx| {
             let top: Vec<TermId> = counts
                 .ranked()
@@ -133,8 +137,11 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         ui.spinner();
         return;
     };
-    let key = (top_key, [rect.width() as u32, rect.height() as u32]);
-    v.layout.request(&key, &s.waker, || {
+    let key = LayoutKey {
+        top: top_key,
+        size: [rect.width() as u32, rect.height() as u32],
+    };
+    v.layout.request(&key, cx.waker, || {
         let min_side = rect.width().min(rect.height()).max(100.0);
         let largest = (min_side / 7.0).clamp(18.0, 64.0);
         let words: Vec<(String, f32)> = top
@@ -169,17 +176,17 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let mut hovered: Option<&Placed> = None;
     for (i, p) in v.placed.iter().enumerate() {
         let r = p.rect.translate(centre);
-        let selected = s.selection.word.as_deref() == Some(p.word.as_str());
+        let selected = cx.selection.word.as_deref() == Some(p.word.as_str());
         let is_hover = hover.is_some_and(|h| r.contains(h));
         if is_hover {
             hovered = Some(p);
         }
         let color = if selected {
-            Color32::from_rgb(235, 130, 40)
+            theme::SELECTED
         } else if is_hover {
             ui.visuals().strong_text_color()
         } else {
-            PALETTE[i % PALETTE.len()]
+            theme::CLOUD[i % theme::CLOUD.len()]
         };
         painter.text(
             r.center(),
@@ -193,7 +200,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     if resp.clicked()
         && let Some(w) = &hovered_word
     {
-        let already = s.selection.word.as_deref() == Some(w.as_str());
+        let already = cx.selection.word.as_deref() == Some(w.as_str());
         cmds.push(Command::SelectWord((!already).then(|| w.clone())));
     }
     if save {
@@ -208,14 +215,6 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             ui.close();
         }
     });
-}
-
-/// Screen position of a placed word's centre, for tests.
-pub fn word_centre(v: &CloudView, panel: Rect, word: &str) -> Option<Pos2> {
-    v.placed
-        .iter()
-        .find(|p| p.word == word)
-        .map(|p| p.rect.translate(panel.center().to_vec2()).center())
 }
 
 #[cfg(test)]

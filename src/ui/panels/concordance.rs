@@ -4,14 +4,23 @@
 use crate::analysis::kwic::{Hit, Line, Query, SortKey, documents, line, line_at, search, sort};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
-use crate::ui::session::{ScopeKey, Session};
-use egui::{Align, Color32, Layout, RichText, Ui};
+use crate::ui::session::Latest;
+use crate::ui::store::{CatalogKey, GraphKey, ScopeKey};
+use crate::ui::theme;
+use crate::ui::widgets::no_corpus;
+use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-/// Inputs of a search: corpus and scope, query text, sort order.
-type SearchKey = (ScopeKey, String, SortKey);
+/// Inputs of a search: the scope, the query and the line order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchKey {
+    scope: ScopeKey,
+    query: String,
+    sort: SortKey,
+}
 
 /// What the Concordance lists: hits of a query, an entity's mentions, or a link's contexts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,14 +34,17 @@ pub enum KwicMode {
     Link,
 }
 
-/// Inputs of the entity lines: scope, catalog, entity, link, mode.
-type SpansKey = (
-    ScopeKey,
-    (u64, u64),
-    Option<u32>,
-    Option<(u32, u32)>,
-    KwicMode,
-);
+/// Inputs of the entity lines: the scope, the catalog, what is selected, and for a link the
+/// graph whose contexts are listed.
+#[derive(Debug, Clone, PartialEq)]
+struct SpansKey {
+    scope: ScopeKey,
+    catalog: CatalogKey,
+    entity: Option<u32>,
+    edge: Option<(u32, u32)>,
+    mode: KwicMode,
+    graph: Option<GraphKey>,
+}
 
 /// View state of the Concordance panel.
 pub struct ConcordanceView {
@@ -49,6 +61,8 @@ pub struct ConcordanceView {
     pub sort: SortKey,
     /// The selected word the query last followed.
     followed: Option<String>,
+    /// The selection's count of choices when the mode last followed it.
+    latest_seen: u64,
     /// Hits of the query, sorted.
     pub results: Derived<SearchKey, Result<Vec<Hit>, String>>,
 }
@@ -63,6 +77,7 @@ impl Default for ConcordanceView {
             spans_key: None,
             sort: SortKey::Position,
             followed: None,
+            latest_seen: 0,
             results: Derived::default(),
         }
     }
@@ -78,18 +93,27 @@ fn sort_name(k: SortKey) -> String {
 }
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    let Some(l) = s.loaded.clone() else {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
     };
-    if entity_lines(ui, s, cmds) {
+    // The panel lists what was chosen last: a word, an entity or a link.
+    let (latest, count) = cx.selection.latest;
+    if count != v.latest_seen {
+        v.latest_seen = count;
+        v.mode = match latest {
+            Latest::Word => KwicMode::Words,
+            Latest::Entity => KwicMode::Entity,
+            Latest::Link => KwicMode::Link,
+            Latest::Nothing => v.mode,
+        };
+    }
+    if entity_lines(ui, cx, v, cmds) {
         return;
     }
-    let scope_key = s.scope_key();
-    let v = &mut s.concordance;
-    if v.followed != s.selection.word {
-        v.followed = s.selection.word.clone();
+    if v.followed != cx.selection.word {
+        v.followed = cx.selection.word.clone();
         if let Some(w) = &v.followed {
             v.query = w.clone();
         }
@@ -128,9 +152,13 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         ui.weak("Type a query, or select a word in any panel.");
         return;
     }
-    let key = (scope_key, query.clone(), v.sort);
-    let (a, scope, sort_key) = (l.analysis.clone(), s.scope.clone(), v.sort);
-    v.results.request(&key, &s.waker, move || {
+    let key = SearchKey {
+        scope: cx.scope_key(),
+        query: query.clone(),
+        sort: v.sort,
+    };
+    let (a, scope, sort_key) = (l.analysis.clone(), cx.scope_docs(), v.sort);
+    v.results.request(&key, cx.waker, move || {
         move |_: &JobCtx| {
             Some(match Query::parse(&query, &a) {
                 Ok(q) => {
@@ -151,7 +179,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let hits = match res.as_ref() {
         Ok(h) => h,
         Err(e) => {
-            ui.colored_label(Color32::from_rgb(200, 80, 60), e);
+            ui.colored_label(theme::ERROR, e);
             return;
         }
     };
@@ -165,7 +193,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             documents(&doc_order)
         };
         ui.label(RichText::new(format!("{} hits in {} documents", hits.len(), docs)).strong());
-        if s.scope.is_some() {
+        if cx.scope.is_some() {
             ui.weak("(date range)");
         }
         if v.results.is_running() {
@@ -186,7 +214,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         }
     });
     let width = v.width;
-    let selected = s.selection.hit.zip(s.selection.doc);
+    let selected = cx.selection.hit.zip(cx.selection.doc);
     let get = |i: usize| line(&l.analysis, &l.corpus, &hits[i], width);
     lines_table(ui, hits.len(), width, selected, &get, cmds);
 }
@@ -227,7 +255,7 @@ fn lines_table(
                             .monospace()
                             .size(12.0)
                             .strong()
-                            .color(Color32::from_rgb(220, 110, 30)),
+                            .color(theme::HIT),
                     );
                 });
                 row.col(|ui| {
@@ -245,9 +273,9 @@ fn lines_table(
 }
 
 /// Lines for an entity's mentions, or for the places two entities appear together.
-fn entity_lines(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) -> bool {
-    let (entity, edge) = (s.selection.entity, s.selection.edge);
-    let mode = s.concordance.mode;
+fn entity_lines(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Command>) -> bool {
+    let (entity, edge) = (cx.selection.entity, cx.selection.edge);
+    let mode = v.mode;
     let wants = match mode {
         KwicMode::Entity => entity.is_some(),
         KwicMode::Link => edge.is_some(),
@@ -256,35 +284,41 @@ fn entity_lines(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) -> bool {
     if !wants {
         return false;
     }
-    let Some(l) = s.loaded.clone() else {
+    let Some(l) = cx.loaded else {
         return false;
     };
-    let Some(cat) = s.catalog() else {
+    let Some(cat) = cx.catalog() else {
         ui.spinner();
         return true;
     };
-    let width = s.concordance.width;
-    let key = (s.scope_key(), s.catalog_key(), entity, edge, mode);
+    let width = v.width;
+    // A link's contexts come from the graph of the current options, not an older one.
     let graph = if mode == KwicMode::Link {
-        s.graph()
+        cx.graph();
+        cx.store.graph_for(&cx.graph_key())
     } else {
         None
     };
-    let v = &mut s.concordance;
-    if v.spans_key != Some(key) {
+    let key = SpansKey {
+        scope: cx.scope_key(),
+        catalog: cx.catalog_key(),
+        entity,
+        edge,
+        mode,
+        graph: (mode == KwicMode::Link).then(|| cx.graph_key()),
+    };
+    if v.spans_key.as_ref() != Some(&key) {
         v.spans = match mode {
             KwicMode::Entity => {
                 let e = entity.unwrap_or(u32::MAX);
                 cat.mentions
                     .iter()
-                    .filter(|m| {
-                        m.entity == e && s.scope.as_ref().is_none_or(|sc| sc.contains(m.doc))
-                    })
+                    .filter(|m| m.entity == e && cx.scope.is_none_or(|sc| sc.contains(m.doc)))
                     .map(|m| (m.doc, m.start as usize, m.end as usize))
                     .collect()
             }
             _ => {
-                let Some((_, g)) = &graph else {
+                let Some(g) = &graph else {
                     ui.spinner();
                     return true;
                 };
@@ -325,7 +359,7 @@ fn entity_lines(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) -> bool {
         }
     });
     let spans = v.spans.clone();
-    let selected = s.selection.hit.zip(s.selection.doc);
+    let selected = cx.selection.hit.zip(cx.selection.doc);
     let get = |i: usize| {
         let (d, a, b) = spans[i];
         line_at(&l.corpus, d, a, b, width)

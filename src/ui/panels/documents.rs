@@ -7,8 +7,11 @@ use crate::analysis::kwic::Hit;
 use crate::corpus::{Corpus, dates};
 use crate::jobs::{JobCtx, Phase};
 use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
-use crate::ui::session::{Loaded, Selection, Session};
+use crate::ui::session::{Loaded, Selection};
+use crate::ui::store::{CatalogKey, CorpusKey, ScopeKey};
+use crate::ui::widgets::no_corpus;
 use aho_corasick::AhoCorasick;
 use egui::{Align, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -34,16 +37,21 @@ pub enum SortBy {
     Path,
 }
 
-/// Corpus and scope, filter, selected word (and whether its hits are in), sort column, order.
-type RowsKey = (
-    (u64, u64),
-    String,
-    Option<String>,
-    bool,
-    SortBy,
-    bool,
-    (Option<u32>, Option<(u32, u32)>, bool),
-);
+/// What the rows depend on: the scope, the filter text, the selection and the order.
+#[derive(Debug, Clone, PartialEq)]
+struct RowsKey {
+    scope: ScopeKey,
+    filter: String,
+    word: Option<String>,
+    /// Whether the selected phrase's hits were in (until then, a word's postings stand in).
+    hits_in: bool,
+    sort: SortBy,
+    descending: bool,
+    entity: Option<u32>,
+    edge: Option<(u32, u32)>,
+    /// The catalog the entity's documents came from, if one was needed and ready.
+    catalog: Option<CatalogKey>,
+}
 
 /// View state of the Documents panel.
 #[derive(Default)]
@@ -56,25 +64,18 @@ pub struct DocumentsView {
     pub descending: bool,
     /// Rows after filtering and sorting.
     rows: Arc<Vec<DocId>>,
-    /// The corpus (its generation) `rows` belong to.
-    rows_corpus: u64,
+    /// The corpus `rows` belong to.
+    rows_corpus: CorpusKey,
     /// What `rows` was computed for.
     key: Option<RowsKey>,
     /// Rows matching the filter text, found in the background: reading every document's text
     /// takes too long for a frame on a large corpus.
     scan: Derived<RowsKey, Vec<DocId>>,
-    /// Scroll to the selected row on the next frame.
-    scroll_to_selected: bool,
+    /// The selected document when the table last scrolled to it.
+    shown_doc: Option<DocId>,
 }
 
 impl DocumentsView {
-    /// Drops the cached rows (a new corpus was loaded, or the selection changed); the rows stay
-    /// on screen until the new ones are ready.
-    pub fn invalidate(&mut self) {
-        self.key = None;
-        self.scan.clear();
-    }
-
     /// Documents currently listed, in display order.
     pub fn rows(&self) -> &[DocId] {
         &self.rows
@@ -84,11 +85,6 @@ impl DocumentsView {
     /// previous ones.
     pub fn is_filtering(&self) -> bool {
         self.scan.is_running()
-    }
-
-    /// Asks the table to bring the selected row into view.
-    pub fn reveal_selected(&mut self) {
-        self.scroll_to_selected = true;
     }
 }
 
@@ -223,22 +219,23 @@ fn candidates(
 /// Brings the rows up to date. Without filter text they are computed at once (no document
 /// text is read); with it, the search runs in the background and the previous rows stay
 /// listed until it finishes.
-fn refresh(s: &mut Session) {
-    let hits = s.selected_hits();
-    let want_entities = s.selection.entity.is_some() || s.selection.edge.is_some();
-    let catalog = if want_entities { s.catalog() } else { None };
-    let Some(l) = s.loaded.clone() else { return };
-    let v = &mut s.documents;
+fn refresh(cx: &Ctx, v: &mut DocumentsView) {
+    let hits = cx.selected_hits();
+    let want_entities = cx.selection.entity.is_some() || cx.selection.edge.is_some();
+    let catalog = if want_entities { cx.catalog() } else { None };
+    let Some(l) = cx.loaded else { return };
     let needle = v.filter.trim().to_string();
-    let key = (
-        (s.generation, s.scope_generation),
-        needle.clone(),
-        s.selection.word.clone(),
-        hits.is_some(),
-        v.sort,
-        v.descending,
-        (s.selection.entity, s.selection.edge, catalog.is_some()),
-    );
+    let key = RowsKey {
+        scope: cx.scope_key(),
+        filter: needle.clone(),
+        word: cx.selection.word.clone(),
+        hits_in: hits.is_some(),
+        sort: v.sort,
+        descending: v.descending,
+        entity: cx.selection.entity,
+        edge: cx.selection.edge,
+        catalog: catalog.as_ref().map(|_| cx.catalog_key()),
+    };
     if v.key.as_ref() == Some(&key) {
         // Back to what is listed: a search for anything else is moot.
         if v.scan.is_running() {
@@ -246,17 +243,17 @@ fn refresh(s: &mut Session) {
         }
         return;
     }
-    if v.rows_corpus != s.generation {
+    if v.rows_corpus != cx.corpus {
         // Rows of another corpus must not be listed, even while the new ones are found.
         v.rows = Arc::default();
-        v.rows_corpus = s.generation;
+        v.rows_corpus = cx.corpus;
     }
-    let sel = &s.selection;
-    let scope = s.scope.as_deref();
+    let sel = cx.selection;
+    let scope = cx.scope.map(|s| s.as_ref());
     if needle.is_empty() {
         v.scan.clear();
         let mut rows = candidates(
-            &l,
+            l,
             sel,
             scope,
             hits.as_deref().map(Vec::as_slice),
@@ -280,7 +277,8 @@ fn refresh(s: &mut Session) {
         return;
     }
     let (sort, descending) = (v.sort, v.descending);
-    v.scan.request(&key, &s.waker, || {
+    let l = l.clone();
+    v.scan.request(&key, cx.waker, || {
         let rows = candidates(
             &l,
             sel,
@@ -303,26 +301,23 @@ fn refresh(s: &mut Session) {
 }
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    if s.loaded.is_none() {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
-    }
-    refresh(s);
-    let Some(l) = s.loaded.clone() else { return };
+    };
+    refresh(cx, v);
     ui.horizontal(|ui| {
         ui.label("Filter:");
         ui.add(
-            egui::TextEdit::singleline(&mut s.documents.filter)
+            egui::TextEdit::singleline(&mut v.filter)
                 .hint_text("words in title or text")
                 .desired_width(220.0),
         );
-        if !s.documents.filter.is_empty()
-            && ui.small_button("✖").on_hover_text("Clear filter").clicked()
-        {
-            s.documents.filter.clear();
+        if !v.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear filter").clicked() {
+            v.filter.clear();
         }
-        if let Some(w) = &s.selection.word {
+        if let Some(w) = &cx.selection.word {
             let label = format!("word: {w} ✖");
             if ui
                 .button(label)
@@ -332,7 +327,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 cmds.push(Command::SelectWord(None));
             }
         }
-        let names = s.derived.catalog.value().cloned();
+        let names = cx.store.catalog_latest();
         let name = |e: u32| {
             names
                 .as_ref()
@@ -340,7 +335,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 .map(|x| x.name.clone())
                 .unwrap_or_default()
         };
-        if let Some(e) = s.selection.entity
+        if let Some(e) = cx.selection.entity
             && ui
                 .button(format!("entity: {} ✖", name(e)))
                 .on_hover_text("Clear the entity selection")
@@ -348,14 +343,14 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         {
             cmds.push(Command::SelectEntity(None));
         }
-        if let Some((a, b)) = s.selection.edge
+        if let Some((a, b)) = cx.selection.edge
             && ui
                 .button(format!("together: {} + {} ✖", name(a), name(b)))
                 .clicked()
         {
             cmds.push(Command::SelectEdge(None));
         }
-        if let Some((a, b)) = s.selection.dates
+        if let Some((a, b)) = cx.selection.dates
             && ui
                 .button(format!("{a} – {b} ✖"))
                 .on_hover_text("Clear the date range")
@@ -363,12 +358,8 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         {
             cmds.push(Command::SetDates(None));
         }
-        ui.weak(format!(
-            "{} of {}",
-            s.documents.rows.len(),
-            l.corpus.docs.len()
-        ));
-        if let Some(p) = s.documents.scan.progress() {
+        ui.weak(format!("{} of {}", v.rows.len(), l.corpus.docs.len()));
+        if let Some(p) = v.scan.progress() {
             ui.spinner();
             let pct = (p.fraction() * 100.0).round();
             ui.weak(format!("filtering… {pct}%")).on_hover_text(
@@ -377,8 +368,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         }
     });
     ui.separator();
-    let v = &mut s.documents;
-    let selected = s.selection.doc;
+    let selected = cx.selection.doc;
     let mut table = TableBuilder::new(ui)
         .id_salt("documents-table")
         .striped(true)
@@ -392,8 +382,9 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         .column(Column::initial(48.0).at_least(40.0))
         .column(Column::remainder().at_least(80.0).clip(true))
         .min_scrolled_height(0.0);
-    if v.scroll_to_selected {
-        v.scroll_to_selected = false;
+    // A document selected anywhere (this table included) is brought into view once.
+    if v.shown_doc != selected {
+        v.shown_doc = selected;
         if let Some(pos) = selected.and_then(|d| v.rows.iter().position(|&r| r == d)) {
             table = table.scroll_to_row(pos, Some(Align::Center));
         }

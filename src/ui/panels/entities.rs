@@ -2,58 +2,21 @@
 //! and strongest partners in the current scope; type filters and search; merge, split, rename,
 //! retype and hide from a right-click menu; merge suggestions; the user's own list of names.
 
-use crate::analysis::DocId;
 use crate::analysis::catalog::aliases::normalise;
+use crate::analysis::catalog::top::{ScopeCounts, scope_counts};
 use crate::analysis::catalog::{Catalog, EntityId};
-use crate::analysis::docset::DocSet;
 use crate::analysis::entities::EntityType;
 use crate::jobs::JobCtx;
 use crate::ui::commands::{Command, EntityEdit};
+use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
-use crate::ui::session::{ScopeKey, Session};
-use egui::{Color32, RichText, Ui};
+use crate::ui::store::{CatalogKey, ScopeKey};
+use crate::ui::theme::kind_color;
+use crate::ui::widgets::no_corpus;
+use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
-
-/// Colour of an entity type, shared by every entity view (the palette is [`EntityType::rgb`]).
-pub fn kind_color(k: EntityType) -> Color32 {
-    let [r, g, b] = k.rgb();
-    Color32::from_rgb(r, g, b)
-}
-
-/// Mentions and documents of each entity in the scope.
-pub type ScopeCounts = Vec<(u32, u32)>;
-
-/// Counts every entity's mentions and documents in the documents of `scope` (all when `None`).
-pub fn scope_counts(cat: &Catalog, scope: Option<&DocSet>) -> ScopeCounts {
-    let mut out = vec![(0u32, 0u32); cat.entities.len()];
-    let mut last: Vec<DocId> = vec![DocId::MAX; cat.entities.len()];
-    for m in &cat.mentions {
-        if scope.is_some_and(|s| !s.contains(m.doc)) {
-            continue;
-        }
-        let e = m.entity as usize;
-        out[e].0 += 1;
-        if last[e] != m.doc {
-            last[e] = m.doc;
-            out[e].1 += 1;
-        }
-    }
-    out
-}
-
-/// The `n` visible entities most mentioned in the scope, most first (ties by corpus rank);
-/// entities not mentioned there are left out.
-pub fn top_in_scope(cat: &Catalog, counts: &ScopeCounts, n: usize) -> Vec<EntityId> {
-    let mentions = |e: EntityId| counts.get(e as usize).map_or(0, |c| c.0);
-    let mut ids: Vec<EntityId> = (0..cat.entities.len() as EntityId)
-        .filter(|&e| mentions(e) > 0 && !cat.entities[e as usize].hidden)
-        .collect();
-    ids.sort_by(|&x, &y| mentions(y).cmp(&mentions(x)).then(x.cmp(&y)));
-    ids.truncate(n);
-    ids
-}
 
 /// View state of the Entities panel.
 pub struct EntitiesView {
@@ -67,14 +30,30 @@ pub struct EntitiesView {
     rename: Option<(String, String)>,
     /// The names-list editor, when open.
     names_editor: Option<String>,
-    counts: Derived<(ScopeKey, (u64, u64)), ScopeCounts>,
+    counts: Derived<CountsKey, ScopeCounts>,
     /// Rows shown (entity ids), for tests.
     pub rows: Vec<EntityId>,
     rows_key: Option<RowsKey>,
+    /// The counts `rows` were chosen by, shown with them until newer rows are ready.
+    rows_counts: Option<Arc<ScopeCounts>>,
 }
 
-/// What the rows were chosen for: scope and catalog, type toggles, hidden shown, search, counts.
-type RowsKey = (((u64, u64), (u64, u64)), [bool; 4], bool, String, usize);
+/// Inputs of the per-entity counts: the scope and the catalog.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CountsKey {
+    scope: ScopeKey,
+    catalog: CatalogKey,
+}
+
+/// What the rows were chosen for: the counts, the type toggles, whether hidden entities are
+/// listed, and the search text.
+#[derive(Debug, Clone, PartialEq)]
+struct RowsKey {
+    counts: CountsKey,
+    show: [bool; 4],
+    show_hidden: bool,
+    search: String,
+}
 
 impl Default for EntitiesView {
     fn default() -> Self {
@@ -87,20 +66,23 @@ impl Default for EntitiesView {
             counts: Derived::default(),
             rows: Vec::new(),
             rows_key: None,
+            rows_counts: None,
         }
     }
 }
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    if s.loaded.is_none() {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView, cmds: &mut Vec<Command>) {
+    if cx.loaded.is_none() {
+        no_corpus(ui, cx);
         return;
     }
-    let cat = s.catalog();
-    let graph = s.graph();
-    let scope_key = s.scope_key();
-    let cat_key = s.catalog_key();
+    let cat = cx.catalog();
+    let graph = cx.graph();
+    let counts_key = CountsKey {
+        scope: cx.scope_key(),
+        catalog: cx.catalog_key(),
+    };
     let Some(cat) = cat else {
         ui.horizontal(|ui| {
             ui.spinner();
@@ -108,10 +90,9 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         });
         return;
     };
-    let scope = s.scope.clone();
+    let scope = cx.scope_docs();
     let c2 = cat.clone();
-    let v = &mut s.entities;
-    v.counts.request(&(scope_key, cat_key), &s.waker, move || {
+    v.counts.request(&counts_key, cx.waker, move || {
         move |_: &JobCtx| Some(scope_counts(&c2, scope.as_deref()))
     });
     ui.horizontal_wrapped(|ui| {
@@ -130,26 +111,24 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             .on_hover_text("Names that are always recognised, one per line, optionally followed by a tab and PERSON, ORG, PLACE or MISC")
             .clicked()
         {
-            v.names_editor = Some(s.user_names.clone());
+            v.names_editor = Some(cx.options.user_names.clone());
         }
-        if s.derived.entities_running() {
+        if cx.store.entities_running() {
             ui.spinner();
         }
     });
     names_editor(ui, v, cmds);
-    let Some(counts) = v.counts.value().cloned() else {
-        ui.spinner();
-        return;
+    // Rows change only with the counts, the filters or the search; not on every frame. They
+    // are chosen by the counts of this scope and catalog only; until those are in, the
+    // previous rows stay listed with the counts they were chosen by.
+    let rows_key = RowsKey {
+        counts: counts_key,
+        show: v.show,
+        show_hidden: v.show_hidden,
+        search: v.search.clone(),
     };
-    // Rows change only with the counts, the filters or the search; not on every frame.
-    let rows_key = (
-        (scope_key, cat_key),
-        v.show,
-        v.show_hidden,
-        v.search.clone(),
-        Arc::as_ptr(&counts) as usize,
-    );
-    if v.rows_key.as_ref() != Some(&rows_key) {
+    let fresh = v.counts.value_for(&counts_key).cloned();
+    if let Some(counts) = fresh.filter(|_| v.rows_key.as_ref() != Some(&rows_key)) {
         let needle = normalise(&v.search);
         v.rows = (0..cat.entities.len() as EntityId)
             .filter(|&e| {
@@ -165,9 +144,19 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             })
             .collect();
         v.rows_key = Some(rows_key);
+        v.rows_counts = Some(counts);
     }
+    // Rows of another catalog (before a merge was regrouped) would name other entities.
+    let Some(counts) = v
+        .rows_counts
+        .clone()
+        .filter(|c| c.len() == cat.entities.len())
+    else {
+        ui.spinner();
+        return;
+    };
     let rows = v.rows.clone();
-    let selected = s.selection.entity;
+    let selected = cx.selection.entity;
     let partners = |e: EntityId| -> String {
         let Some((_, g)) = &graph else {
             return String::new();
@@ -197,7 +186,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     };
     ui.horizontal(|ui| {
         ui.label(format!("{} entities", rows.len()));
-        if s.scope.is_some() {
+        if cx.scope.is_some() {
             ui.weak("(date range)");
         }
         if let Some(e) = selected.and_then(|e| cat.entities.get(e as usize)) {

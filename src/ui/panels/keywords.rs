@@ -4,11 +4,13 @@
 use crate::analysis::keyness::{Keyness, Keyword, LL_P05, keyness};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
-use crate::ui::panels::words::word_menu;
-use crate::ui::session::{ScopeKey, Session};
-use egui::{Color32, Ui};
+use crate::ui::store::WordsKey;
+use crate::ui::theme::{OVER, UNDER};
+use crate::ui::widgets::{no_corpus, word_menu};
+use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
 
@@ -20,7 +22,15 @@ pub struct KeywordsView {
     pub hide_stop: bool,
     /// Show the table instead of the chart.
     pub table: bool,
-    result: Derived<(ScopeKey, bool), Keyness>,
+    result: Derived<KeynessKey, Keyness>,
+}
+
+/// Inputs of the keyness table: the scope's counts, the stop-words and whether they are left
+/// out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct KeynessKey {
+    words: WordsKey,
+    hide_stop: bool,
 }
 
 impl Default for KeywordsView {
@@ -34,40 +44,38 @@ impl Default for KeywordsView {
     }
 }
 
-const OVER: Color32 = Color32::from_rgb(52, 140, 90);
-const UNDER: Color32 = Color32::from_rgb(200, 80, 60);
-
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    let Some(l) = s.loaded.clone() else {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
     };
-    if s.scope.is_none() {
+    if cx.scope.is_none() {
         ui.weak(
             "Keywords compare a selection with the rest of the corpus. Pick a date range by \
              dragging across the Trends chart.",
         );
         return;
     }
-    let counts = s.counts();
-    let scope_key = s.scope_key();
-    let stop = s.stop.clone();
-    let v = &mut s.keywords;
+    let counts = cx.counts_now();
+    let stop = cx.stop.flags.clone();
     ui.horizontal(|ui| {
         ui.selectable_value(&mut v.table, false, "Chart");
         ui.selectable_value(&mut v.table, true, "Table");
         ui.add(egui::Slider::new(&mut v.top_n, 5..=40).text("each side"));
         ui.checkbox(&mut v.hide_stop, "Hide stop-words");
     });
-    let Some(counts) = counts.filter(|_| s.derived.counts.value_for(&scope_key).is_some()) else {
+    let Some(counts) = counts else {
         ui.spinner();
         return;
     };
-    let key = (scope_key, v.hide_stop);
+    let key = KeynessKey {
+        words: cx.words_key(),
+        hide_stop: v.hide_stop,
+    };
     let a = l.analysis.clone();
     let hide = v.hide_stop;
-    v.result.request(&key, &s.waker, move || {
+    v.result.request(&key, cx.waker, move || {
         move |_: &JobCtx| {
             let skip = |t: u32| hide && stop.get(t as usize).copied().unwrap_or(false);
             Some(keyness(&a, &counts, 5, LL_P05, &skip))

@@ -2,20 +2,28 @@
 //! coloured by the chosen association measure; hover shows the value, click lists the
 //! contexts where the pair appears together (in the Concordance).
 
-use crate::analysis::DocId;
 use crate::analysis::catalog::EntityId;
-use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, Filter, build_graph};
+use crate::analysis::catalog::top::{graph_of_top_entities, scope_counts, top_in_scope};
+use crate::analysis::cooccur::{CooccurGraph, CooccurOptions};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
-use crate::ui::dock::Tab;
 use crate::ui::export;
-use crate::ui::panels::entities::{kind_color, scope_counts, top_in_scope};
-use crate::ui::session::{ScopeKey, Session};
-use egui::{Align2, Color32, FontId, Rect, Sense, Ui, pos2, vec2};
+use crate::ui::store::{CatalogKey, ScopeKey};
+use crate::ui::theme::{heat, kind_color};
+use crate::ui::widgets::no_corpus;
+use egui::{Align2, FontId, Rect, Sense, Ui, pos2, vec2};
 
-/// Inputs of the matrix: scope, catalog, options, size.
-type MatrixKey = (ScopeKey, (u64, u64), CooccurOptions, usize);
+/// Inputs of the matrix: the scope, the catalog, the co-occurrence options and how many
+/// entities are on each axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct MatrixKey {
+    scope: ScopeKey,
+    catalog: CatalogKey,
+    options: CooccurOptions,
+    size: usize,
+}
 
 /// View state of the Matrix panel.
 pub struct MatrixView {
@@ -38,12 +46,12 @@ impl Default for MatrixView {
 }
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    let Some(l) = s.loaded.clone() else {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
     };
-    let Some(cat) = s.catalog() else {
+    let Some(cat) = cx.catalog() else {
         ui.spinner();
         return;
     };
@@ -51,11 +59,16 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         min_count: 1,
         top_k: 0,
         max_contexts: 0,
-        ..s.graph_options
+        ..cx.graph.options
     };
-    let key = (s.scope_key(), s.catalog_key(), opts, s.matrix.size);
-    let scope = s.scope.clone();
-    let v = &mut s.matrix;
+    let key = MatrixKey {
+        scope: cx.scope_key(),
+        catalog: cx.catalog_key(),
+        options: opts,
+        size: v.size,
+    };
+    let scope = cx.scope_docs();
+    let l = l.clone();
     ui.horizontal(|ui| {
         ui.add(egui::Slider::new(&mut v.size, 5..=40).text("entities"));
         ui.label(format!("weight: {}", opts.measure.name()));
@@ -63,33 +76,21 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     });
     let n = v.size;
     let c2 = cat.clone();
-    v.data.request(&key, &s.waker, move || {
+    v.data.request(&key, cx.waker, move || {
         move |ctx: &JobCtx| {
-            let counts = scope_counts(&c2, scope.as_deref());
-            let ids = top_in_scope(&c2, &counts, n);
-            let mut keep = vec![false; c2.entities.len()];
-            for &e in &ids {
-                keep[e as usize] = true;
-            }
-            let docs: Option<Vec<bool>> = scope.as_ref().map(|s| {
-                (0..l.corpus.docs.len() as DocId)
-                    .map(|d| s.contains(d))
-                    .collect()
-            });
-            let g = build_graph(
-                &c2.mention_refs(),
-                &c2.unit_totals(&l.analysis, scope.as_deref()),
-                &opts,
-                &Filter {
-                    docs: docs.as_deref(),
-                    entities: Some(&keep),
-                },
-                ctx,
-            )?;
+            let scope = scope.as_deref();
+            let ids = top_in_scope(&c2, &scope_counts(&c2, scope), n);
+            let g = graph_of_top_entities(&c2, &l.analysis, &l.corpus, scope, &opts, n, ctx)?;
             Some((ids, g))
         }
     });
-    let Some(data) = v.data.value().cloned() else {
+    // The previous matrix stays until the new one is ready, unless its entities are gone.
+    let Some(data) = v
+        .data
+        .value()
+        .filter(|d| d.0.iter().all(|&e| (e as usize) < cat.entities.len()))
+        .cloned()
+    else {
         ui.spinner();
         return;
     };
@@ -155,11 +156,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                     } else {
                         1.0
                     };
-                    Color32::from_rgb(
-                        (250.0 - 200.0 * t) as u8,
-                        (245.0 - 150.0 * t) as u8,
-                        (230.0 - 40.0 * t) as u8,
-                    )
+                    heat(t)
                 }
                 None if a == b => ui.visuals().faint_bg_color,
                 None => ui.visuals().extreme_bg_color,
@@ -185,8 +182,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         };
         resp.clone().on_hover_text_at_pointer(msg);
         if resp.clicked() && score.is_some() {
-            cmds.push(Command::SelectEdge(Some((a.min(b), a.max(b)))));
-            cmds.push(Command::Focus(Tab::Concordance));
+            cmds.push(Command::ShowLink(a.min(b), a.max(b)));
         }
     }
     let rect = resp.rect;

@@ -1,4 +1,6 @@
-//! The panels: each reads the session and pushes commands; one file per panel.
+//! The panels, one file each. Each `show` reads a [`crate::ui::context::Ctx`], changes only its
+//! own view state and pushes commands; panels never import each other. They are registered
+//! in `ui::dock`.
 
 pub mod cloud;
 pub mod concordance;
@@ -14,10 +16,3 @@ pub mod start;
 pub mod summary;
 pub mod trends;
 pub mod words;
-
-/// Shown by panels that need a corpus when none is loaded yet.
-pub(crate) fn no_corpus(ui: &mut egui::Ui) {
-    ui.centered_and_justified(|ui| {
-        ui.weak("No corpus loaded yet — open a folder from the Start panel or File menu.");
-    });
-}

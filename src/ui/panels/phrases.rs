@@ -7,15 +7,31 @@ use crate::analysis::measures::Association;
 use crate::analysis::ngrams::{Ngram, NgramOptions, ngrams};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
-use crate::ui::panels::words::word_menu;
-use crate::ui::session::{ScopeKey, Session};
+use crate::ui::store::{ScopeKey, WordsKey};
+use crate::ui::widgets::{no_corpus, word_menu};
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
-/// Collocation inputs: scope, node, span, measure, minimum count, stop-words hidden.
-type CollocKey = (ScopeKey, String, Span, Association, u64, bool);
+/// Inputs of the collocates: the scope's counts and stop-words, the node and the options.
+#[derive(Debug, Clone, PartialEq)]
+struct CollocKey {
+    words: WordsKey,
+    node: String,
+    span: Span,
+    measure: Association,
+    min_together: u64,
+    hide_stop: bool,
+}
+
+/// Inputs of the n-grams: the scope and the options.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct GramsKey {
+    scope: ScopeKey,
+    options: NgramOptions,
+}
 
 /// View state of the Phrases panel.
 pub struct PhrasesView {
@@ -31,7 +47,7 @@ pub struct PhrasesView {
     pub min_together: u64,
     /// Leave stop-words out of the collocates.
     pub hide_stop: bool,
-    grams: Derived<(ScopeKey, NgramOptions), Vec<Ngram>>,
+    grams: Derived<GramsKey, Vec<Ngram>>,
     colloc: Derived<CollocKey, Collocates>,
 }
 
@@ -51,26 +67,24 @@ impl Default for PhrasesView {
 }
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    if s.loaded.is_none() {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut PhrasesView, cmds: &mut Vec<Command>) {
+    if cx.loaded.is_none() {
+        no_corpus(ui, cx);
         return;
     }
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut s.phrases.collocates, false, "N-grams");
-        ui.selectable_value(&mut s.phrases.collocates, true, "Collocates");
+        ui.selectable_value(&mut v.collocates, false, "N-grams");
+        ui.selectable_value(&mut v.collocates, true, "Collocates");
     });
-    if s.phrases.collocates {
-        show_collocates(ui, s, cmds);
+    if v.collocates {
+        show_collocates(ui, cx, v, cmds);
     } else {
-        show_ngrams(ui, s, cmds);
+        show_ngrams(ui, cx, v, cmds);
     }
 }
 
-fn show_ngrams(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    let Some(l) = s.loaded.clone() else { return };
-    let key_scope = s.scope_key();
-    let v = &mut s.phrases;
+fn show_ngrams(ui: &mut Ui, cx: &Ctx, v: &mut PhrasesView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else { return };
     ui.horizontal_wrapped(|ui| {
         for n in 2..=4 {
             ui.selectable_value(&mut v.ngram.n, n, format!("{n} words"));
@@ -83,9 +97,12 @@ fn show_ngrams(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         ui.checkbox(&mut v.ngram.skip_stop_edges, "No stop-word at the edges");
         ui.checkbox(&mut v.ngram.skip_numbers, "No numbers");
     });
-    let key = (key_scope, v.ngram);
-    let (a, scope, opts) = (l.analysis.clone(), s.scope.clone(), v.ngram);
-    v.grams.request(&key, &s.waker, move || {
+    let key = GramsKey {
+        scope: cx.scope_key(),
+        options: v.ngram,
+    };
+    let (a, scope, opts) = (l.analysis.clone(), cx.scope_docs(), v.ngram);
+    v.grams.request(&key, cx.waker, move || {
         move |ctx: &JobCtx| ngrams(&a, &opts, scope.as_deref(), ctx)
     });
     let Some(grams) = v.grams.value().cloned() else {
@@ -113,7 +130,7 @@ fn show_ngrams(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             export::save_csv("ngrams.csv", &["ngram", "count", "documents"], rows, cmds);
         }
     });
-    let selected = s.selection.word.clone();
+    let selected = cx.selection.word.clone();
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .striped(true)
@@ -156,12 +173,10 @@ fn span_name(s: Span) -> String {
     }
 }
 
-fn show_collocates(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    let Some(l) = s.loaded.clone() else { return };
-    let counts = s.counts();
-    let scope_key = s.scope_key();
-    let stop = s.stop.clone();
-    let v = &mut s.phrases;
+fn show_collocates(ui: &mut Ui, cx: &Ctx, v: &mut PhrasesView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else { return };
+    let counts = cx.counts_now();
+    let stop = cx.stop.flags.clone();
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::from_id_salt("colloc-span")
             .selected_text(span_name(v.span))
@@ -185,7 +200,7 @@ fn show_collocates(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         );
         ui.checkbox(&mut v.hide_stop, "Hide stop-words");
     });
-    let Some(node) = s.selection.word.clone() else {
+    let Some(node) = cx.selection.word.clone() else {
         ui.weak("Select a word in any panel to see its collocates.");
         return;
     };
@@ -193,18 +208,18 @@ fn show_collocates(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         ui.spinner();
         return;
     };
-    let key = (
-        scope_key,
-        node.clone(),
-        v.span,
-        v.measure,
-        v.min_together,
-        v.hide_stop,
-    );
-    let (a, scope) = (l.analysis.clone(), s.scope.clone());
+    let key = CollocKey {
+        words: cx.words_key(),
+        node: node.clone(),
+        span: v.span,
+        measure: v.measure,
+        min_together: v.min_together,
+        hide_stop: v.hide_stop,
+    };
+    let (a, scope) = (l.analysis.clone(), cx.scope_docs());
     let (span, measure, min) = (v.span, v.measure, v.min_together);
     let hide = v.hide_stop;
-    v.colloc.request(&key, &s.waker, move || {
+    v.colloc.request(&key, cx.waker, move || {
         move |ctx: &JobCtx| {
             let q = Query::parse(&node, &a).ok()?;
             let f = |t: u32| counts.freq[t as usize] as u64;
@@ -233,7 +248,7 @@ fn show_collocates(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(format!(
             "“{}”: {} hits, {} collocates",
-            s.selection.word.as_deref().unwrap_or(""),
+            cx.selection.word.as_deref().unwrap_or(""),
             c.hits,
             c.rows.len()
         ));
@@ -315,9 +330,9 @@ fn show_collocates(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 let resp = row.response();
                 if resp.clicked() {
                     let phrase =
-                        format!("{} {}", s.selection.word.as_deref().unwrap_or(""), r.word);
+                        format!("{} {}", cx.selection.word.as_deref().unwrap_or(""), r.word);
                     let q = if r.left * 2 > r.together {
-                        format!("{} {}", r.word, s.selection.word.as_deref().unwrap_or(""))
+                        format!("{} {}", r.word, cx.selection.word.as_deref().unwrap_or(""))
                     } else {
                         phrase
                     };

@@ -1,13 +1,14 @@
 //! Problems panel: every file that was skipped or loaded with a note, in plain words.
 
-use crate::ui::session::Session;
+use crate::ui::context::Ctx;
+use crate::ui::widgets::no_corpus;
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session) {
-    let Some(l) = s.loaded.as_ref() else {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
     };
     let problems = &l.corpus.problems;

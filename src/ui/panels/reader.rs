@@ -5,8 +5,11 @@ use crate::analysis::kwic::{Query, doc_spans};
 use crate::analysis::{Analysis, DocId, TermId};
 use crate::corpus::{Document, dates};
 use crate::ui::commands::Command;
-use crate::ui::panels::entities::kind_color;
-use crate::ui::session::Session;
+use crate::ui::context::Ctx;
+use crate::ui::session::Loaded;
+use crate::ui::store::CorpusKey;
+use crate::ui::theme::{self, kind_color};
+use crate::ui::widgets::no_corpus;
 use aho_corasick::AhoCorasick;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Key, KeyboardShortcut, Modifiers, RichText, Ui};
@@ -16,8 +19,17 @@ use std::sync::Arc;
 /// The Reader shows a long document in parts of about this many bytes.
 pub const PART_BYTES: usize = 256 << 10;
 
-/// Document, find text, selected word, part and marked hit that the view was computed for.
-type ReaderKey = (DocId, String, Option<String>, usize, Option<(usize, usize)>);
+/// What the hits, marks and top words were computed for.
+#[derive(Debug, Clone, PartialEq)]
+struct ReaderKey {
+    doc: DocId,
+    find: String,
+    word: Option<String>,
+    part: usize,
+    hit: Option<(usize, usize)>,
+    /// Version of the stop-word flags (the top words leave stop-words out).
+    stop: u64,
+}
 
 /// The `n` most frequent words of a document that are not stop-words.
 pub fn doc_top_words(a: &Analysis, stop: &[bool], doc: DocId, n: usize) -> Vec<(TermId, u32)> {
@@ -70,6 +82,8 @@ pub struct ReaderView {
     /// Byte range of the part shown, and the (document, part) it is for.
     span: Range<usize>,
     span_key: Option<(DocId, usize)>,
+    /// The corpus the view was computed for.
+    corpus: CorpusKey,
 }
 
 impl ReaderView {
@@ -184,17 +198,17 @@ fn layout(
     let color = ui.visuals().text_color();
     let plain = TextFormat::simple(font.clone(), color);
     let word_fmt = TextFormat {
-        background: Color32::from_rgba_unmultiplied(90, 160, 255, 70),
-        underline: egui::Stroke::new(1.0, Color32::from_rgb(60, 130, 230)),
+        background: theme::MARK_FILL,
+        underline: egui::Stroke::new(1.0, theme::LINK),
         ..plain.clone()
     };
     let hit = TextFormat {
-        background: Color32::from_rgb(255, 230, 120),
+        background: theme::WORD_MARK,
         color: Color32::BLACK,
         ..plain.clone()
     };
     let cur = TextFormat {
-        background: Color32::from_rgb(255, 150, 40),
+        background: theme::FIND_MARK,
         color: Color32::BLACK,
         ..plain.clone()
     };
@@ -267,12 +281,20 @@ fn layout(
 }
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    let Some(l) = s.loaded.clone() else {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
     };
-    let Some(id) = s.selection.doc else {
+    if v.corpus != cx.corpus {
+        // Nothing computed for another corpus is kept; the type toggles are.
+        *v = ReaderView {
+            hidden_types: v.hidden_types,
+            corpus: cx.corpus,
+            ..ReaderView::default()
+        };
+    }
+    let Some(id) = cx.selection.doc else {
         ui.centered_and_justified(|ui| {
             ui.weak("Click a document in the Documents panel to read it here.");
         });
@@ -281,8 +303,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     let Some(d) = l.corpus.docs.get(id as usize) else {
         return;
     };
-    let v = &mut s.reader;
-    if v.key.as_ref().is_none_or(|k| k.0 != id) {
+    if v.key.as_ref().is_none_or(|k| k.doc != id) {
         v.part = 0;
         v.parts = part_count(d.body());
     }
@@ -292,115 +313,13 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     }
     let range = v.span.clone();
     let text = &d.body()[range.clone()];
-    let key = (
-        id,
-        v.find.clone(),
-        s.selection.word.clone(),
-        v.part,
-        s.selection.hit,
-    );
-    if v.key.as_ref() != Some(&key) {
-        let same_doc = v.key.as_ref().is_some_and(|k| k.0 == id);
-        v.hits = find_all(text, &v.find);
-        // Hits of the selected word or phrase, from the token index, shifted into this part.
-        let shift = d.body_start + range.start;
-        let in_part = |(a, b): (usize, usize)| {
-            (a >= shift && b <= shift + text.len()).then(|| a - shift..b - shift)
-        };
-        v.word_hits = s
-            .selection
-            .word
-            .as_deref()
-            .and_then(|w| Query::parse(w, &l.analysis).ok())
-            .map(|q| {
-                doc_spans(&l.analysis, &q, id)
-                    .into_iter()
-                    .filter_map(in_part)
-                    .collect()
-            })
-            .unwrap_or_default();
-        v.marked = s.selection.hit.and_then(in_part);
-        v.current = 0;
-        v.scroll_pending =
-            !v.hits.is_empty() || v.marked.is_some() || (!same_doc && !v.word_hits.is_empty());
-        v.top_words = doc_top_words(&l.analysis, &s.stop, id, 12);
-        v.key = Some(key);
-    }
+    refresh(cx, v, l, d, id, range.clone());
     if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F))) {
         v.focus_find = true;
     }
     header(ui, d);
-    if !v.top_words.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.weak("Top words:");
-            for &(t, n) in &v.top_words {
-                let w = &l.analysis.vocab[t as usize];
-                let selected = s.selection.word.as_deref() == Some(w.as_str());
-                if ui
-                    .selectable_label(selected, format!("{w} {n}"))
-                    .on_hover_text("Select this word in every panel")
-                    .clicked()
-                {
-                    cmds.push(Command::SelectWord(Some(w.clone())));
-                }
-            }
-        });
-    }
-    ui.horizontal(|ui| {
-        ui.label("Find:");
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut v.find)
-                .id(egui::Id::new("reader-find"))
-                .hint_text("Ctrl+F")
-                .desired_width(180.0),
-        );
-        if v.focus_find {
-            v.focus_find = false;
-            r.request_focus();
-        }
-        if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-            let back = ui.input(|i| i.modifiers.shift);
-            v.step(!back);
-            r.request_focus();
-        }
-        if ui
-            .button("⏶")
-            .on_hover_text("Previous hit (Shift+Enter)")
-            .clicked()
-        {
-            v.step(false);
-        }
-        if ui.button("⏷").on_hover_text("Next hit (Enter)").clicked() {
-            v.step(true);
-        }
-        if !v.find.is_empty() {
-            let label = if v.hits.is_empty() {
-                "no hits".to_string()
-            } else {
-                format!("{} of {}", v.current + 1, v.hits.len())
-            };
-            ui.label(label);
-        }
-        ui.separator();
-        for (i, k) in EntityType::ALL.iter().enumerate() {
-            let mut on = !v.hidden_types[i];
-            let label = RichText::new(k.label()).color(kind_color(*k)).small();
-            if ui
-                .toggle_value(&mut on, label)
-                .on_hover_text(format!("Colour {} mentions", k.label()))
-                .changed()
-            {
-                v.hidden_types[i] = !on;
-            }
-        }
-        if let Some(w) = &s.selection.word {
-            ui.separator();
-            ui.label(
-                RichText::new(format!("“{w}”: {} in this document", v.word_hits.len()))
-                    .color(Color32::from_rgb(60, 130, 230)),
-            );
-        }
-    });
+    top_words(ui, cx, v, &l.analysis, cmds);
+    find_bar(ui, cx, v);
     if v.parts > 1 {
         ui.horizontal(|ui| {
             ui.label(format!(
@@ -426,6 +345,22 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         });
     }
     ui.separator();
+    text_view(ui, cx, v, d, id, text, range.start, cmds);
+}
+
+/// The text with its marks: find hits, the selected word, entity mentions by type; a click
+/// on a mention selects its entity.
+#[allow(clippy::too_many_arguments)]
+fn text_view(
+    ui: &mut Ui,
+    cx: &Ctx,
+    v: &mut ReaderView,
+    d: &Document,
+    id: DocId,
+    text: &str,
+    part_start: usize,
+    cmds: &mut Vec<Command>,
+) {
     // A hit opened from the Concordance is shown as the current find hit.
     let (hits, current) = match (&v.marked, v.hits.is_empty()) {
         (Some(m), true) => (vec![m.clone()], 0),
@@ -439,8 +374,8 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
     };
     let scroll = std::mem::take(&mut v.scroll_pending);
     // Entity mentions in the part shown, by type toggle; the selected entity stands out.
-    let shift = d.body_start + range.start;
-    let catalog = s.derived.catalog.value().cloned();
+    let shift = d.body_start + part_start;
+    let catalog = cx.store.catalog_latest();
     let ents: Vec<(Range<usize>, EntityType, bool, u32)> = catalog
         .as_ref()
         .map(|c| {
@@ -458,7 +393,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 .map(|m| {
                     let kind = c.entities[m.entity as usize].kind;
                     let r = m.start as usize - shift..m.end as usize - shift;
-                    (r, kind, s.selection.entity == Some(m.entity), m.entity)
+                    (r, kind, cx.selection.entity == Some(m.entity), m.entity)
                 })
                 .collect()
         })
@@ -514,6 +449,126 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 ui.scroll_to_rect(rect, Some(Align::Center));
             }
         });
+}
+
+/// Finds the hits, the selected word's places, the marked hit and the top words again when
+/// what they depend on changed.
+fn refresh(cx: &Ctx, v: &mut ReaderView, l: &Loaded, d: &Document, id: DocId, range: Range<usize>) {
+    let text = &d.body()[range.clone()];
+    let key = ReaderKey {
+        doc: id,
+        find: v.find.clone(),
+        word: cx.selection.word.clone(),
+        part: v.part,
+        hit: cx.selection.hit,
+        stop: cx.stop.version,
+    };
+    if v.key.as_ref() != Some(&key) {
+        let same_doc = v.key.as_ref().is_some_and(|k| k.doc == id);
+        v.hits = find_all(text, &v.find);
+        // Hits of the selected word or phrase, from the token index, shifted into this part.
+        let shift = d.body_start + range.start;
+        let in_part = |(a, b): (usize, usize)| {
+            (a >= shift && b <= shift + text.len()).then(|| a - shift..b - shift)
+        };
+        v.word_hits = cx
+            .selection
+            .word
+            .as_deref()
+            .and_then(|w| Query::parse(w, &l.analysis).ok())
+            .map(|q| {
+                doc_spans(&l.analysis, &q, id)
+                    .into_iter()
+                    .filter_map(in_part)
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.marked = cx.selection.hit.and_then(in_part);
+        v.current = 0;
+        v.scroll_pending =
+            !v.hits.is_empty() || v.marked.is_some() || (!same_doc && !v.word_hits.is_empty());
+        v.top_words = doc_top_words(&l.analysis, &cx.stop.flags, id, 12);
+        v.key = Some(key);
+    }
+}
+
+/// The document's own most frequent words, each a button that selects it.
+fn top_words(ui: &mut Ui, cx: &Ctx, v: &ReaderView, a: &Analysis, cmds: &mut Vec<Command>) {
+    if !v.top_words.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Top words:");
+            for &(t, n) in &v.top_words {
+                let w = &a.vocab[t as usize];
+                let selected = cx.selection.word.as_deref() == Some(w.as_str());
+                if ui
+                    .selectable_label(selected, format!("{w} {n}"))
+                    .on_hover_text("Select this word in every panel")
+                    .clicked()
+                {
+                    cmds.push(Command::SelectWord(Some(w.clone())));
+                }
+            }
+        });
+    }
+}
+
+/// Find in the document, the entity type toggles and the selected word's count.
+fn find_bar(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView) {
+    ui.horizontal(|ui| {
+        ui.label("Find:");
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut v.find)
+                .id(egui::Id::new("reader-find"))
+                .hint_text("Ctrl+F")
+                .desired_width(180.0),
+        );
+        if v.focus_find {
+            v.focus_find = false;
+            r.request_focus();
+        }
+        if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            let back = ui.input(|i| i.modifiers.shift);
+            v.step(!back);
+            r.request_focus();
+        }
+        if ui
+            .button("⏶")
+            .on_hover_text("Previous hit (Shift+Enter)")
+            .clicked()
+        {
+            v.step(false);
+        }
+        if ui.button("⏷").on_hover_text("Next hit (Enter)").clicked() {
+            v.step(true);
+        }
+        if !v.find.is_empty() {
+            let label = if v.hits.is_empty() {
+                "no hits".to_string()
+            } else {
+                format!("{} of {}", v.current + 1, v.hits.len())
+            };
+            ui.label(label);
+        }
+        ui.separator();
+        for (i, k) in EntityType::ALL.iter().enumerate() {
+            let mut on = !v.hidden_types[i];
+            let label = RichText::new(k.label()).color(kind_color(*k)).small();
+            if ui
+                .toggle_value(&mut on, label)
+                .on_hover_text(format!("Colour {} mentions", k.label()))
+                .changed()
+            {
+                v.hidden_types[i] = !on;
+            }
+        }
+        if let Some(w) = &cx.selection.word {
+            ui.separator();
+            ui.label(
+                RichText::new(format!("“{w}”: {} in this document", v.word_hits.len()))
+                    .color(theme::LINK),
+            );
+        }
+    });
 }
 
 #[cfg(test)]

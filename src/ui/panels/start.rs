@@ -1,12 +1,20 @@
 //! Start panel: open a folder, type a path, reopen a recent folder, or open the sample corpus.
 
 use crate::ui::commands::Command;
-use crate::ui::session::Session;
+use crate::ui::context::Ctx;
 use egui::Ui;
 use std::path::PathBuf;
 
+/// View state of the Start panel.
+#[derive(Debug, Default)]
+pub struct StartView {
+    /// Path typed by the user.
+    pub path_input: String,
+}
+
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, recent: &[PathBuf], cmds: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, cx: &Ctx, s: &mut StartView, cmds: &mut Vec<Command>) {
+    let recent = cx.recent;
     ui.add_space(8.0);
     ui.heading("Quarry");
     ui.label("Explore a folder of articles: .txt, .md, .html, .json and .jsonl files.");

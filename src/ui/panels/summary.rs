@@ -1,35 +1,14 @@
 //! Corpus panel: documents, words, distinct words, bytes, formats, date range, load time.
 
 use crate::corpus::dates;
-use crate::ui::session::Session;
+use crate::ui::context::Ctx;
+use crate::ui::widgets::{human_bytes, no_corpus, thousands};
 use egui::Ui;
 
-/// Formats a count with thousands separators.
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Formats a byte count as B, KB or MB.
-pub fn human_bytes(b: u64) -> String {
-    match b {
-        0..1_000 => format!("{b} B"),
-        1_000..1_000_000 => format!("{:.1} KB", b as f64 / 1e3),
-        _ => format!("{:.1} MB", b as f64 / 1e6),
-    }
-}
-
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session) {
-    let Some(l) = s.loaded.as_ref() else {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
     };
     let (c, a) = (&l.corpus, &l.analysis);
@@ -82,18 +61,4 @@ pub fn show(ui: &mut Ui, s: &mut Session) {
                 format!("{} ({} files skipped)", c.problems.len(), c.skipped()),
             );
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn number_formats() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(1234567), "1,234,567");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(human_bytes(999), "999 B");
-        assert_eq!(human_bytes(16_913_789), "16.9 MB");
-    }
 }

@@ -7,15 +7,22 @@ use crate::analysis::tokenize::fold_case;
 use crate::analysis::trends::{Binning, Trends, trends};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
-use crate::ui::session::Session;
+use crate::ui::store::CorpusKey;
+use crate::ui::theme;
+use crate::ui::widgets::no_corpus;
 use chrono::NaiveDate;
-use egui::{Color32, Rect, Ui};
+use egui::{Rect, Ui};
 use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints, Polygon};
 
-/// Inputs of a series: corpus generation and words.
-type TrendsKey = (u64, Vec<String>);
+/// Inputs of the series: the corpus and the words plotted.
+#[derive(Debug, Clone, PartialEq)]
+struct TrendsKey {
+    corpus: CorpusKey,
+    words: Vec<String>,
+}
 
 /// View state of the Trends panel.
 #[derive(Default)]
@@ -30,15 +37,6 @@ pub struct TrendsView {
     pub plot_frame: Option<(Rect, f64, f64)>,
 }
 
-const COLORS: [Color32; 6] = [
-    Color32::from_rgb(66, 133, 244),
-    Color32::from_rgb(234, 120, 30),
-    Color32::from_rgb(52, 168, 83),
-    Color32::from_rgb(200, 60, 60),
-    Color32::from_rgb(150, 90, 200),
-    Color32::from_rgb(120, 120, 120),
-];
-
 /// Plot x of a day.
 pub fn day_x(d: NaiveDate) -> f64 {
     d.num_days_from_ce() as f64
@@ -52,12 +50,11 @@ pub fn x_day(x: f64) -> Option<NaiveDate> {
 use chrono::Datelike;
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    let Some(l) = s.loaded.clone() else {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
     };
-    let v = &mut s.trends;
     ui.horizontal(|ui| {
         ui.label("Compare:");
         ui.add(
@@ -65,7 +62,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 .hint_text("more words, comma-separated")
                 .desired_width(200.0),
         );
-        if let Some((a, b)) = s.selection.dates {
+        if let Some((a, b)) = cx.selection.dates {
             ui.separator();
             ui.label(format!("Range {a} – {b}"));
             if ui.button("Clear range").clicked() {
@@ -75,7 +72,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             ui.weak("Drag across the chart to pick a date range.");
         }
     });
-    let mut words: Vec<String> = s.selection.word.iter().cloned().collect();
+    let mut words: Vec<String> = cx.selection.word.iter().cloned().collect();
     let mut buf = String::new();
     for w in v.extra.split(',') {
         fold_case(w.trim(), &mut buf);
@@ -89,7 +86,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         words.extend(
             a.by_freq
                 .iter()
-                .filter(|&&t| !s.stop.get(t as usize).copied().unwrap_or(false))
+                .filter(|&&t| !cx.is_stop(t))
                 .map(|&t| a.vocab[t as usize].clone())
                 .filter(|w| !crate::analysis::tokenize::is_number(w))
                 .take(3),
@@ -99,9 +96,12 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         ui.weak("Select a word in any panel, or type words to compare.");
         return;
     }
-    let key = (s.generation, words.clone());
+    let key = TrendsKey {
+        corpus: cx.corpus,
+        words: words.clone(),
+    };
     let (a, c) = (l.analysis.clone(), l.corpus.clone());
-    v.series.request(&key, &s.waker, move || {
+    v.series.request(&key, cx.waker, move || {
         move |_: &JobCtx| {
             let found: Vec<(String, TermId)> = words
                 .iter()
@@ -152,7 +152,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             export::save_csv("trends.csv", &hdr, rows, cmds);
         }
     });
-    let brush = s.selection.dates.map(|(a, b)| (day_x(a), day_x(b) + 1.0));
+    let brush = cx.selection.dates.map(|(a, b)| (day_x(a), day_x(b) + 1.0));
     let ymax = (0..names.len())
         .flat_map(|i| (0..t.bins.len()).map(move |b| (i, b)))
         .map(|(i, b)| t.per_million(i, b))
@@ -189,8 +189,8 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                             [x0, ymax * 1.1],
                         ]),
                     )
-                    .fill_color(Color32::from_rgba_unmultiplied(235, 130, 40, 40))
-                    .stroke(egui::Stroke::new(1.0, Color32::from_rgb(235, 130, 40))),
+                    .fill_color(theme::SELECTED_FILL)
+                    .stroke(egui::Stroke::new(1.0, theme::SELECTED)),
                 );
             }
             for (i, name) in names.iter().enumerate() {
@@ -199,7 +199,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                     .collect();
                 pu.line(
                     Line::new(name.clone(), PlotPoints::new(pts))
-                        .color(COLORS[i % COLORS.len()])
+                        .color(theme::SERIES[i % theme::SERIES.len()])
                         .width(2.0),
                 );
             }
@@ -234,7 +234,7 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
             export::save_png("trends.png", plot_rect, cmds);
             ui.close();
         }
-        if s.selection.dates.is_some() && ui.button("Clear date range").clicked() {
+        if cx.selection.dates.is_some() && ui.button("Clear date range").clicked() {
             cmds.push(Command::SetDates(None));
             ui.close();
         }

@@ -8,10 +8,13 @@ use crate::analysis::stems::Stems;
 use crate::analysis::{Analysis, TermId};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
-use crate::ui::session::{ScopeKey, Session};
-use egui::{Color32, Rect, Ui};
+use crate::ui::store::WordsKey;
+use crate::ui::theme::{BAR, SELECTED};
+use crate::ui::widgets::{no_corpus, word_menu};
+use egui::{Rect, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
 use std::sync::Arc;
@@ -48,7 +51,7 @@ pub struct Row {
 /// Options that decide the rows.
 #[derive(Debug, Clone, PartialEq)]
 struct RowsKey {
-    scope: ScopeKey,
+    words: WordsKey,
     hide_stop: bool,
     hide_numbers: bool,
     stems: bool,
@@ -56,12 +59,9 @@ struct RowsKey {
     sort: WordSort,
 }
 
-/// View state of the Words panel.
+/// View state of the Words panel; how many bars and whether stop-words are hidden are saved
+/// options.
 pub struct WordsView {
-    /// How many bars.
-    pub top_n: usize,
-    /// Leave stop-words out.
-    pub hide_stopwords: bool,
     /// Leave numbers out.
     pub hide_numbers: bool,
     /// Group forms by stem.
@@ -81,8 +81,6 @@ pub struct WordsView {
 impl Default for WordsView {
     fn default() -> Self {
         Self {
-            top_n: 30,
-            hide_stopwords: true,
             hide_numbers: false,
             stems: false,
             table: false,
@@ -93,9 +91,6 @@ impl Default for WordsView {
         }
     }
 }
-
-const BAR: Color32 = Color32::from_rgb(86, 140, 200);
-const SELECTED: Color32 = Color32::from_rgb(235, 130, 40);
 
 /// Builds the rows: filters, groups by stem if asked, sorts by count and by the table column.
 fn build_rows(
@@ -179,45 +174,31 @@ fn row_word(r: &Row) -> String {
     r.word.split(" (+").next().unwrap_or(&r.word).to_string()
 }
 
-/// Right-click menu for a word: select it, or change whether it is a stop-word.
-pub fn word_menu(ui: &mut Ui, word: &str, is_stop: bool, cmds: &mut Vec<Command>) {
-    if ui.button(format!("Select “{word}”")).clicked() {
-        cmds.push(Command::SelectWord(Some(word.to_string())));
-        ui.close();
-    }
-    let (label, cmd) = if is_stop {
-        (
-            "Count it again (not a stop-word)",
-            Command::KeepWord(word.to_string()),
-        )
-    } else {
-        ("Add to stop-words", Command::AddStopWord(word.to_string()))
-    };
-    if ui.button(label).clicked() {
-        cmds.push(cmd);
-        ui.close();
-    }
-}
-
 /// Draws the panel.
-pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
-    let Some(l) = s.loaded.clone() else {
-        super::no_corpus(ui);
+pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut WordsView, cmds: &mut Vec<Command>) {
+    let Some(l) = cx.loaded else {
+        no_corpus(ui, cx);
         return;
     };
-    let counts = s.counts();
-    let stems = if s.words.stems { s.stems() } else { None };
-    let stop = s.stop.clone();
-    let scope = s.scope_key();
-    let v = &mut s.words;
+    // Rows are built only from the counts of the current date range.
+    let counts = cx.counts_now();
+    let stems = if v.stems { cx.stems() } else { None };
+    let stop = cx.stop.flags.clone();
+    let (mut top_n, mut hide_stop) = (cx.options.words_top_n, cx.options.hide_stopwords);
     ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut v.table, false, "Chart");
         ui.selectable_value(&mut v.table, true, "Table");
         ui.separator();
-        if !v.table {
-            ui.add(egui::Slider::new(&mut v.top_n, 5..=100).text("words"));
+        if !v.table
+            && ui
+                .add(egui::Slider::new(&mut top_n, 5..=100).text("words"))
+                .changed()
+        {
+            cmds.push(Command::SetWordsTopN(top_n));
         }
-        ui.checkbox(&mut v.hide_stopwords, "Hide stop-words");
+        if ui.checkbox(&mut hide_stop, "Hide stop-words").changed() {
+            cmds.push(Command::SetHideStopwords(hide_stop));
+        }
         ui.checkbox(&mut v.hide_numbers, "Hide numbers");
         ui.checkbox(&mut v.stems, "Group by stem");
         ui.add(
@@ -225,29 +206,28 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
                 .hint_text("search words")
                 .desired_width(110.0),
         );
-        if let Some(w) = &s.selection.word
+        if let Some(w) = &cx.selection.word
             && ui.button(format!("Clear “{w}”")).clicked()
         {
             cmds.push(Command::SelectWord(None));
         }
     });
-    let (Some(counts), true) = (counts, !v.stems || stems.is_some()) else {
-        ui.spinner();
-        return;
-    };
     let key = RowsKey {
-        scope,
-        hide_stop: v.hide_stopwords,
+        words: cx.words_key(),
+        hide_stop,
         hide_numbers: v.hide_numbers,
         stems: v.stems,
         search: v.search.clone(),
         sort: v.sort,
     };
-    let a = l.analysis.clone();
-    let k2 = key.clone();
-    v.rows.request(&key, &s.waker, move || {
-        move |_: &JobCtx| Some(build_rows(&a, &counts, stems.as_deref(), &stop, &k2))
-    });
+    if let (Some(counts), true) = (counts, !v.stems || stems.is_some()) {
+        let a = l.analysis.clone();
+        let k2 = key.clone();
+        v.rows.request(&key, cx.waker, move || {
+            move |_: &JobCtx| Some(build_rows(&a, &counts, stems.as_deref(), &stop, &k2))
+        });
+    }
+    // Until the new rows are ready, the previous ones stay listed.
     let Some(rows) = v.rows.value().cloned() else {
         ui.spinner();
         return;
@@ -256,19 +236,19 @@ pub fn show(ui: &mut Ui, s: &mut Session, cmds: &mut Vec<Command>) {
         ui.weak("No words.");
         return;
     }
-    let selected = s.selection.word.clone();
+    let selected = cx.selection.word.clone();
     if v.table {
         table(
             ui,
             v,
             &rows,
             selected.as_deref(),
-            &s.stop,
+            &cx.stop.flags,
             &l.analysis,
             cmds,
         );
     } else {
-        chart(ui, v, &rows.0, selected.as_deref(), cmds);
+        chart(ui, v, &rows.0, top_n, selected.as_deref(), cmds);
     }
 }
 
@@ -378,10 +358,11 @@ fn chart(
     ui: &mut Ui,
     v: &mut WordsView,
     rows: &[Row],
+    top_n: usize,
     selected: Option<&str>,
     cmds: &mut Vec<Command>,
 ) {
-    let words: Vec<&Row> = rows.iter().take(v.top_n).collect();
+    let words: Vec<&Row> = rows.iter().take(top_n).collect();
     let bars: Vec<Bar> = words
         .iter()
         .enumerate()

@@ -269,7 +269,7 @@ fn a_new_graph_is_fitted_but_not_under_a_pan_only_once_it_ends() {
         let at = corner + vec2(15.0, 10.0) * k as f32;
         frame_with(&ctx, &mut v, vec![PointerMoved(at)]);
     }
-    assert_eq!(v.drag, super::Drag::Pan);
+    assert_eq!(v.drag, super::view::Drag::Pan);
     assert!(!v.fits_graph());
     // A graph comes in the middle of the pan: the view stays in the user's hands ...
     let (cat, g) = synthetic(50, 100);
@@ -277,7 +277,7 @@ fn a_new_graph_is_fitted_but_not_under_a_pan_only_once_it_ends() {
     let held = v.view;
     frame_with(&ctx, &mut v, vec![PointerMoved(pos2(80.0, 60.0))]);
     assert!(!v.fits_graph());
-    assert_eq!(v.drag, super::Drag::Pan);
+    assert_eq!(v.drag, super::view::Drag::Pan);
     assert_eq!(v.view, held);
     // ... until the button is let go, even before the new layout has positions.
     frame_with(&ctx, &mut v, vec![button(pos2(80.0, 60.0), false)]);

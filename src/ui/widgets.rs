@@ -1,0 +1,73 @@
+//! Small widgets and formats shared by the panels: the placeholder shown before a corpus is
+//! loaded, the right-click menu of a word, and number formats.
+
+use crate::ui::commands::Command;
+use crate::ui::context::Ctx;
+use egui::Ui;
+
+/// Shown by panels that need a corpus when none is loaded yet (or while one loads).
+pub fn no_corpus(ui: &mut Ui, cx: &Ctx) {
+    ui.centered_and_justified(|ui| {
+        if cx.loading {
+            ui.weak("Loading…");
+        } else {
+            ui.weak("No corpus loaded yet — open a folder from the Start panel or File menu.");
+        }
+    });
+}
+
+/// Right-click menu for a word: select it, or change whether it is a stop-word.
+pub fn word_menu(ui: &mut Ui, word: &str, is_stop: bool, cmds: &mut Vec<Command>) {
+    if ui.button(format!("Select “{word}”")).clicked() {
+        cmds.push(Command::SelectWord(Some(word.to_string())));
+        ui.close();
+    }
+    let (label, cmd) = if is_stop {
+        (
+            "Count it again (not a stop-word)",
+            Command::KeepWord(word.to_string()),
+        )
+    } else {
+        ("Add to stop-words", Command::AddStopWord(word.to_string()))
+    };
+    if ui.button(label).clicked() {
+        cmds.push(cmd);
+        ui.close();
+    }
+}
+
+/// Formats a count with thousands separators.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Formats a byte count as B, KB or MB.
+pub fn human_bytes(b: u64) -> String {
+    match b {
+        0..1_000 => format!("{b} B"),
+        1_000..1_000_000 => format!("{:.1} KB", b as f64 / 1e3),
+        _ => format!("{:.1} MB", b as f64 / 1e6),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_formats() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(human_bytes(999), "999 B");
+        assert_eq!(human_bytes(16_913_789), "16.9 MB");
+    }
+}
