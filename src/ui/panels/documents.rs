@@ -307,66 +307,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, cmds: &mut Vec<Command
         return;
     };
     refresh(cx, v);
-    ui.horizontal(|ui| {
-        ui.label("Filter:");
-        ui.add(
-            egui::TextEdit::singleline(&mut v.filter)
-                .hint_text("words in title or text")
-                .desired_width(220.0),
-        );
-        if !v.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear filter").clicked() {
-            v.filter.clear();
-        }
-        if let Some(w) = &cx.selection.word {
-            let label = format!("word: {w} ✖");
-            if ui
-                .button(label)
-                .on_hover_text("Clear the word selection")
-                .clicked()
-            {
-                cmds.push(Command::SelectWord(None));
-            }
-        }
-        let names = cx.store.catalog_latest();
-        let name = |e: u32| {
-            names
-                .as_ref()
-                .and_then(|c| c.entities.get(e as usize))
-                .map(|x| x.name.clone())
-                .unwrap_or_default()
-        };
-        if let Some(e) = cx.selection.entity
-            && ui
-                .button(format!("entity: {} ✖", name(e)))
-                .on_hover_text("Clear the entity selection")
-                .clicked()
-        {
-            cmds.push(Command::SelectEntity(None));
-        }
-        if let Some((a, b)) = cx.selection.edge
-            && ui
-                .button(format!("together: {} + {} ✖", name(a), name(b)))
-                .clicked()
-        {
-            cmds.push(Command::SelectEdge(None));
-        }
-        if let Some((a, b)) = cx.selection.dates
-            && ui
-                .button(format!("{a} – {b} ✖"))
-                .on_hover_text("Clear the date range")
-                .clicked()
-        {
-            cmds.push(Command::SetDates(None));
-        }
-        ui.weak(format!("{} of {}", v.rows.len(), l.corpus.docs.len()));
-        if let Some(p) = v.scan.progress() {
-            ui.spinner();
-            let pct = (p.fraction() * 100.0).round();
-            ui.weak(format!("filtering… {pct}%")).on_hover_text(
-                "Looking for the filter text; the table shows the previous result until then",
-            );
-        }
-    });
+    filter_bar(ui, cx, v, l, cmds);
     ui.separator();
     let selected = cx.selection.doc;
     let mut table = TableBuilder::new(ui)
@@ -457,6 +398,71 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, cmds: &mut Vec<Command
                 }
             });
         });
+}
+
+/// The filter box, a chip for each part of the selection (click to clear it), the count of
+/// rows and the filter's progress.
+fn filter_bar(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, l: &Loaded, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label("Filter:");
+        ui.add(
+            egui::TextEdit::singleline(&mut v.filter)
+                .hint_text("words in title or text")
+                .desired_width(220.0),
+        );
+        if !v.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear filter").clicked() {
+            v.filter.clear();
+        }
+        if let Some(w) = &cx.selection.word {
+            let label = format!("word: {w} ✖");
+            if ui
+                .button(label)
+                .on_hover_text("Clear the word selection")
+                .clicked()
+            {
+                cmds.push(Command::SelectWord(None));
+            }
+        }
+        let names = cx.store.catalog_latest();
+        let name = |e: u32| {
+            names
+                .as_ref()
+                .and_then(|c| c.entities.get(e as usize))
+                .map(|x| x.name.clone())
+                .unwrap_or_default()
+        };
+        if let Some(e) = cx.selection.entity
+            && ui
+                .button(format!("entity: {} ✖", name(e)))
+                .on_hover_text("Clear the entity selection")
+                .clicked()
+        {
+            cmds.push(Command::SelectEntity(None));
+        }
+        if let Some((a, b)) = cx.selection.edge
+            && ui
+                .button(format!("together: {} + {} ✖", name(a), name(b)))
+                .clicked()
+        {
+            cmds.push(Command::SelectEdge(None));
+        }
+        if let Some((a, b)) = cx.selection.dates
+            && ui
+                .button(format!("{a} – {b} ✖"))
+                .on_hover_text("Clear the date range")
+                .clicked()
+        {
+            cmds.push(Command::SetDates(None));
+        }
+        ui.weak(format!("{} of {}", v.rows.len(), l.corpus.docs.len()));
+        if let Some(p) = v.scan.progress() {
+            ui.spinner();
+            let pct = (p.fraction() * 100.0).round();
+            ui.weak(format!("filtering… {pct}%")).on_hover_text(
+                "Looking for the filter text; the table shows the previous result until then",
+            );
+        }
+    });
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use crate::analysis::catalog::aliases::normalise;
 use crate::analysis::catalog::top::{ScopeCounts, scope_counts};
 use crate::analysis::catalog::{Catalog, EntityId};
+use crate::analysis::cooccur::CooccurGraph;
 use crate::analysis::entities::EntityType;
 use crate::jobs::JobCtx;
 use crate::ui::commands::{Command, EntityEdit};
@@ -95,28 +96,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView, cmds: &mut Vec<Command>
     v.counts.request(&counts_key, cx.waker, move || {
         move |_: &JobCtx| Some(scope_counts(&c2, scope.as_deref()))
     });
-    ui.horizontal_wrapped(|ui| {
-        for (i, k) in EntityType::ALL.iter().enumerate() {
-            let text = RichText::new(k.label()).color(kind_color(*k));
-            ui.toggle_value(&mut v.show[i], text);
-        }
-        ui.add(
-            egui::TextEdit::singleline(&mut v.search)
-                .hint_text("search names")
-                .desired_width(120.0),
-        );
-        ui.checkbox(&mut v.show_hidden, "Hidden");
-        if ui
-            .button("My names…")
-            .on_hover_text("Names that are always recognised, one per line, optionally followed by a tab and PERSON, ORG, PLACE or MISC")
-            .clicked()
-        {
-            v.names_editor = Some(cx.options.user_names.clone());
-        }
-        if cx.store.entities_running() {
-            ui.spinner();
-        }
-    });
+    toolbar(ui, cx, v);
     names_editor(ui, v, cmds);
     // Rows change only with the counts, the filters or the search; not on every frame. They
     // are chosen by the counts of this scope and catalog only; until those are in, the
@@ -157,33 +137,87 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView, cmds: &mut Vec<Command>
     };
     let rows = v.rows.clone();
     let selected = cx.selection.entity;
-    let partners = |e: EntityId| -> String {
-        let Some((_, g)) = &graph else {
-            return String::new();
-        };
-        let Some(n) = g.node(e) else {
-            return String::new();
-        };
-        let mut nb: Vec<(f64, EntityId)> = g
-            .graph
-            .edges(n)
-            .map(|edge| {
-                use petgraph::visit::EdgeRef;
-                let other = if edge.source() == n {
-                    edge.target()
-                } else {
-                    edge.source()
-                };
-                (edge.weight().score, g.graph[other].entity)
-            })
-            .collect();
-        nb.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        nb.iter()
-            .take(3)
-            .filter_map(|(_, o)| cat.entities.get(*o as usize).map(|e| e.name.as_str()))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let partners = |e: EntityId| top_partners(graph.as_ref().map(|g| &*g.1), &cat, e);
+    summary_bar(ui, cx, &cat, &rows, &counts, cmds);
+    suggestions(ui, &cat, cmds);
+    table(
+        ui,
+        &cat,
+        &rows,
+        &counts,
+        selected,
+        &partners,
+        &mut v.rename,
+        cmds,
+    );
+    rename_window(ui, v, cmds);
+}
+
+/// Type toggles, the search box, the hidden switch and the names list.
+fn toolbar(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, k) in EntityType::ALL.iter().enumerate() {
+            let text = RichText::new(k.label()).color(kind_color(*k));
+            ui.toggle_value(&mut v.show[i], text);
+        }
+        ui.add(
+            egui::TextEdit::singleline(&mut v.search)
+                .hint_text("search names")
+                .desired_width(120.0),
+        );
+        ui.checkbox(&mut v.show_hidden, "Hidden");
+        if ui
+            .button("My names…")
+            .on_hover_text("Names that are always recognised, one per line, optionally followed by a tab and PERSON, ORG, PLACE or MISC")
+            .clicked()
+        {
+            v.names_editor = Some(cx.options.user_names.clone());
+        }
+        if cx.store.entities_running() {
+            ui.spinner();
+        }
+    });
+}
+
+/// An entity's three strongest partners in the graph, strongest first.
+fn top_partners(graph: Option<&CooccurGraph>, cat: &Catalog, e: EntityId) -> String {
+    let Some(g) = graph else {
+        return String::new();
     };
+    let Some(n) = g.node(e) else {
+        return String::new();
+    };
+    let mut nb: Vec<(f64, EntityId)> = g
+        .graph
+        .edges(n)
+        .map(|edge| {
+            use petgraph::visit::EdgeRef;
+            let other = if edge.source() == n {
+                edge.target()
+            } else {
+                edge.source()
+            };
+            (edge.weight().score, g.graph[other].entity)
+        })
+        .collect();
+    nb.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    nb.iter()
+        .take(3)
+        .filter_map(|(_, o)| cat.entities.get(*o as usize).map(|e| e.name.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How many entities are listed, the selected one, and the CSV export.
+fn summary_bar(
+    ui: &mut Ui,
+    cx: &Ctx,
+    cat: &Catalog,
+    rows: &[EntityId],
+    counts: &ScopeCounts,
+    cmds: &mut Vec<Command>,
+) {
+    let selected = cx.selection.entity;
     ui.horizontal(|ui| {
         ui.label(format!("{} entities", rows.len()));
         if cx.scope.is_some() {
@@ -224,7 +258,20 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView, cmds: &mut Vec<Command>
             );
         }
     });
-    suggestions(ui, &cat, cmds);
+}
+
+/// The entity table: name, type, mentions and documents in the scope, top partners.
+#[allow(clippy::too_many_arguments)]
+fn table(
+    ui: &mut Ui,
+    cat: &Arc<Catalog>,
+    rows: &[EntityId],
+    counts: &ScopeCounts,
+    selected: Option<EntityId>,
+    partners: &dyn Fn(EntityId) -> String,
+    rename: &mut Option<(String, String)>,
+    cmds: &mut Vec<Command>,
+) {
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .striped(true)
@@ -274,10 +321,9 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView, cmds: &mut Vec<Command>
                 if resp.clicked() {
                     cmds.push(Command::SelectEntity((selected != Some(id)).then_some(id)));
                 }
-                resp.context_menu(|ui| edit_menu(ui, &cat, id, selected, &mut v.rename, cmds));
+                resp.context_menu(|ui| edit_menu(ui, cat, id, selected, rename, cmds));
             });
         });
-    rename_window(ui, v, cmds);
 }
 
 /// Right-click menu of an entity row.

@@ -112,55 +112,65 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
         }
     });
     if v.table {
-        let rows: Vec<&Keyword> = k.over.iter().chain(&k.under).collect();
-        ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
-            .striped(true)
-            .sense(egui::Sense::click())
-            .column(Column::initial(150.0).clip(true))
-            .column(Column::initial(80.0))
-            .column(Column::initial(80.0))
-            .column(Column::initial(90.0))
-            .column(Column::remainder())
-            .header(20.0, |mut h| {
-                for name in ["Word", "Selection", "Rest", "LL (G²)", "Log ratio"] {
-                    h.col(|ui| {
-                        ui.strong(name);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(20.0, rows.len(), |mut row| {
-                    let w = rows[row.index()];
-                    row.col(|ui| {
-                        ui.colored_label(if w.ll > 0.0 { OVER } else { UNDER }, &w.word);
-                    });
-                    row.col(|ui| {
-                        ui.label(w.target.to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(w.reference.to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(format!("{:.1}", w.ll));
-                    });
-                    row.col(|ui| {
-                        ui.label(format!("{:+.2}", w.log_ratio));
-                    });
-                    let resp = row.response();
-                    if resp.clicked() {
-                        cmds.push(Command::SelectWord(Some(w.word.clone())));
-                    }
-                    resp.context_menu(|ui| word_menu(ui, &w.word, false, cmds));
-                });
-            });
-        return;
+        table(ui, &k, cmds);
+    } else {
+        chart(ui, &k, v.top_n, cmds);
     }
+}
+
+/// Over- then under-used words with their counts, log-likelihood and log ratio.
+fn table(ui: &mut Ui, k: &Keyness, cmds: &mut Vec<Command>) {
+    let rows: Vec<&Keyword> = k.over.iter().chain(&k.under).collect();
+    ui.style_mut().interaction.selectable_labels = false;
+    TableBuilder::new(ui)
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::initial(80.0))
+        .column(Column::initial(80.0))
+        .column(Column::initial(90.0))
+        .column(Column::remainder())
+        .header(20.0, |mut h| {
+            for name in ["Word", "Selection", "Rest", "LL (G²)", "Log ratio"] {
+                h.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, rows.len(), |mut row| {
+                let w = rows[row.index()];
+                row.col(|ui| {
+                    ui.colored_label(if w.ll > 0.0 { OVER } else { UNDER }, &w.word);
+                });
+                row.col(|ui| {
+                    ui.label(w.target.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(w.reference.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(format!("{:.1}", w.ll));
+                });
+                row.col(|ui| {
+                    ui.label(format!("{:+.2}", w.log_ratio));
+                });
+                let resp = row.response();
+                if resp.clicked() {
+                    cmds.push(Command::SelectWord(Some(w.word.clone())));
+                }
+                resp.context_menu(|ui| word_menu(ui, &w.word, false, cmds));
+            });
+        });
+}
+
+/// The `top_n` most over- and under-used words as a diverging bar chart.
+fn chart(ui: &mut Ui, k: &Keyness, top_n: usize, cmds: &mut Vec<Command>) {
     let shown: Vec<&Keyword> = k
         .over
         .iter()
-        .take(v.top_n)
-        .chain(k.under.iter().take(v.top_n))
+        .take(top_n)
+        .chain(k.under.iter().take(top_n))
         .collect();
     let bars: Vec<Bar> = shown
         .iter()

@@ -2,8 +2,8 @@
 //! coloured by the chosen association measure; hover shows the value, click lists the
 //! contexts where the pair appears together (in the Concordance).
 
-use crate::analysis::catalog::EntityId;
 use crate::analysis::catalog::top::{graph_of_top_entities, scope_counts, top_in_scope};
+use crate::analysis::catalog::{Catalog, EntityId};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
@@ -13,7 +13,7 @@ use crate::ui::export;
 use crate::ui::store::{CatalogKey, ScopeKey};
 use crate::ui::theme::{heat, kind_color};
 use crate::ui::widgets::no_corpus;
-use egui::{Align2, FontId, Rect, Sense, Ui, pos2, vec2};
+use egui::{Align2, FontId, Pos2, Rect, Sense, Ui, pos2, vec2};
 
 /// Inputs of the matrix: the scope, the catalog, the co-occurrence options and how many
 /// entities are on each axis.
@@ -115,30 +115,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
     );
     let (resp, painter) = ui.allocate_painter(size.max(avail), Sense::click());
     let origin = resp.rect.min + vec2(label_w, label_h);
-    let font = FontId::proportional((cell * 0.55).clamp(9.0, 13.0));
-    for (i, &e) in ids.iter().enumerate() {
-        let ent = &cat.entities[e as usize];
-        let y = origin.y + cell * (i as f32 + 0.5);
-        painter.text(
-            pos2(origin.x - 4.0, y),
-            Align2::RIGHT_CENTER,
-            &ent.name,
-            font.clone(),
-            kind_color(ent.kind),
-        );
-        // Column labels, rotated to read upwards, cut to fit.
-        let x = origin.x + cell * (i as f32 + 0.5);
-        let short: String = ent.name.chars().take(16).collect();
-        let galley = painter.layout_no_wrap(short, font.clone(), kind_color(ent.kind));
-        let h = galley.size().y;
-        let shape = egui::epaint::TextShape::new(
-            pos2(x - h / 2.0, origin.y - 4.0),
-            galley,
-            kind_color(ent.kind),
-        )
-        .with_angle(-std::f32::consts::FRAC_PI_2);
-        painter.add(shape);
-    }
+    axis_labels(&painter, &cat, ids, origin, cell);
     v.cells.clear();
     let hover = resp.hover_pos();
     let mut hovered: Option<(EntityId, EntityId, Option<f64>, u32)> = None;
@@ -186,30 +163,69 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
         }
     }
     let rect = resp.rect;
-    resp.context_menu(|ui| {
-        if ui.button("Save PNG…").clicked() {
-            export::save_png("matrix.png", rect, cmds);
-            ui.close();
-        }
-        if ui.button("Export CSV…").clicked() {
-            let names: Vec<String> = ids
-                .iter()
-                .map(|&e| cat.entities[e as usize].name.clone())
-                .collect();
-            let mut header = vec!["entity".to_string()];
-            header.extend(names.iter().cloned());
-            let rows = ids.iter().enumerate().map(|(i, &a)| {
-                let mut r = vec![names[i].clone()];
-                r.extend(ids.iter().map(|&b| {
-                    g.edge(a, b)
-                        .map(|e| format!("{:.4}", e.score))
-                        .unwrap_or_default()
-                }));
-                r
-            });
-            let h: Vec<&str> = header.iter().map(String::as_str).collect();
-            export::save_csv("matrix.csv", &h, rows, cmds);
-            ui.close();
-        }
-    });
+    resp.context_menu(|ui| export_menu(ui, &cat, ids, g, rect, cmds));
+}
+
+/// Entity names along both axes, in their type's colour: rows on the left, columns written
+/// upwards above the grid, cut to fit.
+fn axis_labels(painter: &egui::Painter, cat: &Catalog, ids: &[EntityId], origin: Pos2, cell: f32) {
+    let font = FontId::proportional((cell * 0.55).clamp(9.0, 13.0));
+    for (i, &e) in ids.iter().enumerate() {
+        let ent = &cat.entities[e as usize];
+        let y = origin.y + cell * (i as f32 + 0.5);
+        painter.text(
+            pos2(origin.x - 4.0, y),
+            Align2::RIGHT_CENTER,
+            &ent.name,
+            font.clone(),
+            kind_color(ent.kind),
+        );
+        // Column labels, rotated to read upwards, cut to fit.
+        let x = origin.x + cell * (i as f32 + 0.5);
+        let short: String = ent.name.chars().take(16).collect();
+        let galley = painter.layout_no_wrap(short, font.clone(), kind_color(ent.kind));
+        let h = galley.size().y;
+        let shape = egui::epaint::TextShape::new(
+            pos2(x - h / 2.0, origin.y - 4.0),
+            galley,
+            kind_color(ent.kind),
+        )
+        .with_angle(-std::f32::consts::FRAC_PI_2);
+        painter.add(shape);
+    }
+}
+
+/// Saving the matrix as a picture or as a table of scores.
+fn export_menu(
+    ui: &mut Ui,
+    cat: &Catalog,
+    ids: &[EntityId],
+    g: &CooccurGraph,
+    rect: Rect,
+    cmds: &mut Vec<Command>,
+) {
+    if ui.button("Save PNG…").clicked() {
+        export::save_png("matrix.png", rect, cmds);
+        ui.close();
+    }
+    if ui.button("Export CSV…").clicked() {
+        let names: Vec<String> = ids
+            .iter()
+            .map(|&e| cat.entities[e as usize].name.clone())
+            .collect();
+        let mut header = vec!["entity".to_string()];
+        header.extend(names.iter().cloned());
+        let rows = ids.iter().enumerate().map(|(i, &a)| {
+            let mut r = vec![names[i].clone()];
+            r.extend(ids.iter().map(|&b| {
+                g.edge(a, b)
+                    .map(|e| format!("{:.4}", e.score))
+                    .unwrap_or_default()
+            }));
+            r
+        });
+        let h: Vec<&str> = header.iter().map(String::as_str).collect();
+        export::save_csv("matrix.csv", &h, rows, cmds);
+        ui.close();
+    }
 }

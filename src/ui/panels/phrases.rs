@@ -177,29 +177,7 @@ fn show_collocates(ui: &mut Ui, cx: &Ctx, v: &mut PhrasesView, cmds: &mut Vec<Co
     let Some(l) = cx.loaded else { return };
     let counts = cx.counts_now();
     let stop = cx.stop.flags.clone();
-    ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_id_salt("colloc-span")
-            .selected_text(span_name(v.span))
-            .show_ui(ui, |ui| {
-                for n in [1, 2, 3, 4, 5, 7, 10] {
-                    ui.selectable_value(&mut v.span, Span::Window(n), span_name(Span::Window(n)));
-                }
-                ui.selectable_value(&mut v.span, Span::Sentence, span_name(Span::Sentence));
-            });
-        egui::ComboBox::from_id_salt("colloc-measure")
-            .selected_text(v.measure.name())
-            .show_ui(ui, |ui| {
-                for &m in Association::all() {
-                    ui.selectable_value(&mut v.measure, m, m.name());
-                }
-            });
-        ui.add(
-            egui::DragValue::new(&mut v.min_together)
-                .range(1..=1000)
-                .prefix("min "),
-        );
-        ui.checkbox(&mut v.hide_stop, "Hide stop-words");
-    });
+    collocate_options(ui, v);
     let Some(node) = cx.selection.word.clone() else {
         ui.weak("Select a word in any panel to see its collocates.");
         return;
@@ -281,7 +259,45 @@ fn show_collocates(ui: &mut Ui, cx: &Ctx, v: &mut PhrasesView, cmds: &mut Vec<Co
             );
         }
     });
-    let measure = v.measure;
+    collocates_table(ui, cx, &c, v.measure, cmds);
+}
+
+/// Span, measure, minimum count and the stop-word switch of the collocates.
+fn collocate_options(ui: &mut Ui, v: &mut PhrasesView) {
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_id_salt("colloc-span")
+            .selected_text(span_name(v.span))
+            .show_ui(ui, |ui| {
+                for n in [1, 2, 3, 4, 5, 7, 10] {
+                    ui.selectable_value(&mut v.span, Span::Window(n), span_name(Span::Window(n)));
+                }
+                ui.selectable_value(&mut v.span, Span::Sentence, span_name(Span::Sentence));
+            });
+        egui::ComboBox::from_id_salt("colloc-measure")
+            .selected_text(v.measure.name())
+            .show_ui(ui, |ui| {
+                for &m in Association::all() {
+                    ui.selectable_value(&mut v.measure, m, m.name());
+                }
+            });
+        ui.add(
+            egui::DragValue::new(&mut v.min_together)
+                .range(1..=1000)
+                .prefix("min "),
+        );
+        ui.checkbox(&mut v.hide_stop, "Hide stop-words");
+    });
+}
+
+/// The collocates with their counts and scores; a click selects the phrase they make with
+/// the node, in the order they mostly appear.
+fn collocates_table(
+    ui: &mut Ui,
+    cx: &Ctx,
+    c: &Collocates,
+    measure: Association,
+    cmds: &mut Vec<Command>,
+) {
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .striped(true)

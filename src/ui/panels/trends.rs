@@ -2,9 +2,9 @@
 //! time, binned by day, week, month or year; dragging across the time axis sets the selection's
 //! date range, which every other panel follows.
 
-use crate::analysis::TermId;
 use crate::analysis::tokenize::fold_case;
 use crate::analysis::trends::{Binning, Trends, trends};
+use crate::analysis::{Analysis, TermId};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
@@ -72,26 +72,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
             ui.weak("Drag across the chart to pick a date range.");
         }
     });
-    let mut words: Vec<String> = cx.selection.word.iter().cloned().collect();
-    let mut buf = String::new();
-    for w in v.extra.split(',') {
-        fold_case(w.trim(), &mut buf);
-        if !buf.is_empty() && !words.contains(&buf) {
-            words.push(buf.clone());
-        }
-    }
-    if words.is_empty() {
-        // Nothing chosen yet: the corpus's three most frequent content words.
-        let a = &l.analysis;
-        words.extend(
-            a.by_freq
-                .iter()
-                .filter(|&&t| !cx.is_stop(t))
-                .map(|&t| a.vocab[t as usize].clone())
-                .filter(|w| !crate::analysis::tokenize::is_number(w))
-                .take(3),
-        );
-    }
+    let words = plotted_words(cx, &l.analysis, &v.extra);
     if words.is_empty() {
         ui.weak("Select a word in any panel, or type words to compare.");
         return;
@@ -128,6 +109,67 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
         .enumerate()
         .map(|(i, b)| b.start.map(day_x).unwrap_or(i as f64))
         .collect();
+    export_bar(ui, names, t, dated, cmds);
+    let resp = plot(ui, cx, names, t, &xs, dated);
+    let (r, pointer, frame) = resp.inner;
+    v.plot_frame = Some(frame);
+    let plot_rect = frame.0;
+    if dated {
+        let px = |p: Option<PlotPoint>| p.map(|p| p.x);
+        if r.drag_started() {
+            v.drag_from = px(pointer);
+        }
+        if r.drag_stopped()
+            && let (Some(from), Some(to)) = (v.drag_from.take(), px(pointer))
+        {
+            let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
+            if let (Some(a), Some(b)) = (x_day(lo.floor()), x_day(hi.floor())) {
+                cmds.push(Command::SetDates(Some((a, b))));
+            }
+        }
+        if r.double_clicked() {
+            cmds.push(Command::SetDates(None));
+        }
+    }
+    r.context_menu(|ui| {
+        if ui.button("Save chart as PNG…").clicked() {
+            export::save_png("trends.png", plot_rect, cmds);
+            ui.close();
+        }
+        if cx.selection.dates.is_some() && ui.button("Clear date range").clicked() {
+            cmds.push(Command::SetDates(None));
+            ui.close();
+        }
+    });
+}
+
+/// The words plotted: the selected one and those typed; with neither, the corpus's three
+/// most frequent content words.
+fn plotted_words(cx: &Ctx, a: &Analysis, extra: &str) -> Vec<String> {
+    let mut words: Vec<String> = cx.selection.word.iter().cloned().collect();
+    let mut buf = String::new();
+    for w in extra.split(',') {
+        fold_case(w.trim(), &mut buf);
+        if !buf.is_empty() && !words.contains(&buf) {
+            words.push(buf.clone());
+        }
+    }
+    if words.is_empty() {
+        // Nothing chosen yet: the corpus's three most frequent content words.
+        words.extend(
+            a.by_freq
+                .iter()
+                .filter(|&&t| !cx.is_stop(t))
+                .map(|&t| a.vocab[t as usize].clone())
+                .filter(|w| !crate::analysis::tokenize::is_number(w))
+                .take(3),
+        );
+    }
+    words
+}
+
+/// What the chart shows and its CSV export.
+fn export_bar(ui: &mut Ui, names: &[String], t: &Trends, dated: bool, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.weak(if dated {
             format!("per million tokens, by {}", t.binning.name())
@@ -152,6 +194,21 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
             export::save_csv("trends.csv", &hdr, rows, cmds);
         }
     });
+}
+
+/// What the chart reports: its response, the pointer in plot coordinates, and its rectangle
+/// with the plot x at its left and right edges.
+type Plotted = (egui::Response, Option<PlotPoint>, (Rect, f64, f64));
+
+/// The chart: a line per word, and the selected date range as a band.
+fn plot(
+    ui: &mut Ui,
+    cx: &Ctx,
+    names: &[String],
+    t: &Trends,
+    xs: &[f64],
+    dated: bool,
+) -> egui_plot::PlotResponse<Plotted> {
     let brush = cx.selection.dates.map(|(a, b)| (day_x(a), day_x(b) + 1.0));
     let ymax = (0..names.len())
         .flat_map(|i| (0..t.bins.len()).map(move |b| (i, b)))
@@ -159,7 +216,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
         .fold(0.0f64, f64::max)
         .max(1.0);
     let step = if xs.len() > 1 { xs[1] - xs[0] } else { 1.0 };
-    let resp = Plot::new("trends-plot")
+    Plot::new("trends-plot")
         .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
@@ -208,35 +265,5 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
             let left = pu.plot_from_screen(rect.left_top()).x;
             let right = pu.plot_from_screen(rect.right_top()).x;
             (r, pu.pointer_coordinate(), (rect, left, right))
-        });
-    let (r, pointer, frame) = resp.inner;
-    v.plot_frame = Some(frame);
-    let plot_rect = frame.0;
-    if dated {
-        let px = |p: Option<PlotPoint>| p.map(|p| p.x);
-        if r.drag_started() {
-            v.drag_from = px(pointer);
-        }
-        if r.drag_stopped()
-            && let (Some(from), Some(to)) = (v.drag_from.take(), px(pointer))
-        {
-            let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
-            if let (Some(a), Some(b)) = (x_day(lo.floor()), x_day(hi.floor())) {
-                cmds.push(Command::SetDates(Some((a, b))));
-            }
-        }
-        if r.double_clicked() {
-            cmds.push(Command::SetDates(None));
-        }
-    }
-    r.context_menu(|ui| {
-        if ui.button("Save chart as PNG…").clicked() {
-            export::save_png("trends.png", plot_rect, cmds);
-            ui.close();
-        }
-        if cx.selection.dates.is_some() && ui.button("Clear date range").clicked() {
-            cmds.push(Command::SetDates(None));
-            ui.close();
-        }
-    });
+        })
 }
