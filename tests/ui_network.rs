@@ -230,3 +230,53 @@ fn the_graph_fills_the_canvas_stays_put_after_a_zoom_and_a_double_click_refits_i
         "{refitted:?} vs {fitted:?}"
     );
 }
+
+/// Runs `quarry graph` on the sample corpus with the Network panel's options and returns its
+/// JSON.
+fn cli_graph(app: &QuarryApp, extra: &[&str]) -> String {
+    let o = app.session.graph.options;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quarry"))
+        .arg("graph")
+        .arg(sample())
+        .args(["--format", "json", "--min", &o.min_count.to_string()])
+        .args(["--top-k", &o.top_k.to_string()])
+        .args(["--entities", &app.session.graph.entities.to_string()])
+        .args(extra)
+        .output()
+        .expect("quarry runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// The Network panel's current graph, written as `quarry graph --format json` writes one.
+fn panel_graph_json(app: &QuarryApp) -> String {
+    let cat = app.session.store.catalog_latest().expect("a catalog");
+    let key = app.context().graph_key();
+    let g = app
+        .session
+        .store
+        .graph_for(&key)
+        .expect("the graph of the current options");
+    serde_json::to_string_pretty(&quarry::analysis::catalog::network(&cat, &g)).unwrap()
+}
+
+#[test]
+fn the_command_line_prints_the_graph_the_network_panel_shows() {
+    let mut h = network_harness();
+    let panel = panel_graph_json(h.state());
+    assert!(panel.contains("\"edges\""), "{panel}");
+    assert_eq!(cli_graph(h.state(), &[]), panel);
+    // With a date range, both hold the entities most mentioned in it.
+    let (from, to) = ("2025-01-01", "2025-03-31");
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    h.state_mut().session.set_dates(Some((day(from), day(to))));
+    let key = h.state().context().graph_key();
+    wait_until(&mut h, |app| app.session.store.graph_for(&key).is_some());
+    let ranged = panel_graph_json(h.state());
+    assert_ne!(ranged, panel);
+    assert_eq!(cli_graph(h.state(), &["--from", from, "--to", to]), ranged);
+}
