@@ -10,6 +10,7 @@
 
 pub mod aliases;
 pub mod edits;
+pub mod top;
 
 use super::cooccur::{MentionRef, UnitTotals};
 use super::docset::DocSet;
