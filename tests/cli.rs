@@ -138,3 +138,117 @@ fn graph_gexf_places_colours_and_sizes_nodes() {
     );
     assert!(doc.descendants().any(|d| d.has_tag_name((viz, "color"))));
 }
+
+/// The sample corpus and its entity catalog, built by the library as the command line does.
+fn sample_catalog() -> (
+    quarry::corpus::Corpus,
+    quarry::analysis::Analysis,
+    quarry::analysis::catalog::Catalog,
+) {
+    use quarry::analysis::catalog::{Edits, build};
+    use quarry::analysis::entities::Recognizer;
+    use quarry::jobs::JobCtx;
+    let ctx = JobCtx::detached();
+    let c = quarry::corpus::load(&PathBuf::from(sample()), &ctx).unwrap();
+    let a = quarry::analysis::analyze(&c, &ctx).unwrap();
+    let cat = build(&a, &c, Recognizer::english(), &Edits::default(), &ctx).unwrap();
+    (c, a, cat)
+}
+
+/// What `quarry graph --format json` prints for the top `cap` entities of the documents dated
+/// in `dates`, computed with the library: the command's default options.
+fn core_graph_json(
+    (c, a, cat): &(
+        quarry::corpus::Corpus,
+        quarry::analysis::Analysis,
+        quarry::analysis::catalog::Catalog,
+    ),
+    cap: usize,
+    dates: Option<(&str, &str)>,
+) -> (String, usize) {
+    use quarry::analysis::catalog::top::{GraphInput, graph_of_top_entities};
+    use quarry::analysis::cooccur::CooccurOptions;
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let scope = dates.map(|(f, t)| quarry::analysis::trends::date_range_docs(c, day(f), day(t)));
+    let input = GraphInput {
+        catalog: cat,
+        analysis: a,
+        corpus: c,
+        scope: scope.as_ref(),
+    };
+    let opts = CooccurOptions {
+        min_count: 2,
+        max_contexts: 0,
+        ..CooccurOptions::default()
+    };
+    let ctx = quarry::jobs::JobCtx::detached();
+    let g = graph_of_top_entities(&input, &opts, Some(cap), &ctx).unwrap();
+    let net = quarry::analysis::catalog::network(cat, &g);
+    let docs = scope.map_or(c.docs.len(), |s| s.len());
+    (serde_json::to_string_pretty(&net).unwrap(), docs)
+}
+
+#[test]
+fn graph_of_the_top_entities_is_the_core_graph() {
+    let lib = sample_catalog();
+    let all = quarry(&["graph", &sample(), "--format", "json"]);
+    let out = quarry(&["graph", &sample(), "--entities", "40", "--format", "json"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (want, _) = core_graph_json(&lib, 40, None);
+    assert_eq!(text, want);
+    // The cut leaves fewer entities than the whole graph, and at most 40.
+    let nodes = |t: &[u8]| {
+        let v: serde_json::Value = serde_json::from_slice(t).unwrap();
+        v["nodes"].as_array().unwrap().len()
+    };
+    let (cut, whole) = (nodes(text.as_bytes()), nodes(&all.stdout));
+    assert!(cut > 5 && cut <= 40 && cut < whole, "{cut} of {whole}");
+}
+
+#[test]
+fn graph_of_a_date_range_is_the_core_graph() {
+    let lib = sample_catalog();
+    // The sample runs from 2025-01-14 to 2025-08-28; spring is a part of it.
+    let args = [
+        "graph",
+        &sample(),
+        "--entities",
+        "300",
+        "--from",
+        "2025-03-01",
+        "--to",
+        "2025-05-31",
+        "--format",
+        "json",
+    ];
+    let out = quarry(&args);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (want, docs) = core_graph_json(&lib, 300, Some(("2025-03-01", "2025-05-31")));
+    assert!(docs > 5 && docs < lib.0.docs.len(), "{docs} documents");
+    assert_eq!(text, want);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(!v["edges"].as_array().unwrap().is_empty());
+    // Both ends of a range are needed.
+    let half = quarry(&["graph", &sample(), "--from", "2025-03-01"]);
+    assert_eq!(half.status.code(), Some(2));
+}
+
+#[test]
+fn readme_lists_every_measure() {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let keys = quarry::analysis::measures::Association::keys();
+    let lists: Vec<&str> = readme
+        .split("[--measure ")
+        .skip(1)
+        .map(|rest| rest.split(']').next().unwrap_or_default())
+        .collect();
+    // The collocates and graph commands.
+    assert_eq!(lists.len(), 2, "{lists:?}");
+    for list in lists {
+        assert_eq!(list, keys);
+    }
+}

@@ -207,6 +207,28 @@ fn subset_dp(a: &Analysis, docs: &[DocId], freq: &[u32], tokens: u64) -> Vec<f32
         .collect()
 }
 
+/// The `n` most frequent words of a document, stop-words (`stop`, indexed by [`TermId`]) and
+/// numbers left out, most first with ties in vocabulary order; empty for an unknown document.
+pub fn doc_top_words(a: &Analysis, stop: &[bool], doc: DocId, n: usize) -> Vec<(TermId, u32)> {
+    if doc as usize >= a.doc_tokens.len() {
+        return Vec::new();
+    }
+    let mut ids: Vec<TermId> = a.stream[a.doc_range(doc)]
+        .iter()
+        .copied()
+        .filter(|&t| !stop.get(t as usize).copied().unwrap_or(false))
+        .filter(|&t| !super::tokenize::is_number(&a.vocab[t as usize]))
+        .collect();
+    ids.sort_unstable();
+    let mut counts: Vec<(TermId, u32)> = ids
+        .chunk_by(|x, y| x == y)
+        .map(|r| (r[0], r.len() as u32))
+        .collect();
+    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    counts.truncate(n);
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,5 +272,36 @@ mod tests {
         let ranked = s.ranked();
         assert_eq!(a.vocab[ranked[0] as usize], "a");
         assert_eq!(ranked.len(), 3);
+    }
+
+    #[test]
+    fn a_documents_top_words_leave_out_stop_words_and_numbers() {
+        let a = analysis(&[
+            "the oil price and the oil tax rose 5 percent, oil 5",
+            "tax tax",
+        ]);
+        let stop: Vec<bool> = a.vocab.iter().map(|w| w == "the" || w == "and").collect();
+        let named = |rows: Vec<(TermId, u32)>| -> Vec<(String, u32)> {
+            rows.into_iter()
+                .map(|(t, c)| (a.vocab[t as usize].clone(), c))
+                .collect()
+        };
+        let top = named(doc_top_words(&a, &stop, 0, 3));
+        // Ties (price, rose, tax, percent: once each) come in vocabulary order.
+        assert_eq!(
+            top,
+            [
+                ("oil".to_string(), 3),
+                ("percent".to_string(), 1),
+                ("price".to_string(), 1)
+            ]
+        );
+        assert_eq!(
+            named(doc_top_words(&a, &stop, 1, 5)),
+            [("tax".to_string(), 2)]
+        );
+        assert!(doc_top_words(&a, &stop, 2, 5).is_empty());
+        // Without a stop list, "the" (twice) ranks second.
+        assert_eq!(doc_top_words(&a, &[], 0, 2)[1], (a.term("the").unwrap(), 2));
     }
 }

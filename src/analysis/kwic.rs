@@ -54,8 +54,9 @@ pub enum QueryError {
     Regex(String),
 }
 
-/// Turns a wildcard (`*` any run, `?` one character) into an anchored regular expression.
-fn glob_to_regex(glob: &str) -> String {
+/// Turns a wildcard (`*` any run, `?` one character, anything else literal) into an anchored
+/// regular expression.
+pub fn glob_to_regex(glob: &str) -> String {
     let mut r = String::from("^");
     for c in glob.chars() {
         match c {
@@ -127,14 +128,6 @@ impl Query {
     /// Whether the query has no parts (never true for a parsed query).
     pub fn is_empty(&self) -> bool {
         self.parts.is_empty()
-    }
-
-    /// Words matched by the first part (for a one-word query, all the words it stands for).
-    pub fn first_terms(&self) -> &[TermId] {
-        self.parts
-            .first()
-            .map(|p| p.terms.as_slice())
-            .unwrap_or(&[])
     }
 
     /// Whether the tokens starting at `pos` match, within one document ending at `end`.
@@ -378,6 +371,17 @@ mod tests {
 
     fn setup(texts: &[&str]) -> (Corpus, Analysis) {
         crate::analysis::test_analysis(texts)
+    }
+
+    #[test]
+    fn wildcards_become_anchored_regexes_with_the_rest_literal() {
+        assert_eq!(glob_to_regex("g7/*.t?t"), r"^g7/.*\.t.t$");
+        let re = Regex::new(&glob_to_regex("g7/*")).expect("compiles");
+        assert!(re.is_match("g7/summit.txt"));
+        assert!(!re.is_match("news/g7/summit.txt"));
+        let re = Regex::new(&glob_to_regex("a+b(1).txt")).expect("compiles");
+        assert!(re.is_match("a+b(1).txt"));
+        assert!(!re.is_match("aab(1).txt"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod collocates;
 pub mod cooccur;
 pub mod counts;
 pub mod docset;
+pub mod documents;
 pub mod entities;
 pub mod keyness;
 pub mod kwic;

@@ -1,8 +1,11 @@
 //! `quarry graph`: the entity co-occurrence network of a folder, as GEXF, GraphML, CSV or JSON.
 
+use super::args::{DateArgs, measure_parser};
 use super::{EXIT_OPEN, open_with};
+use crate::analysis::catalog::top::{GraphInput, graph_of_top_entities};
 use crate::analysis::catalog::{self, Edits};
-use crate::analysis::cooccur::{CooccurOptions, Filter, Scope, build_graph};
+use crate::analysis::cooccur::{CooccurOptions, Scope};
+use crate::analysis::docset::DocSet;
 use crate::analysis::entities::Recognizer;
 use crate::analysis::layout::{Layout, NETWORK_SEED, NETWORK_SETTINGS, scored_edges};
 use crate::analysis::measures::Association;
@@ -25,15 +28,22 @@ pub struct GraphArgs {
     /// What counts as together: sentence, paragraph, document or window:N (N tokens).
     #[arg(long, default_value = "sentence")]
     pub scope: String,
-    /// Edge weight: count, logdice, mi, t, ll, pmi, npmi, jaccard, dice.
-    #[arg(long, default_value = "logdice")]
-    pub measure: String,
+    /// Edge weight: an association measure.
+    #[arg(long, ignore_case = true, default_value = Association::default().key(), value_parser = measure_parser())]
+    pub measure: Association,
     /// Leave out pairs seen together fewer times.
     #[arg(long, default_value_t = 2)]
     pub min: u32,
     /// Keep only each entity's K strongest links (0 keeps all).
     #[arg(long, default_value_t = 0)]
     pub top_k: usize,
+    /// Keep only the N entities most mentioned in the documents used (the Network panel
+    /// shows 300); all by default.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub entities: Option<u32>,
+    /// Only documents dated in this range, as the app's date selection.
+    #[command(flatten)]
+    pub dates: DateArgs,
     /// Output format: gexf, graphml, csv (edges; nodes with --nodes), json.
     #[arg(long, default_value = "gexf")]
     pub format: String,
@@ -72,13 +82,6 @@ pub fn run(a: GraphArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let measure: Association = match a.measure.parse() {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("quarry: {e}");
-            return ExitCode::from(2);
-        }
-    };
     if !["gexf", "graphml", "csv", "json"].contains(&a.format.as_str()) {
         eprintln!(
             "quarry: unknown format {:?} (gexf, graphml, csv, json)",
@@ -110,14 +113,23 @@ pub fn run(a: GraphArgs) -> ExitCode {
     let t_graph = Instant::now();
     let opts = CooccurOptions {
         scope,
-        measure,
+        measure: a.measure,
         min_count: a.min,
         top_k: a.top_k,
         max_contexts: 0,
     };
-    let refs = cat.mention_refs();
-    let totals = cat.unit_totals(&an, None);
-    let Some(g) = build_graph(&refs, &totals, &opts, &Filter::default(), &ctx) else {
+    let scope = a.dates.docs(&c);
+    if scope.as_ref().is_some_and(DocSet::is_empty) {
+        eprintln!("quarry: note: no document is dated in the range; the graph is empty");
+    }
+    let input = GraphInput {
+        catalog: &cat,
+        analysis: &an,
+        corpus: &c,
+        scope: scope.as_ref(),
+    };
+    let cap = a.entities.map(|n| n as usize);
+    let Some(g) = graph_of_top_entities(&input, &opts, cap, &ctx) else {
         return ExitCode::from(EXIT_OPEN);
     };
     let graph_ms = t_graph.elapsed().as_secs_f64() * 1000.0;

@@ -1,6 +1,7 @@
 //! The command line: `quarry [PATH]` opens the app; `stats`, `words` and `text` run headless
 //! on the same core and print plain text or JSON. Larger commands live in their own files.
 
+pub mod args;
 pub mod graph;
 pub mod ner;
 pub mod words;

@@ -1,17 +1,16 @@
 //! Word commands: `ngrams`, `collocates`, `keyness` and `kwic`, on the same core as the panels.
 
+use super::args::{DateArgs, measure_parser};
 use super::{EXIT_OPEN, open, print_json};
 use crate::analysis::collocates::{Span, collocates};
 use crate::analysis::counts::counts;
 use crate::analysis::docset::DocSet;
 use crate::analysis::keyness::{LL_P05, keyness};
-use crate::analysis::kwic::{Query, line, search};
+use crate::analysis::kwic::{Query, glob_to_regex, line, search};
 use crate::analysis::measures::Association;
 use crate::analysis::ngrams::{NgramOptions, ngrams};
 use crate::analysis::stems::Stems;
-use crate::analysis::trends::date_range_docs;
 use crate::jobs::JobCtx;
-use chrono::NaiveDate;
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
@@ -59,9 +58,9 @@ pub struct CollocatesArgs {
     /// Words on each side (1–10); 0 means the same sentence.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(0..=10))]
     pub window: u32,
-    /// Association measure: logdice, mi, t, ll, pmi, npmi, jaccard, dice, count.
-    #[arg(long, default_value = "logdice")]
-    pub measure: String,
+    /// Association measure.
+    #[arg(long, ignore_case = true, default_value = Association::default().key(), value_parser = measure_parser())]
+    pub measure: Association,
     /// Minimum co-occurrences.
     #[arg(long, default_value_t = 3)]
     pub min: u64,
@@ -81,12 +80,9 @@ pub struct CollocatesArgs {
 pub struct KeynessArgs {
     /// Folder or file to load.
     pub path: PathBuf,
-    /// First day of the selection (YYYY-MM-DD).
-    #[arg(long, requires = "to")]
-    pub from: Option<NaiveDate>,
-    /// Last day of the selection (YYYY-MM-DD).
-    #[arg(long, requires = "from")]
-    pub to: Option<NaiveDate>,
+    /// The selection by date.
+    #[command(flatten)]
+    pub dates: DateArgs,
     /// Select documents whose path in the folder matches this wildcard (e.g. "g7/*").
     #[arg(long, conflicts_with = "from")]
     pub docs: Option<String>,
@@ -176,10 +172,7 @@ pub fn run_ngrams(a: NgramsArgs) -> ExitCode {
 
 /// `quarry collocates`
 pub fn run_collocates(a: CollocatesArgs) -> ExitCode {
-    let measure: Association = match a.measure.parse() {
-        Ok(m) => m,
-        Err(e) => return bad(e),
-    };
+    let measure = a.measure;
     let (_, an, _) = match open(&a.path) {
         Ok(x) => x,
         Err(c) => return c,
@@ -241,29 +234,15 @@ pub fn run_collocates(a: CollocatesArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A wildcard over paths (`*` any run, `?` one character) as an anchored regex.
-fn glob_regex(glob: &str) -> Result<regex::Regex, regex::Error> {
-    let mut r = String::from("^");
-    for c in glob.chars() {
-        match c {
-            '*' => r.push_str(".*"),
-            '?' => r.push('.'),
-            c => r.push_str(&regex::escape(&c.to_string())),
-        }
-    }
-    r.push('$');
-    regex::Regex::new(&r)
-}
-
 /// `quarry keyness`
 pub fn run_keyness(a: KeynessArgs) -> ExitCode {
     let (c, an, _) = match open(&a.path) {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let set = match (&a.from, &a.to, &a.docs) {
-        (Some(f), Some(t), _) => date_range_docs(&c, *f, *t),
-        (_, _, Some(g)) => match glob_regex(g) {
+    let set = match (a.dates.docs(&c), &a.docs) {
+        (Some(set), _) => set,
+        (None, Some(g)) => match regex::Regex::new(&glob_to_regex(g)) {
             Ok(re) => DocSet::from_fn(c.docs.len(), |d| re.is_match(&c.docs[d as usize].path)),
             Err(e) => return bad(e),
         },

@@ -10,7 +10,10 @@
 //! network gives them; every edge has a `viz:thickness` from its weight's place between the
 //! lowest and highest weight.
 
-use super::xml::{Column, EDGE_COLUMNS, NODE_COLUMNS, Xml, sorted_edges, sorted_nodes};
+use super::xml::{
+    Column, EDGE_COLUMNS, NODE_COLUMNS, Xml, root_attrs, save_doc, schema_location, sorted_edges,
+    sorted_nodes, write_doc,
+};
 use super::{Network, number};
 use std::io::{self, Write};
 use std::path::Path;
@@ -29,19 +32,10 @@ pub const THICKNESS: (f64, f64) = (0.5, 3.0);
 pub fn to_string(net: &Network) -> String {
     let scale = Scale::of(net);
     let mut x = Xml::document();
-    x.open(
-        "gexf",
-        &[
-            ("xmlns", NAMESPACE),
-            ("xmlns:viz", VIZ_NAMESPACE),
-            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            (
-                "xsi:schemaLocation",
-                &format!("{NAMESPACE} {NAMESPACE}/gexf.xsd"),
-            ),
-            ("version", "1.3"),
-        ],
-    );
+    let location = schema_location(NAMESPACE, "gexf.xsd");
+    let mut attrs = root_attrs(NAMESPACE, &[("xmlns:viz", VIZ_NAMESPACE)], &location);
+    attrs.push(("version", "1.3"));
+    x.open("gexf", &attrs);
     x.open("meta", &[]);
     x.text("creator", &[], "Quarry");
     let about = format!(
@@ -162,12 +156,12 @@ fn rounded(x: f64) -> String {
 
 /// Writes the GEXF document to `w`.
 pub fn write(w: &mut dyn Write, net: &Network) -> io::Result<()> {
-    w.write_all(to_string(net).as_bytes())
+    write_doc(w, net, to_string)
 }
 
 /// Saves the GEXF document to `path` atomically (see [`super::write_atomic`]).
 pub fn save(path: &Path, net: &Network) -> io::Result<()> {
-    super::write_atomic(path, |w| write(w, net))
+    save_doc(path, net, to_string)
 }
 
 #[cfg(test)]

@@ -5,7 +5,10 @@
 //! graph is undirected; node ids are written as decimal strings, edge ids as `e0`, `e1`…;
 //! nodes come sorted by id, edges by their endpoints.
 
-use super::xml::{Column, EDGE_COLUMNS, NODE_COLUMNS, Xml, sorted_edges, sorted_nodes};
+use super::xml::{
+    Column, EDGE_COLUMNS, NODE_COLUMNS, Xml, root_attrs, save_doc, schema_location, sorted_edges,
+    sorted_nodes, write_doc,
+};
 use super::{Network, number};
 use std::io::{self, Write};
 use std::path::Path;
@@ -16,17 +19,8 @@ pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 /// The network as a GraphML document.
 pub fn to_string(net: &Network) -> String {
     let mut x = Xml::document();
-    x.open(
-        "graphml",
-        &[
-            ("xmlns", NAMESPACE),
-            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            (
-                "xsi:schemaLocation",
-                &format!("{NAMESPACE} {NAMESPACE}/1.0/graphml.xsd"),
-            ),
-        ],
-    );
+    let location = schema_location(NAMESPACE, "1.0/graphml.xsd");
+    x.open("graphml", &root_attrs(NAMESPACE, &[], &location));
     key(&mut x, "label", "node", "label", "string");
     for c in &NODE_COLUMNS {
         key(&mut x, key_id("node", c), "node", c.title(net), c.kind);
@@ -89,12 +83,12 @@ fn data<R>(x: &mut Xml, class: &str, columns: &[Column<R>], row: &R) {
 
 /// Writes the GraphML document to `w`.
 pub fn write(w: &mut dyn Write, net: &Network) -> io::Result<()> {
-    w.write_all(to_string(net).as_bytes())
+    write_doc(w, net, to_string)
 }
 
 /// Saves the GraphML document to `path` atomically (see [`super::write_atomic`]).
 pub fn save(path: &Path, net: &Network) -> io::Result<()> {
-    super::write_atomic(path, |w| write(w, net))
+    save_doc(path, net, to_string)
 }
 
 #[cfg(test)]

@@ -5,6 +5,46 @@
 //! attribute names, where the label and weight go) on top of this.
 
 use super::{EdgeRow, Network, NodeRow, xml_escape};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Namespace of XML Schema instances, where `xsi:schemaLocation` lives.
+pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// Attributes of a root element in `namespace` whose schema is the file `xsd` under the
+/// namespace's address: `xmlns`, then `extra` (more namespaces), `xmlns:xsi` and
+/// `xsi:schemaLocation`.
+pub fn root_attrs<'a>(
+    namespace: &'a str,
+    extra: &[(&'a str, &'a str)],
+    location: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    let mut attrs = vec![("xmlns", namespace)];
+    attrs.extend_from_slice(extra);
+    attrs.push(("xmlns:xsi", XSI_NAMESPACE));
+    attrs.push(("xsi:schemaLocation", location));
+    attrs
+}
+
+/// The value of `xsi:schemaLocation` for a schema file under the namespace's address.
+pub fn schema_location(namespace: &str, xsd: &str) -> String {
+    format!("{namespace} {namespace}/{xsd}")
+}
+
+/// Writes the document `to_string` makes of the network to `w`.
+pub fn write_doc(
+    w: &mut dyn Write,
+    net: &Network,
+    to_string: fn(&Network) -> String,
+) -> io::Result<()> {
+    w.write_all(to_string(net).as_bytes())
+}
+
+/// Saves the document `to_string` makes of the network to `path` atomically (see
+/// [`super::write_atomic`]).
+pub fn save_doc(path: &Path, net: &Network, to_string: fn(&Network) -> String) -> io::Result<()> {
+    super::write_atomic(path, |w| write_doc(w, net, to_string))
+}
 
 /// One attribute of nodes or edges: identifier, title, XML Schema-like type, and its value.
 pub struct Column<R> {
@@ -159,5 +199,29 @@ impl Xml {
             self.close();
         }
         self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_attributes_declare_the_schema_after_the_namespaces() {
+        let location = schema_location("http://x.org/1.3", "x.xsd");
+        assert_eq!(location, "http://x.org/1.3 http://x.org/1.3/x.xsd");
+        let attrs = root_attrs("http://x.org/1.3", &[("xmlns:v", "http://v")], &location);
+        let names: Vec<&str> = attrs.iter().map(|a| a.0).collect();
+        assert_eq!(
+            names,
+            ["xmlns", "xmlns:v", "xmlns:xsi", "xsi:schemaLocation"]
+        );
+        assert_eq!(attrs[2].1, XSI_NAMESPACE);
+        let mut x = Xml::document();
+        x.open("root", &root_attrs("n", &[], "n n/s.xsd"));
+        assert_eq!(
+            x.finish(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<root xmlns=\"n\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"n n/s.xsd\">\n</root>\n"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! it is borrowed read-only for one frame; a panel changes shared state only by pushing
 //! commands. Asking the store for a value starts its background job when the key is new.
 
+use crate::analysis::catalog::top::{GraphInput, graph_of_top_entities};
 use crate::analysis::catalog::{Catalog, Recognised};
 use crate::analysis::cooccur::CooccurGraph;
 use crate::analysis::counts::Counts;
@@ -235,15 +236,13 @@ impl<'a> Ctx<'a> {
             .borrow_mut()
             .request(&key, self.waker, move || {
                 move |ctx: &JobCtx| {
-                    crate::analysis::catalog::top::graph_of_top_entities(
-                        &c2,
-                        &l.analysis,
-                        &l.corpus,
-                        scope.as_deref(),
-                        &key.options,
-                        key.entities,
-                        ctx,
-                    )
+                    let input = GraphInput {
+                        catalog: &c2,
+                        analysis: &l.analysis,
+                        corpus: &l.corpus,
+                        scope: scope.as_deref(),
+                    };
+                    graph_of_top_entities(&input, &key.options, Some(key.entities), ctx)
                 }
             });
         let g = self.store.graph_latest()?;

@@ -1,4 +1,10 @@
-//! The entities most mentioned in a set of documents, and the co-occurrence graph among them.
+//! The entities most mentioned in a document scope, and the co-occurrence graphs among them:
+//! the graph the Network panel draws and the table the Matrix panel colours. The command line
+//! calls the same functions, so it prints what the panels show.
+//!
+//! A scope is a set of documents (a date range, say); `None` is the whole corpus. Entities are
+//! ranked by their mentions in the scope, not in the whole corpus, and hidden entities never
+//! take part.
 
 use super::{Catalog, EntityId};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, Filter, build_graph};
@@ -40,34 +46,223 @@ pub fn top_in_scope(cat: &Catalog, counts: &ScopeCounts, n: usize) -> Vec<Entity
     ids
 }
 
-/// The co-occurrence graph among the `cap` entities most mentioned in `scope` (all documents
-/// when `None`), counted in the scope's documents only: what the Network and Matrix panels
-/// show and `quarry graph --entities` prints. `None` once cancelled.
+/// What a graph of a scope is built from: the catalog, the corpus and its analysis, and the
+/// documents in scope (`None` = all).
+#[derive(Clone, Copy)]
+pub struct GraphInput<'a> {
+    /// Entities and their mentions.
+    pub catalog: &'a Catalog,
+    /// Word analysis of the corpus (for token totals).
+    pub analysis: &'a Analysis,
+    /// The corpus (for its number of documents).
+    pub corpus: &'a Corpus,
+    /// Documents in scope; `None` is every document.
+    pub scope: Option<&'a DocSet>,
+}
+
+/// The Network panel's graph: co-occurrences among the `cap` visible entities most mentioned
+/// in the scope ([`top_in_scope`]), counted in the scope's documents only; with `cap` `None`,
+/// among every visible entity. `None` if cancelled.
+///
+/// The panel passes its entity count (at least 2) as `cap` and its options as they are.
 pub fn graph_of_top_entities(
-    cat: &Catalog,
-    a: &Analysis,
-    c: &Corpus,
-    scope: Option<&DocSet>,
+    input: &GraphInput<'_>,
     opts: &CooccurOptions,
-    cap: usize,
+    cap: Option<usize>,
     ctx: &JobCtx,
 ) -> Option<CooccurGraph> {
-    let counts = scope_counts(cat, scope);
-    let mut keep = vec![false; cat.entities.len()];
-    for e in top_in_scope(cat, &counts, cap) {
-        keep[e as usize] = true;
+    let ids = cap.map(|n| top_entities(input, n));
+    graph_among(input, opts, ids.as_deref(), ctx)
+}
+
+/// The options of the Matrix panel, made from the Network's: every pair seen once counts, no
+/// pair is pruned, no contexts are kept. Applying it twice changes nothing.
+pub fn matrix_options(opts: &CooccurOptions) -> CooccurOptions {
+    CooccurOptions {
+        min_count: 1,
+        top_k: 0,
+        max_contexts: 0,
+        ..*opts
     }
-    let docs: Option<Vec<bool>> =
-        scope.map(|s| (0..c.docs.len() as DocId).map(|d| s.contains(d)).collect());
+}
+
+/// The Matrix panel's data: the `n` visible entities most mentioned in the scope, most first
+/// (the rows and columns), and the graph among them built with [`matrix_options`] of `opts`.
+/// `None` if cancelled.
+pub fn matrix_of_top_entities(
+    input: &GraphInput<'_>,
+    opts: &CooccurOptions,
+    n: usize,
+    ctx: &JobCtx,
+) -> Option<(Vec<EntityId>, CooccurGraph)> {
+    let ids = top_entities(input, n);
+    let g = graph_among(input, &matrix_options(opts), Some(&ids), ctx)?;
+    Some((ids, g))
+}
+
+/// The `n` visible entities most mentioned in the input's scope.
+fn top_entities(input: &GraphInput<'_>, n: usize) -> Vec<EntityId> {
+    let counts = scope_counts(input.catalog, input.scope);
+    top_in_scope(input.catalog, &counts, n)
+}
+
+/// The co-occurrence graph of the scope among `entities` (every visible entity when `None`).
+fn graph_among(
+    input: &GraphInput<'_>,
+    opts: &CooccurOptions,
+    entities: Option<&[EntityId]>,
+    ctx: &JobCtx,
+) -> Option<CooccurGraph> {
+    let cat = input.catalog;
+    let keep: Option<Vec<bool>> = entities.map(|ids| {
+        let mut keep = vec![false; cat.entities.len()];
+        for &e in ids {
+            keep[e as usize] = true;
+        }
+        keep
+    });
+    let docs: Option<Vec<bool>> = input.scope.map(|s| {
+        (0..input.corpus.docs.len() as DocId)
+            .map(|d| s.contains(d))
+            .collect()
+    });
     let filter = Filter {
         docs: docs.as_deref(),
-        entities: Some(&keep),
+        entities: keep.as_deref(),
     };
-    build_graph(
-        &cat.mention_refs(),
-        &cat.unit_totals(a, scope),
-        opts,
-        &filter,
-        ctx,
-    )
+    let refs = cat.mention_refs();
+    let totals = cat.unit_totals(input.analysis, input.scope);
+    build_graph(&refs, &totals, opts, &filter, ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::catalog::{Edits, build};
+    use crate::analysis::cooccur::Scope;
+    use crate::analysis::entities::Recognizer;
+
+    /// Four documents naming three places and a person from a user list.
+    fn setup(edits: &Edits) -> (Corpus, Analysis, Catalog) {
+        let (c, a) = crate::analysis::test_analysis(&[
+            "Geneva and Oslo met. Geneva and Oslo agreed. Geneva and Lima too.",
+            "Oslo and Lima met. Teodor Varga and Lima left.",
+            "Lima and Geneva talked. Lima again.",
+            "Teodor Varga visited Lima.",
+        ]);
+        let rec = Recognizer::english()
+            .with_user_names("Geneva\tPLACE\nOslo\tPLACE\nLima\tPLACE\nTeodor Varga\tPERSON");
+        let cat = build(&a, &c, &rec, edits, &JobCtx::detached()).expect("not cancelled");
+        (c, a, cat)
+    }
+
+    fn id(cat: &Catalog, name: &str) -> EntityId {
+        cat.find(name).expect("entity")
+    }
+
+    /// Sentence co-occurrence, every pair kept.
+    fn opts() -> CooccurOptions {
+        CooccurOptions {
+            scope: Scope::Sentence,
+            min_count: 1,
+            ..CooccurOptions::default()
+        }
+    }
+
+    #[test]
+    fn counts_and_ranks_entities_in_the_scope() {
+        let (_, _, cat) = setup(&Edits::default());
+        let [ge, os, li, tv] = ["Geneva", "Oslo", "Lima", "Teodor Varga"].map(|n| id(&cat, n));
+        let all = scope_counts(&cat, None);
+        let of = |c: &ScopeCounts| [ge, os, li, tv].map(|e| c[e as usize]);
+        assert_eq!(of(&all), [(4, 2), (3, 2), (6, 4), (2, 2)]);
+        assert_eq!(top_in_scope(&cat, &all, 3), [li, ge, os]);
+        // Documents 1 and 3: Geneva is not mentioned there and is left out.
+        let scope = DocSet::from_ids(4, [1, 3]);
+        let part = scope_counts(&cat, Some(&scope));
+        assert_eq!(of(&part), [(0, 0), (1, 1), (3, 2), (2, 2)]);
+        assert_eq!(top_in_scope(&cat, &part, 10), [li, tv, os]);
+        // Document 1 alone: Oslo and Varga tie with one mention each, the lower id first.
+        let one = scope_counts(&cat, Some(&DocSet::from_ids(4, [1])));
+        assert_eq!(top_in_scope(&cat, &one, 10), [li, os.min(tv), os.max(tv)]);
+        assert_eq!(top_in_scope(&cat, &one, 1), [li]);
+    }
+
+    #[test]
+    fn hidden_entities_are_never_ranked() {
+        let mut ed = Edits::default();
+        ed.hidden.insert("lima".into());
+        let (_, _, cat) = setup(&ed);
+        let [ge, os, tv] = ["Geneva", "Oslo", "Teodor Varga"].map(|n| id(&cat, n));
+        let counts = scope_counts(&cat, None);
+        assert_eq!(top_in_scope(&cat, &counts, 10), [ge, os, tv]);
+    }
+
+    #[test]
+    fn graph_keeps_the_top_entities_of_the_scope() {
+        let (c, a, cat) = setup(&Edits::default());
+        let [ge, os, li, tv] = ["Geneva", "Oslo", "Lima", "Teodor Varga"].map(|n| id(&cat, n));
+        let ctx = JobCtx::detached();
+        let whole = GraphInput {
+            catalog: &cat,
+            analysis: &a,
+            corpus: &c,
+            scope: None,
+        };
+        let count = |g: &CooccurGraph, x, y| g.edge(x, y).map(|e| e.count);
+        let g = graph_of_top_entities(&whole, &opts(), None, &ctx).expect("graph");
+        assert_eq!(g.graph.node_count(), 4);
+        assert_eq!(g.graph.edge_count(), 4);
+        assert_eq!(count(&g, ge, os), Some(2));
+        assert_eq!(count(&g, li, tv), Some(2));
+        assert_eq!(count(&g, os, tv), None);
+        // The two most mentioned, Lima and Geneva, and their pair only.
+        let g = graph_of_top_entities(&whole, &opts(), Some(2), &ctx).expect("graph");
+        assert_eq!(g.graph.node_count(), 2);
+        assert_eq!(count(&g, li, ge), Some(2));
+        // In documents 1 and 3, Geneva is gone; counts and N are of those documents only.
+        let scope = DocSet::from_ids(4, [1, 3]);
+        let part = GraphInput {
+            scope: Some(&scope),
+            ..whole
+        };
+        let g = graph_of_top_entities(&part, &opts(), Some(10), &ctx).expect("graph");
+        assert!(g.node(ge).is_none());
+        assert_eq!(count(&g, li, tv), Some(2));
+        assert_eq!(count(&g, os, li), Some(1));
+        assert_eq!(g.n, 3.0);
+        // Cut to two in that scope: Lima and Varga.
+        let g = graph_of_top_entities(&part, &opts(), Some(2), &ctx).expect("graph");
+        assert_eq!(g.graph.node_count(), 2);
+        assert!(g.node(os).is_none());
+    }
+
+    #[test]
+    fn matrix_lists_the_top_entities_in_order_with_every_pair() {
+        let (c, a, cat) = setup(&Edits::default());
+        let [ge, os, li] = ["Geneva", "Oslo", "Lima"].map(|n| id(&cat, n));
+        let input = GraphInput {
+            catalog: &cat,
+            analysis: &a,
+            corpus: &c,
+            scope: None,
+        };
+        let strict = CooccurOptions {
+            min_count: 5,
+            top_k: 1,
+            ..opts()
+        };
+        let ctx = JobCtx::detached();
+        let net = graph_of_top_entities(&input, &strict, Some(3), &ctx).expect("graph");
+        assert_eq!(net.graph.edge_count(), 0);
+        let (ids, g) = matrix_of_top_entities(&input, &strict, 3, &ctx).expect("matrix");
+        assert_eq!(ids, [li, ge, os]);
+        // Pairs seen once or twice are kept whatever the Network's minimum and top K.
+        assert_eq!(g.graph.edge_count(), 3);
+        assert_eq!(g.edge(os, li).map(|e| e.count), Some(1));
+        assert_eq!(g.options, matrix_options(&strict));
+        assert_eq!(matrix_options(&g.options), g.options);
+        assert_eq!((g.options.min_count, g.options.top_k), (1, 0));
+        assert_eq!(g.options.max_contexts, 0);
+    }
 }

@@ -95,6 +95,16 @@ impl Association {
         }
     }
 
+    /// Other spellings [`FromStr`] also reads (after lowercasing), e.g. `g2` for `ll`.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Association::LogDice => &["log-dice", "log_dice"],
+            Association::TScore => &["tscore", "t-score", "t_score"],
+            Association::LogLikelihood => &["log-likelihood", "loglikelihood", "g2"],
+            _ => &[],
+        }
+    }
+
     /// All keys joined with `|`, for help texts.
     pub fn keys() -> String {
         Self::all()
@@ -137,18 +147,15 @@ impl fmt::Display for Association {
 impl FromStr for Association {
     type Err = ParseAssociationError;
 
-    /// Reads a key (case-insensitive), or one of the spelled-out aliases `log-dice`,
-    /// `t-score`/`tscore`, `log-likelihood`/`g2`.
+    /// Reads a key or one of its [`Association::aliases`], any case, around spaces.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let k = s.trim().to_ascii_lowercase();
-        let found = Self::all().iter().copied().find(|a| a.key() == k);
-        found
-            .or(match k.as_str() {
-                "log-dice" | "log_dice" => Some(Association::LogDice),
-                "tscore" | "t-score" | "t_score" => Some(Association::TScore),
-                "log-likelihood" | "loglikelihood" | "g2" => Some(Association::LogLikelihood),
-                _ => None,
-            })
+        let k = k.as_str();
+        // No alias is another measure's key, so the first measure either names is the one.
+        Self::all()
+            .iter()
+            .copied()
+            .find(|a| a.key() == k || a.aliases().contains(&k))
             .ok_or_else(|| ParseAssociationError(s.to_string()))
     }
 }
@@ -166,6 +173,14 @@ mod tests {
         assert_eq!("LogDice".parse(), Ok(Association::LogDice));
         assert_eq!(" T ".parse(), Ok(Association::TScore));
         assert_eq!("g2".parse(), Ok(Association::LogLikelihood));
+        assert_eq!("Log_Dice".parse(), Ok(Association::LogDice));
+        for &a in Association::all() {
+            for alias in a.aliases() {
+                assert_eq!(alias.parse::<Association>(), Ok(a), "{alias}");
+                // No alias is another measure's key.
+                assert!(Association::all().iter().all(|b| b.key() != *alias));
+            }
+        }
         let err = "chi2".parse::<Association>().unwrap_err();
         assert!(err.to_string().contains("logdice|mi|t|ll"), "{err}");
     }

@@ -3,39 +3,19 @@
 use crate::analysis::DocId;
 use crate::analysis::catalog::Catalog;
 use crate::analysis::docset::DocSet;
+use crate::analysis::documents::{self, SortBy, WordDocs, filter_docs_in_job, sort_docs};
 use crate::analysis::kwic::Hit;
-use crate::corpus::{Corpus, dates};
-use crate::jobs::{JobCtx, Phase};
+use crate::corpus::dates;
+use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::session::{Loaded, Selection};
 use crate::ui::store::{CatalogKey, CorpusKey, ScopeKey};
 use crate::ui::widgets::no_corpus;
-use aho_corasick::AhoCorasick;
 use egui::{Align, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
-use rayon::prelude::*;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
-
-/// A sortable column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortBy {
-    /// Headline.
-    Title,
-    /// Publication date.
-    Date,
-    /// Byline and source.
-    Source,
-    /// Word count.
-    Words,
-    /// File format.
-    Format,
-    /// Path in the folder.
-    #[default]
-    Path,
-}
 
 /// What the rows depend on: the scope, the filter text, the selection and the order.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,95 +68,6 @@ impl DocumentsView {
     }
 }
 
-/// Documents per step of the filter: progress and cancellation are checked between steps.
-const FILTER_CHUNK: usize = 256;
-
-/// Documents whose title or text contains `needle` (any case), among `candidates`, in their
-/// order; as a job, it reports progress and gives `None` once cancelled.
-pub fn filter_docs_in_job(
-    corpus: &Corpus,
-    candidates: Vec<DocId>,
-    needle: &str,
-    ctx: &JobCtx,
-) -> Option<Vec<DocId>> {
-    let needle = needle.trim();
-    if needle.is_empty() {
-        return Some(candidates);
-    }
-    let Ok(ac) = AhoCorasick::builder().ascii_case_insensitive(true).build([
-        needle,
-        needle.to_lowercase().as_str(),
-        needle.to_uppercase().as_str(),
-    ]) else {
-        return Some(candidates);
-    };
-    ctx.progress
-        .set_phase(Phase::Analyzing, candidates.len() as u64);
-    let rows: Vec<DocId> = candidates
-        .par_chunks(FILTER_CHUNK)
-        .flat_map_iter(|chunk| {
-            let kept: Vec<DocId> = if ctx.is_cancelled() {
-                Vec::new()
-            } else {
-                chunk
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        let d = &corpus.docs[i as usize];
-                        ac.is_match(&d.title) || ac.is_match(&d.text)
-                    })
-                    .collect()
-            };
-            ctx.progress
-                .done
-                .fetch_add(chunk.len() as u64, Ordering::Relaxed);
-            ctx.wake();
-            kept
-        })
-        .collect();
-    (!ctx.is_cancelled()).then_some(rows)
-}
-
-/// Sorts document ids by a column, ties broken by path then index.
-/// Text keys are computed once per document, not once per comparison.
-pub fn sort_docs(corpus: &Corpus, words: &[u32], rows: &mut [DocId], by: SortBy, descending: bool) {
-    let doc = |i: DocId| &corpus.docs[i as usize];
-    let tie = |a: DocId, b: DocId| {
-        let (da, db) = (doc(a), doc(b));
-        (&da.path, da.index).cmp(&(&db.path, db.index))
-    };
-    let dir = |o: std::cmp::Ordering| if descending { o.reverse() } else { o };
-    match by {
-        SortBy::Title | SortBy::Source => {
-            let mut keyed: Vec<(String, DocId)> = rows
-                .par_iter()
-                .map(|&i| {
-                    let d = doc(i);
-                    let key = if by == SortBy::Title {
-                        d.title.to_lowercase()
-                    } else {
-                        d.byline().to_lowercase()
-                    };
-                    (key, i)
-                })
-                .collect();
-            keyed.par_sort_by(|(ka, a), (kb, b)| dir(ka.cmp(kb)).then_with(|| tie(*a, *b)));
-            for (slot, (_, i)) in rows.iter_mut().zip(keyed) {
-                *slot = i;
-            }
-        }
-        SortBy::Date => {
-            rows.par_sort_by(|&a, &b| dir(doc(a).date.cmp(&doc(b).date)).then_with(|| tie(a, b)))
-        }
-        SortBy::Words => rows.par_sort_by(|&a, &b| {
-            dir(words[a as usize].cmp(&words[b as usize])).then_with(|| tie(a, b))
-        }),
-        SortBy::Format => rows
-            .par_sort_by(|&a, &b| dir(doc(a).format.cmp(&doc(b).format)).then_with(|| tie(a, b))),
-        SortBy::Path => rows.par_sort_by(|&a, &b| dir(tie(a, b))),
-    }
-}
-
 /// Documents the selection allows, before the filter text: those with the selected word (or
 /// phrase) in the scope, mentioning the selected entity or both ends of the selected link.
 fn candidates(
@@ -186,34 +77,22 @@ fn candidates(
     hits: Option<&[Hit]>,
     catalog: Option<&Catalog>,
 ) -> Vec<DocId> {
-    let in_scope = |d: &DocId| scope.is_none_or(|sc| sc.contains(*d));
-    let mut candidates: Vec<DocId> = match (&selection.word, hits) {
-        (Some(_), Some(hits)) => {
-            let mut d: Vec<DocId> = hits.iter().map(|h| h.doc).collect();
-            d.dedup();
-            d
-        }
+    let word = match (&selection.word, hits) {
+        (Some(_), Some(hits)) => WordDocs::Hits(hits),
         // Until the phrase's hits are in, a single word's documents come from the postings.
-        (Some(w), None) => l
-            .analysis
-            .docs_with(w)
-            .iter()
-            .copied()
-            .filter(in_scope)
-            .collect(),
-        (None, _) => (0..l.corpus.docs.len() as DocId).filter(in_scope).collect(),
+        (Some(w), None) => WordDocs::Postings(l.analysis.docs_with(w)),
+        (None, _) => WordDocs::All,
     };
-    if let Some(cat) = catalog {
-        let mut need: Vec<u32> = selection.entity.into_iter().collect();
-        if let Some((a, b)) = selection.edge {
-            need.extend([a, b]);
-        }
-        for e in need {
-            let docs = cat.docs_of(e);
-            candidates.retain(|d| docs.binary_search(d).is_ok());
-        }
+    let mut need: Vec<u32> = selection.entity.into_iter().collect();
+    if let Some((a, b)) = selection.edge {
+        need.extend([a, b]);
     }
-    candidates
+    let lists: Vec<Vec<DocId>> = match catalog {
+        Some(cat) => need.iter().map(|&e| cat.docs_of(e)).collect(),
+        None => Vec::new(),
+    };
+    let required: Vec<&[DocId]> = lists.iter().map(Vec::as_slice).collect();
+    documents::candidates(l.corpus.docs.len(), word, scope, &required)
 }
 
 /// Brings the rows up to date. Without filter text they are computed at once (no document
@@ -463,66 +342,4 @@ fn filter_bar(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, l: &Loaded, cmds: &m
             );
         }
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::corpus::Document;
-
-    fn corpus() -> Corpus {
-        let doc = |path: &str, title: &str, text: &str| Document {
-            path: path.into(),
-            title: title.into(),
-            text: text.into(),
-            ..Default::default()
-        };
-        Corpus {
-            docs: vec![
-                doc("a.txt", "beta talks", "Envoys met in Geneva."),
-                doc("b.txt", "Alpha vote", "The UN voted."),
-                doc("c.txt", "gamma prices", "Oil rose; GENEVA traders."),
-            ],
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn sorts_titles_ignoring_case_both_ways() {
-        let c = corpus();
-        let mut rows = vec![0, 1, 2];
-        sort_docs(&c, &[3, 3, 4], &mut rows, SortBy::Title, false);
-        assert_eq!(rows, [1, 0, 2]);
-        sort_docs(&c, &[3, 3, 4], &mut rows, SortBy::Title, true);
-        assert_eq!(rows, [2, 0, 1]);
-        // Equal word counts fall back to path order.
-        sort_docs(&c, &[3, 3, 4], &mut rows, SortBy::Words, true);
-        assert_eq!(rows, [2, 0, 1]);
-        sort_docs(&c, &[3, 3, 4], &mut rows, SortBy::Path, false);
-        assert_eq!(rows, [0, 1, 2]);
-    }
-
-    fn filter_docs(corpus: &Corpus, candidates: Vec<DocId>, needle: &str) -> Vec<DocId> {
-        filter_docs_in_job(corpus, candidates, needle, &JobCtx::detached()).unwrap_or_default()
-    }
-
-    #[test]
-    fn filter_matches_text_and_title_any_case() {
-        let c = corpus();
-        assert_eq!(filter_docs(&c, vec![0, 1, 2], "geneva"), [0, 2]);
-        assert_eq!(filter_docs(&c, vec![0, 1, 2], "ALPHA"), [1]);
-        assert_eq!(filter_docs(&c, vec![0, 1, 2], "  "), [0, 1, 2]);
-        assert!(filter_docs(&c, vec![0, 1, 2], "nowhere").is_empty());
-    }
-
-    #[test]
-    fn filter_job_reports_every_document_it_reads() {
-        let c = corpus();
-        let ctx = JobCtx::detached();
-        let rows = filter_docs_in_job(&c, vec![2, 1, 0], "GENEVA", &ctx);
-        // Candidates keep their order.
-        assert_eq!(rows, Some(vec![2, 0]));
-        let p = ctx.progress.snapshot();
-        assert_eq!((p.done, p.total), (3, 3));
-    }
 }

@@ -2,7 +2,7 @@
 //! coloured by the chosen association measure; hover shows the value, click lists the
 //! contexts where the pair appears together (in the Concordance).
 
-use crate::analysis::catalog::top::{graph_of_top_entities, scope_counts, top_in_scope};
+use crate::analysis::catalog::top::{GraphInput, matrix_of_top_entities, matrix_options};
 use crate::analysis::catalog::{Catalog, EntityId};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions};
 use crate::jobs::JobCtx;
@@ -55,12 +55,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
         ui.spinner();
         return;
     };
-    let opts = CooccurOptions {
-        min_count: 1,
-        top_k: 0,
-        max_contexts: 0,
-        ..cx.graph.options
-    };
+    let opts = matrix_options(&cx.graph.options);
     let key = MatrixKey {
         scope: cx.scope_key(),
         catalog: cx.catalog_key(),
@@ -78,10 +73,13 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
     let c2 = cat.clone();
     v.data.request(&key, cx.waker, move || {
         move |ctx: &JobCtx| {
-            let scope = scope.as_deref();
-            let ids = top_in_scope(&c2, &scope_counts(&c2, scope), n);
-            let g = graph_of_top_entities(&c2, &l.analysis, &l.corpus, scope, &opts, n, ctx)?;
-            Some((ids, g))
+            let input = GraphInput {
+                catalog: &c2,
+                analysis: &l.analysis,
+                corpus: &l.corpus,
+                scope: scope.as_deref(),
+            };
+            matrix_of_top_entities(&input, &opts, n, ctx)
         }
     });
     // The previous matrix stays until the new one is ready, unless its entities are gone.

@@ -31,27 +31,6 @@ struct ReaderKey {
     stop: u64,
 }
 
-/// The `n` most frequent words of a document that are not stop-words.
-pub fn doc_top_words(a: &Analysis, stop: &[bool], doc: DocId, n: usize) -> Vec<(TermId, u32)> {
-    if doc as usize >= a.doc_tokens.len() {
-        return Vec::new();
-    }
-    let mut ids: Vec<TermId> = a.stream[a.doc_range(doc)]
-        .iter()
-        .copied()
-        .filter(|&t| !stop.get(t as usize).copied().unwrap_or(false))
-        .filter(|&t| !crate::analysis::tokenize::is_number(&a.vocab[t as usize]))
-        .collect();
-    ids.sort_unstable();
-    let mut counts: Vec<(TermId, u32)> = ids
-        .chunk_by(|x, y| x == y)
-        .map(|r| (r[0], r.len() as u32))
-        .collect();
-    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    counts.truncate(n);
-    counts
-}
-
 /// View state of the Reader panel.
 #[derive(Debug, Clone, Default)]
 pub struct ReaderView {
@@ -487,7 +466,7 @@ fn refresh(cx: &Ctx, v: &mut ReaderView, l: &Loaded, d: &Document, id: DocId, ra
         v.current = 0;
         v.scroll_pending =
             !v.hits.is_empty() || v.marked.is_some() || (!same_doc && !v.word_hits.is_empty());
-        v.top_words = doc_top_words(&l.analysis, &cx.stop.flags, id, 12);
+        v.top_words = crate::analysis::counts::doc_top_words(&l.analysis, &cx.stop.flags, id, 12);
         v.key = Some(key);
     }
 }
