@@ -7,6 +7,9 @@
 //!   [`corpus::Problem`] and the load goes on.
 //! - [`analysis`] tokenises every document (tokens are byte ranges into the raw text) and
 //!   counts words, document frequencies and postings, once per corpus.
+//! - [`ner`] finds people, organisations, places and other names in raw text, and groups a
+//!   corpus's mentions into a catalog of entities with aliases, user edits and merge
+//!   suggestions.
 //! - [`jobs`] runs such work on a background thread with progress counters, a cancel flag and
 //!   a repaint waker that knows nothing of egui.
 //! - [`cli`] prints the same results headless; [`desktop`] installs the app for a user.
@@ -23,5 +26,6 @@ pub mod corpus;
 pub mod desktop;
 pub mod export;
 pub mod jobs;
+pub mod ner;
 #[cfg(feature = "gui")]
 pub mod ui;

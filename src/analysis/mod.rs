@@ -3,12 +3,10 @@
 //! [`analyze`] runs once per corpus in a background job (rayon inside); panels and the command
 //! line only read the resulting [`Analysis`].
 
-pub mod catalog;
 pub mod collocates;
 pub mod cooccur;
 pub mod counts;
 pub mod docset;
-pub mod entities;
 pub mod keyness;
 pub mod kwic;
 pub mod layout;

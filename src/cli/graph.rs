@@ -1,12 +1,12 @@
 //! `quarry graph`: the entity co-occurrence network of a folder, as GEXF, GraphML, CSV or JSON.
 
 use super::{EXIT_OPEN, open_with};
-use crate::analysis::catalog::{self, Edits};
 use crate::analysis::cooccur::{CooccurOptions, Filter, Scope, build_graph};
-use crate::analysis::entities::Recognizer;
 use crate::analysis::layout::{Layout, NETWORK_SEED, NETWORK_SETTINGS, scored_edges};
 use crate::analysis::measures::Association;
 use crate::jobs::JobCtx;
+use crate::ner::Recognizer;
+use crate::ner::catalog::{self, Edits};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;

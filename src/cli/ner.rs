@@ -3,12 +3,12 @@
 //! `quarry train-clusters` (word clusters from unlabelled text, for the entity model).
 
 use super::EXIT_OPEN;
-use crate::analysis::entities::clusters;
-use crate::analysis::entities::tagger::Tagger;
-use crate::analysis::entities::train::{TrainOptions, evaluate, load_gold, train};
-use crate::analysis::entities::{EntityType, Recognizer};
 use crate::corpus::{Format, load};
 use crate::jobs::JobCtx;
+use crate::ner::clusters;
+use crate::ner::tagger::Tagger;
+use crate::ner::train::{TrainOptions, evaluate, load_gold, train};
+use crate::ner::{EntityType, Recognizer};
 use clap::Args;
 use rayon::prelude::*;
 use serde::Serialize;

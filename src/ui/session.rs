@@ -2,16 +2,16 @@
 //! implies, values computed from them in the background, and each panel's view state.
 //! Nothing here is persisted; see `settings` for what is.
 
-use crate::analysis::catalog::{Catalog, Edits, EntityId, Recognised};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, Filter, build_graph};
 use crate::analysis::counts::Counts;
 use crate::analysis::docset::DocSet;
-use crate::analysis::entities::Recognizer;
 use crate::analysis::kwic::{Hit, Query};
 use crate::analysis::stems::Stems;
 use crate::analysis::{Analysis, DocId, TermId};
 use crate::corpus::Corpus;
 use crate::jobs::{JobCtx, Waker, no_waker};
+use crate::ner::Recognizer;
+use crate::ner::catalog::{Catalog, Edits, EntityId, Recognised};
 use crate::ui::derived::Derived;
 use crate::ui::panels::{
     cloud::CloudView,
@@ -336,7 +336,7 @@ impl Session {
                     custom = Recognizer::english().with_user_names(&names);
                     &custom
                 };
-                crate::analysis::catalog::recognise(&l.corpus, rec, ctx)
+                crate::ner::catalog::recognise(&l.corpus, rec, ctx)
             }
         });
         self.derived.recognised.value_for(&key).cloned()
@@ -352,7 +352,7 @@ impl Session {
             self.derived.catalog.request(&key, &self.waker, || {
                 let edits = edits.clone();
                 move |ctx: &JobCtx| {
-                    crate::analysis::catalog::group(&found, &l.analysis, &l.corpus, &edits, ctx)
+                    crate::ner::catalog::group(&found, &l.analysis, &l.corpus, &edits, ctx)
                 }
             });
         }

@@ -1,11 +1,11 @@
 //! Documents panel: a sortable, filterable, virtualised table of every document.
 
 use crate::analysis::DocId;
-use crate::analysis::catalog::Catalog;
 use crate::analysis::docset::DocSet;
 use crate::analysis::kwic::Hit;
 use crate::corpus::{Corpus, dates};
 use crate::jobs::{JobCtx, Phase};
+use crate::ner::catalog::Catalog;
 use crate::ui::commands::Command;
 use crate::ui::derived::Derived;
 use crate::ui::session::{Loaded, Selection, Session};

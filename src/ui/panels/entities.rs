@@ -3,11 +3,11 @@
 //! retype and hide from a right-click menu; merge suggestions; the user's own list of names.
 
 use crate::analysis::DocId;
-use crate::analysis::catalog::aliases::normalise;
-use crate::analysis::catalog::{Catalog, EntityId};
 use crate::analysis::docset::DocSet;
-use crate::analysis::entities::EntityType;
 use crate::jobs::JobCtx;
+use crate::ner::EntityType;
+use crate::ner::catalog::aliases::normalise;
+use crate::ner::catalog::{Catalog, EntityId};
 use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::derived::Derived;
 use crate::ui::export;

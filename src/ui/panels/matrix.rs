@@ -3,9 +3,9 @@
 //! contexts where the pair appears together (in the Concordance).
 
 use crate::analysis::DocId;
-use crate::analysis::catalog::EntityId;
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, Filter, build_graph};
 use crate::jobs::JobCtx;
+use crate::ner::catalog::EntityId;
 use crate::ui::commands::Command;
 use crate::ui::derived::Derived;
 use crate::ui::dock::Tab;

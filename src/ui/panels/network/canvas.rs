@@ -6,7 +6,7 @@ use super::NetworkView;
 use super::geometry::{HIDDEN, NEIGHBOUR, SELECTED, SHOWN, fit_view, nearest_edge, nearest_node};
 use super::labels::{Anchor, SIDES, Side, free_place, rect_at};
 use super::model::{Prepared, RADIUS};
-use crate::analysis::entities::EntityType;
+use crate::ner::EntityType;
 use crate::ui::panels::entities::kind_color;
 use egui::{
     Align2, Color32, CursorIcon, FontId, Rect, Response, Sense, Stroke, Ui, Vec2, pos2, vec2,

@@ -10,10 +10,10 @@ mod model;
 mod tests;
 mod worker;
 
-use crate::analysis::catalog::network;
 use crate::analysis::cooccur::Scope;
-use crate::analysis::entities::EntityType;
 use crate::analysis::measures::Association;
+use crate::ner::EntityType;
+use crate::ner::catalog::network;
 use crate::ui::commands::Command;
 use crate::ui::dock::Tab;
 use crate::ui::export;

@@ -70,7 +70,7 @@ pub fn coarse(c: u16) -> u16 {
 
 /// The built-in table, or the one [`install`]ed before first use.
 pub fn builtin() -> &'static Clusters {
-    BUILTIN.get_or_init(|| Clusters::parse(include_str!("../../../assets/ner/clusters.tsv")))
+    BUILTIN.get_or_init(|| Clusters::parse(include_str!("../../assets/ner/clusters.tsv")))
 }
 
 /// Uses `c` instead of the built-in table; false if a table is already in use.

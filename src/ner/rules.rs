@@ -742,9 +742,9 @@ pub(super) fn strip_titles(text: &str, found: &mut [Mention]) {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::analysis::entities::Recognizer;
-    use crate::analysis::entities::tests::spans;
-    use crate::analysis::entities::tokens::tokenize;
+    use crate::ner::Recognizer;
+    use crate::ner::tests::spans;
+    use crate::ner::tokens::tokenize;
 
     #[test]
     fn a_lone_surname_after_the_full_name_is_a_person() {

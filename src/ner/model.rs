@@ -478,7 +478,7 @@ mod tests {
     /// continues a mention, not the lowercase words around it.
     #[test]
     fn a_capitals_scope_scores_capitals_and_open_mentions_only() {
-        use crate::analysis::entities::features::INIT_CAP;
+        use crate::ner::features::INIT_CAP;
         let word = |caps: bool| TokInfo {
             flags: if caps { INIT_CAP | UPPER } else { 0 },
             near: true,

@@ -6,6 +6,9 @@
 //! ([`gazetteer`]) and by how each word is written and tagged elsewhere in the same document. The weights are trained on
 //! CoNLL-2003 by `quarry train-ner` ([`train`]) and built into the program.
 //!
+//! The [`catalog`] groups the mentions of a whole corpus into entities (aliases, the user's
+//! edits, merge suggestions) for the panels, the co-occurrence graph and the exports.
+//!
 //! ```ignore
 //! let r = Recognizer::english();
 //! for m in r.recognize("NATO chief Jens Stoltenberg in Brussels.") {
@@ -13,6 +16,7 @@
 //! }
 //! ```
 
+pub mod catalog;
 pub mod clusters;
 pub mod features;
 pub mod gazetteer;
@@ -135,7 +139,7 @@ impl Recognizer {
     /// The built-in English model (decoded once, on first use).
     pub fn english() -> &'static Recognizer {
         ENGLISH.get_or_init(|| {
-            let model = Tagger::decode(include_bytes!("../../../assets/ner/model.bin"))
+            let model = Tagger::decode(include_bytes!("../../assets/ner/model.bin"))
                 .unwrap_or_else(|_| Tagger::new(Model::zeros(10), None));
             Recognizer::new(model)
         })

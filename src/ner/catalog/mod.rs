@@ -11,12 +11,12 @@
 pub mod aliases;
 pub mod edits;
 
-use super::cooccur::{MentionRef, UnitTotals};
-use super::docset::DocSet;
-use super::entities::hash::hash_bytes;
-use super::entities::{EntityType, Recognizer};
-use super::tokenize::Break;
-use super::{Analysis, DocId};
+use super::hash::hash_bytes;
+use super::{EntityType, Recognizer};
+use crate::analysis::cooccur::{MentionRef, UnitTotals};
+use crate::analysis::docset::DocSet;
+use crate::analysis::tokenize::Break;
+use crate::analysis::{Analysis, DocId};
 use crate::corpus::Corpus;
 use crate::jobs::JobCtx;
 use aliases::{acronym, edit_distance, normalise, surname, surname_map, without_legal_form};
@@ -818,7 +818,10 @@ mod tests;
 
 /// The co-occurrence graph in the neutral form the exporters write: nodes labelled with entity
 /// names and types, edges with the measure's score as weight.
-pub fn network(cat: &Catalog, g: &super::cooccur::CooccurGraph) -> crate::export::Network {
+pub fn network(
+    cat: &Catalog,
+    g: &crate::analysis::cooccur::CooccurGraph,
+) -> crate::export::Network {
     let nodes = g
         .graph
         .raw_nodes()
