@@ -22,7 +22,6 @@ pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
-mod people;
 mod rules;
 pub mod tagger;
 pub mod tokens;
