@@ -1,7 +1,12 @@
-//! Analysis of a loaded corpus: vocabulary, word counts, document frequencies and postings.
-//!
-//! [`analyze`] runs once per corpus in a background job (rayon inside); panels and the command
-//! line only read the resulting [`Analysis`].
+//! Analysis of a loaded corpus. [`tokenize`] cuts raw text into word tokens with the sentence
+//! and paragraph breaks between them; [`analyze`] runs once per corpus in a background job
+//! (rayon inside) and builds the [`Analysis`] (vocabulary, counts, document frequencies,
+//! postings and the token stream) that panels and the command line only read. On it rest word
+//! counts over any set of documents ([`counts`], [`docset`]), with [`stopwords`] and
+//! [`stems`]; [`ngrams`]; [`collocates`]; [`keyness`]; the concordance ([`kwic`]); frequency
+//! over time ([`trends`]); and the entity co-occurrence graph ([`cooccur`], built from the
+//! mentions of the [`crate::ner::catalog`]) with its force-directed [`layout`]. [`measures`]
+//! holds the association and dispersion statistics they share.
 
 pub mod collocates;
 pub mod cooccur;
