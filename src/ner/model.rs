@@ -404,6 +404,7 @@ fn get_varint(b: &[u8], pos: &mut usize) -> Result<u64, String> {
 }
 
 /// Averaged perceptron training state around a [`Model`].
+#[cfg(feature = "train")]
 pub struct Trainer {
     /// Current (not averaged) weights.
     pub model: Model,
@@ -411,6 +412,7 @@ pub struct Trainer {
     c: f32,
 }
 
+#[cfg(feature = "train")]
 impl Trainer {
     /// A trainer with `2^bits` rows.
     pub fn new(bits: u32) -> Trainer {
