@@ -4,8 +4,11 @@
 //! A greedy left-to-right averaged-perceptron tagger ([`model`], run twice by [`tagger`]) over
 //! hashed features ([`features`]) of tokens ([`tokens`]), helped by name lists
 //! ([`gazetteer`]) and by how each word is written and tagged elsewhere in the same document.
-//! The weights are trained on CoNLL-2003 by `quarry train-ner` and built into the program; the
-//! training code (`train`, with its word clusters) is built only with the `train` feature.
+//! Rules then tidy the tagger's mentions (`rules`: titles, trims, people's names, organisations,
+//! other names), and known organisations and the user's own list of names win over them
+//! (`user`). The weights are trained on CoNLL-2003 by `quarry train-ner` and built into the
+//! program; the training code (`train`, with its word clusters) is built only with the `train`
+//! feature.
 //!
 //! The [`catalog`] groups the mentions of a whole corpus into entities (aliases, the user's
 //! edits, merge suggestions) for the panels, the co-occurrence graph and the exports.
