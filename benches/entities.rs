@@ -1,8 +1,8 @@
 //! Entity recognition throughput on the CoNLL-2003 development texts (when `../shared` exists).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use quarry::analysis::entities::Recognizer;
 use quarry::analysis::tokenize::tokens;
+use quarry::ner::Recognizer;
 use std::hint::black_box;
 use std::path::Path;
 

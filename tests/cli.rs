@@ -143,11 +143,11 @@ fn graph_gexf_places_colours_and_sizes_nodes() {
 fn sample_catalog() -> (
     quarry::corpus::Corpus,
     quarry::analysis::Analysis,
-    quarry::analysis::catalog::Catalog,
+    quarry::ner::catalog::Catalog,
 ) {
-    use quarry::analysis::catalog::{Edits, build};
-    use quarry::analysis::entities::Recognizer;
     use quarry::jobs::JobCtx;
+    use quarry::ner::Recognizer;
+    use quarry::ner::catalog::{Edits, build};
     let ctx = JobCtx::detached();
     let c = quarry::corpus::load(&PathBuf::from(sample()), &ctx).unwrap();
     let a = quarry::analysis::analyze(&c, &ctx).unwrap();
@@ -161,13 +161,13 @@ fn core_graph_json(
     (c, a, cat): &(
         quarry::corpus::Corpus,
         quarry::analysis::Analysis,
-        quarry::analysis::catalog::Catalog,
+        quarry::ner::catalog::Catalog,
     ),
     cap: usize,
     dates: Option<(&str, &str)>,
 ) -> (String, usize) {
-    use quarry::analysis::catalog::top::{GraphInput, graph_of_top_entities};
     use quarry::analysis::cooccur::CooccurOptions;
+    use quarry::ner::catalog::top::{GraphInput, graph_of_top_entities};
     let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let scope = dates.map(|(f, t)| quarry::analysis::trends::date_range_docs(c, day(f), day(t)));
     let input = GraphInput {
@@ -183,7 +183,7 @@ fn core_graph_json(
     };
     let ctx = quarry::jobs::JobCtx::detached();
     let g = graph_of_top_entities(&input, &opts, Some(cap), &ctx).unwrap();
-    let net = quarry::analysis::catalog::network(cat, &g);
+    let net = quarry::ner::catalog::network(cat, &g);
     let docs = scope.map_or(c.docs.len(), |s| s.len());
     (serde_json::to_string_pretty(&net).unwrap(), docs)
 }

@@ -261,7 +261,7 @@ fn panel_graph_json(app: &QuarryApp) -> String {
         .store
         .graph_for(&key)
         .expect("the graph of the current options");
-    serde_json::to_string_pretty(&quarry::analysis::catalog::network(&cat, &g)).unwrap()
+    serde_json::to_string_pretty(&quarry::ner::catalog::network(&cat, &g)).unwrap()
 }
 
 #[test]

@@ -1,15 +1,18 @@
-//! Analysis of a loaded corpus: vocabulary, word counts, document frequencies and postings.
-//!
-//! [`analyze`] runs once per corpus in a background job (rayon inside); panels and the command
-//! line only read the resulting [`Analysis`].
+//! Analysis of a loaded corpus. [`tokenize`] cuts raw text into word tokens with the sentence
+//! and paragraph breaks between them; [`analyze`] runs once per corpus in a background job
+//! (rayon inside) and builds the [`Analysis`] (vocabulary, counts, document frequencies,
+//! postings and the token stream) that panels and the command line only read. On it rest word
+//! counts over any set of documents ([`counts`], [`docset`]), with [`stopwords`] and
+//! [`stems`]; [`ngrams`]; [`collocates`]; [`keyness`]; the concordance ([`kwic`]); frequency
+//! over time ([`trends`]); and the entity co-occurrence graph ([`cooccur`], built from the
+//! mentions of the [`crate::ner::catalog`]) with its force-directed [`layout`]. [`measures`]
+//! holds the association and dispersion statistics they share.
 
-pub mod catalog;
 pub mod collocates;
 pub mod cooccur;
 pub mod counts;
 pub mod docset;
 pub mod documents;
-pub mod entities;
 pub mod keyness;
 pub mod kwic;
 pub mod layout;
@@ -153,124 +156,25 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     ctx.progress
         .set_phase(Phase::Analyzing, corpus.docs.len() as u64);
     ctx.wake_now();
-    // A few large pieces per thread: few tables to merge, still balanced.
-    let pieces = rayon::current_num_threads() * 2;
-    let piece = corpus.docs.len().div_ceil(pieces).max(64);
-    let partials: Vec<Partial> = corpus
-        .docs
-        .par_chunks(piece)
-        .enumerate()
-        .map(|(c, docs)| {
-            let mut p = Partial::default();
-            p.ids.reserve(1 << 14);
-            for (i, d) in docs.iter().enumerate() {
-                if ctx.is_cancelled() {
-                    break;
-                }
-                let body_start = if d.text.is_char_boundary(d.body_start) {
-                    d.body_start
-                } else {
-                    0
-                };
-                p.add_doc((c * piece + i) as DocId, &d.text, body_start);
-                if i % 64 == 63 {
-                    ctx.progress.done.fetch_add(64, Ordering::Relaxed);
-                    ctx.wake();
-                }
-            }
-            p
-        })
-        .collect();
+    let partials = count_pieces(corpus, ctx);
     if ctx.is_cancelled() {
         return None;
     }
-    // One vocabulary for all pieces.
-    let mut ids: FxHashMap<CompactString, TermId> = FxHashMap::default();
-    let mut vocab: Vec<CompactString> = Vec::new();
-    let local_to_global: Vec<Vec<TermId>> = partials
-        .iter()
-        .map(|p| {
-            p.words
-                .iter()
-                .map(|w| match ids.get(w) {
-                    Some(&g) => g,
-                    None => {
-                        let g = vocab.len() as TermId;
-                        ids.insert(w.clone(), g);
-                        vocab.push(w.clone());
-                        g
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    // Alphabetical ids.
-    let mut order: Vec<TermId> = (0..vocab.len() as TermId).collect();
-    order.par_sort_unstable_by(|&x, &y| vocab[x as usize].cmp(&vocab[y as usize]));
-    let mut rank = vec![0 as TermId; vocab.len()];
-    for (r, &g) in order.iter().enumerate() {
-        rank[g as usize] = r as TermId;
-    }
+    let (vocab, order, local_to_final) = merge_vocabularies(&partials);
     let n = vocab.len();
-    let mut freq = vec![0u64; n];
-    let mut post_start = vec![0u32; n + 1];
-    let mut doc_tokens = Vec::with_capacity(corpus.docs.len());
-    // Each piece's local ids straight to final ids.
-    let local_to_final: Vec<Vec<TermId>> = local_to_global
-        .into_iter()
-        .map(|m| m.into_iter().map(|g| rank[g as usize]).collect())
-        .collect();
-    for (p, map) in partials.iter().zip(&local_to_final) {
-        for (local, &f) in p.freq.iter().enumerate() {
-            freq[map[local] as usize] += f;
-        }
-        for &(local, _, _) in &p.pairs {
-            post_start[map[local as usize] as usize + 1] += 1;
-        }
-        doc_tokens.extend_from_slice(&p.doc_tokens);
-    }
-    for i in 0..n {
-        post_start[i + 1] += post_start[i];
-    }
-    // Scatter in document order: each word's list comes out sorted.
-    let mut cursor = post_start.clone();
-    let mut postings = vec![0 as DocId; post_start[n] as usize];
-    let mut post_count = vec![0u32; post_start[n] as usize];
-    for (p, map) in partials.iter().zip(&local_to_final) {
-        for &(local, doc, count) in &p.pairs {
-            let t = map[local as usize] as usize;
-            postings[cursor[t] as usize] = doc;
-            post_count[cursor[t] as usize] = count;
-            cursor[t] += 1;
-        }
-    }
-    // The token stream in final ids, piece after piece (pieces are runs of documents in order).
-    let total: usize = partials.iter().map(|p| p.stream.len()).sum();
-    let mut stream = vec![0 as TermId; total];
-    {
-        let mut rest = stream.as_mut_slice();
-        let mut outs = Vec::with_capacity(partials.len());
-        for p in &partials {
-            let (head, tail) = rest.split_at_mut(p.stream.len());
-            outs.push(head);
-            rest = tail;
-        }
-        outs.into_par_iter()
-            .zip(partials.par_iter().zip(&local_to_final))
-            .for_each(|(out, (p, map))| {
-                for (o, &l) in out.iter_mut().zip(&p.stream) {
-                    *o = map[l as usize];
-                }
-            });
-    }
-    let mut tok_start = Vec::with_capacity(total);
-    let mut tok_end = Vec::with_capacity(total);
-    let mut brk = Vec::with_capacity(total);
-    for p in &partials {
-        tok_start.extend_from_slice(&p.starts);
-        tok_end.extend_from_slice(&p.ends);
-        brk.extend_from_slice(&p.brk);
-    }
+    let Postings {
+        freq,
+        post_start,
+        postings,
+        post_count,
+        doc_tokens,
+    } = postings(&partials, &local_to_final, n, corpus.docs.len());
+    let Stream {
+        stream,
+        tok_start,
+        tok_end,
+        brk,
+    } = token_stream(&partials, &local_to_final);
     drop(partials);
     let mut doc_start = Vec::with_capacity(doc_tokens.len() + 1);
     let mut acc = 0u32;
@@ -316,6 +220,173 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     };
     ctx.progress.set_phase(Phase::Done, 0);
     Some(a)
+}
+
+/// Counts the documents in a few large pieces per thread (few tables to merge, still
+/// balanced), each piece a run of documents in order; stops early when cancelled.
+fn count_pieces(corpus: &Corpus, ctx: &JobCtx) -> Vec<Partial> {
+    let pieces = rayon::current_num_threads() * 2;
+    let piece = corpus.docs.len().div_ceil(pieces).max(64);
+    corpus
+        .docs
+        .par_chunks(piece)
+        .enumerate()
+        .map(|(c, docs)| {
+            let mut p = Partial::default();
+            p.ids.reserve(1 << 14);
+            for (i, d) in docs.iter().enumerate() {
+                if ctx.is_cancelled() {
+                    break;
+                }
+                let body_start = if d.text.is_char_boundary(d.body_start) {
+                    d.body_start
+                } else {
+                    0
+                };
+                p.add_doc((c * piece + i) as DocId, &d.text, body_start);
+                if i % 64 == 63 {
+                    ctx.progress.done.fetch_add(64, Ordering::Relaxed);
+                    ctx.wake();
+                }
+            }
+            p
+        })
+        .collect()
+}
+
+/// One vocabulary for all pieces: the words in order of first sight, the order that sorts
+/// them alphabetically (the final ids), and each piece's local ids mapped straight to final
+/// ids.
+fn merge_vocabularies(partials: &[Partial]) -> (Vec<CompactString>, Vec<TermId>, Vec<Vec<TermId>>) {
+    let mut ids: FxHashMap<CompactString, TermId> = FxHashMap::default();
+    let mut vocab: Vec<CompactString> = Vec::new();
+    let local_to_global: Vec<Vec<TermId>> = partials
+        .iter()
+        .map(|p| {
+            p.words
+                .iter()
+                .map(|w| match ids.get(w) {
+                    Some(&g) => g,
+                    None => {
+                        let g = vocab.len() as TermId;
+                        ids.insert(w.clone(), g);
+                        vocab.push(w.clone());
+                        g
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    // Alphabetical ids.
+    let mut order: Vec<TermId> = (0..vocab.len() as TermId).collect();
+    order.par_sort_unstable_by(|&x, &y| vocab[x as usize].cmp(&vocab[y as usize]));
+    let mut rank = vec![0 as TermId; vocab.len()];
+    for (r, &g) in order.iter().enumerate() {
+        rank[g as usize] = r as TermId;
+    }
+    let local_to_final: Vec<Vec<TermId>> = local_to_global
+        .into_iter()
+        .map(|m| m.into_iter().map(|g| rank[g as usize]).collect())
+        .collect();
+    (vocab, order, local_to_final)
+}
+
+/// Word counts and postings in final ids.
+struct Postings {
+    freq: Vec<u64>,
+    post_start: Vec<u32>,
+    postings: Vec<DocId>,
+    post_count: Vec<u32>,
+    doc_tokens: Vec<u32>,
+}
+
+/// Frequencies, tokens per document and the postings of the `n` words, laid out flat, grouped
+/// by word, by a counting sort.
+fn postings(
+    partials: &[Partial],
+    local_to_final: &[Vec<TermId>],
+    n: usize,
+    docs: usize,
+) -> Postings {
+    let mut freq = vec![0u64; n];
+    let mut post_start = vec![0u32; n + 1];
+    let mut doc_tokens = Vec::with_capacity(docs);
+    for (p, map) in partials.iter().zip(local_to_final) {
+        for (local, &f) in p.freq.iter().enumerate() {
+            freq[map[local] as usize] += f;
+        }
+        for &(local, _, _) in &p.pairs {
+            post_start[map[local as usize] as usize + 1] += 1;
+        }
+        doc_tokens.extend_from_slice(&p.doc_tokens);
+    }
+    for i in 0..n {
+        post_start[i + 1] += post_start[i];
+    }
+    // Scatter in document order: each word's list comes out sorted.
+    let mut cursor = post_start.clone();
+    let mut postings = vec![0 as DocId; post_start[n] as usize];
+    let mut post_count = vec![0u32; post_start[n] as usize];
+    for (p, map) in partials.iter().zip(local_to_final) {
+        for &(local, doc, count) in &p.pairs {
+            let t = map[local as usize] as usize;
+            postings[cursor[t] as usize] = doc;
+            post_count[cursor[t] as usize] = count;
+            cursor[t] += 1;
+        }
+    }
+    Postings {
+        freq,
+        post_start,
+        postings,
+        post_count,
+        doc_tokens,
+    }
+}
+
+/// Every token of the corpus in order: its final word id, byte range and break.
+struct Stream {
+    stream: Vec<TermId>,
+    tok_start: Vec<u32>,
+    tok_end: Vec<u32>,
+    brk: Vec<Break>,
+}
+
+/// The token stream in final ids, piece after piece (pieces are runs of documents in order),
+/// with each token's byte range and the break before it.
+fn token_stream(partials: &[Partial], local_to_final: &[Vec<TermId>]) -> Stream {
+    let total: usize = partials.iter().map(|p| p.stream.len()).sum();
+    let mut stream = vec![0 as TermId; total];
+    {
+        let mut rest = stream.as_mut_slice();
+        let mut outs = Vec::with_capacity(partials.len());
+        for p in partials {
+            let (head, tail) = rest.split_at_mut(p.stream.len());
+            outs.push(head);
+            rest = tail;
+        }
+        outs.into_par_iter()
+            .zip(partials.par_iter().zip(local_to_final))
+            .for_each(|(out, (p, map))| {
+                for (o, &l) in out.iter_mut().zip(&p.stream) {
+                    *o = map[l as usize];
+                }
+            });
+    }
+    let mut tok_start = Vec::with_capacity(total);
+    let mut tok_end = Vec::with_capacity(total);
+    let mut brk = Vec::with_capacity(total);
+    for p in partials {
+        tok_start.extend_from_slice(&p.starts);
+        tok_end.extend_from_slice(&p.ends);
+        brk.extend_from_slice(&p.brk);
+    }
+    Stream {
+        stream,
+        tok_start,
+        tok_end,
+        brk,
+    }
 }
 
 /// Gries's DP of every word over documents: half the sum, over documents, of the gap between

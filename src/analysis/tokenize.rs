@@ -60,8 +60,10 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character that starts at byte `i` of `text` (`None` past the end or inside a
+/// character); an ASCII byte is read without decoding. The entity tokeniser uses it too.
 #[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     let b = *text.as_bytes().get(i)?;
     if b < 0x80 {
         Some(b as char)

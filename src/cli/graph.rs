@@ -2,14 +2,14 @@
 
 use super::args::{DateArgs, measure_parser};
 use super::{EXIT_OPEN, open_with};
-use crate::analysis::catalog::top::{GraphInput, graph_of_top_entities};
-use crate::analysis::catalog::{self, Edits};
 use crate::analysis::cooccur::{CooccurOptions, Scope};
 use crate::analysis::docset::DocSet;
-use crate::analysis::entities::Recognizer;
 use crate::analysis::layout::{Layout, NETWORK_SEED, NETWORK_SETTINGS, scored_edges};
 use crate::analysis::measures::Association;
 use crate::jobs::JobCtx;
+use crate::ner::Recognizer;
+use crate::ner::catalog::top::{GraphInput, graph_of_top_entities};
+use crate::ner::catalog::{self, Edits};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;

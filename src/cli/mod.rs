@@ -4,6 +4,8 @@
 pub mod args;
 pub mod graph;
 pub mod ner;
+#[cfg(feature = "train")]
+pub mod train;
 pub mod words;
 
 use crate::analysis::{Analysis, WordCount, analyze};
@@ -71,9 +73,11 @@ pub enum Command {
     /// Named entities (people, organisations, places, other names) of every document.
     Entities(ner::EntitiesArgs),
     /// Train the entity model from annotated folders (NAME.json with text and entities).
-    TrainNer(ner::TrainNerArgs),
+    #[cfg(feature = "train")]
+    TrainNer(train::TrainNerArgs),
     /// Learn word clusters for the entity model from unlabelled text.
-    TrainClusters(ner::TrainClustersArgs),
+    #[cfg(feature = "train")]
+    TrainClusters(train::TrainClustersArgs),
     /// The text of one file exactly as Quarry holds it.
     Text {
         /// The file.
@@ -205,8 +209,10 @@ pub(crate) fn print_json<T: Serialize>(v: &T) -> ExitCode {
 pub fn run(cmd: Command) -> ExitCode {
     match cmd {
         Command::Entities(a) => ner::entities(a),
-        Command::TrainNer(a) => ner::train_ner(a),
-        Command::TrainClusters(a) => ner::train_clusters(a),
+        #[cfg(feature = "train")]
+        Command::TrainNer(a) => train::train_ner(a),
+        #[cfg(feature = "train")]
+        Command::TrainClusters(a) => train::train_clusters(a),
         Command::Stats { path, json } => {
             let (c, a, total) = match open(&path) {
                 Ok(x) => x,

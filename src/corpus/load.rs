@@ -222,35 +222,48 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     Ok(buf)
 }
 
-fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
+/// The format to read a file's bytes as, or the problem that stops it: an empty file, binary
+/// data under a text format's extension, or an unknown extension on what is not clearly text.
+fn article_format(f: &Found, format: Option<Format>, bytes: &[u8]) -> Result<Format, Outcome> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Outcome::problem(f, ProblemKind::Empty, "the file is empty".into());
+        return Err(Outcome::problem(
+            f,
+            ProblemKind::Empty,
+            "the file is empty".into(),
+        ));
     }
-    let format = match format {
+    match format {
         Some(fmt) => {
-            if looks_binary(&bytes) {
-                return Outcome::problem(
+            if looks_binary(bytes) {
+                return Err(Outcome::problem(
                     f,
                     ProblemKind::Binary,
                     format!(
                         "named .{} but holds binary data, not text",
                         extension(f).unwrap_or_default()
                     ),
-                );
+                ));
             }
-            fmt
+            Ok(fmt)
         }
         None => {
             // Unknown extension: load it only when it is clearly text.
-            if looks_binary(&bytes) || std::str::from_utf8(&bytes).is_err() {
-                return Outcome::problem(
+            if looks_binary(bytes) || std::str::from_utf8(bytes).is_err() {
+                return Err(Outcome::problem(
                     f,
                     ProblemKind::NotArticle,
                     "not an article format".into(),
-                );
+                ));
             }
-            Format::Txt
+            Ok(Format::Txt)
         }
+    }
+}
+
+fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
+    let format = match article_format(f, format, &bytes) {
+        Ok(fmt) => fmt,
+        Err(problem) => return problem,
     };
     let size = bytes.len() as u64;
     let decoded = decode_owned(bytes);
@@ -312,62 +325,7 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
             }
         }
         Format::Json | Format::Jsonl => {
-            let items: Vec<(String, json::ArticleResult)> = if format == Format::Json {
-                match json::parse_json(&decoded.text) {
-                    Ok(items) => {
-                        let many = items.len() > 1;
-                        items
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, r)| {
-                                let at = if many {
-                                    format!("item {}", i + 1)
-                                } else {
-                                    String::new()
-                                };
-                                (at, r)
-                            })
-                            .collect()
-                    }
-                    Err(e) => vec![(String::new(), Err(e))],
-                }
-            } else {
-                json::parse_jsonl(&decoded.text)
-                    .into_iter()
-                    .map(|(line, r)| (format!("line {line}"), r))
-                    .collect()
-            };
-            let many = items.len() > 1 || format == Format::Jsonl;
-            let mut index = 0u32;
-            for (at, r) in items {
-                match r {
-                    Ok(a) => {
-                        let lines = super::metadata::from_lines(&a.text);
-                        docs.push(Document {
-                            index: many.then_some(index),
-                            title: a.title.unwrap_or_default(),
-                            date: a.date.or(lines.date),
-                            authors: a.authors,
-                            source: a.source.or(lines.source),
-                            dateline: a.dateline.or(lines.dateline),
-                            places: lines.places,
-                            url: a.url,
-                            text: a.text,
-                            ..base.clone()
-                        });
-                        index += 1;
-                    }
-                    Err(msg) => problems.push(Problem {
-                        path: f.rel.clone(),
-                        kind: ProblemKind::Invalid,
-                        message: if at.is_empty() {
-                            msg
-                        } else {
-                            format!("{at}: {msg}")
-                        },
-                    }),
-                }
-            }
+            read_json(f, format, &decoded.text, &base, &mut docs, &mut problems);
         }
     }
     for d in &mut docs {
@@ -379,6 +337,74 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
         docs,
         problems,
         bytes: 0,
+    }
+}
+
+/// The articles of a JSON file (one article, or an array of them) or of a JSON-lines file, each
+/// a document built on `base`; an item that is no article becomes a problem that names it.
+fn read_json(
+    f: &Found,
+    format: Format,
+    text: &str,
+    base: &Document,
+    docs: &mut Vec<Document>,
+    problems: &mut Vec<Problem>,
+) {
+    let items: Vec<(String, json::ArticleResult)> = if format == Format::Json {
+        match json::parse_json(text) {
+            Ok(items) => {
+                let many = items.len() > 1;
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let at = if many {
+                            format!("item {}", i + 1)
+                        } else {
+                            String::new()
+                        };
+                        (at, r)
+                    })
+                    .collect()
+            }
+            Err(e) => vec![(String::new(), Err(e))],
+        }
+    } else {
+        json::parse_jsonl(text)
+            .into_iter()
+            .map(|(line, r)| (format!("line {line}"), r))
+            .collect()
+    };
+    let many = items.len() > 1 || format == Format::Jsonl;
+    let mut index = 0u32;
+    for (at, r) in items {
+        match r {
+            Ok(a) => {
+                let lines = super::metadata::from_lines(&a.text);
+                docs.push(Document {
+                    index: many.then_some(index),
+                    title: a.title.unwrap_or_default(),
+                    date: a.date.or(lines.date),
+                    authors: a.authors,
+                    source: a.source.or(lines.source),
+                    dateline: a.dateline.or(lines.dateline),
+                    places: lines.places,
+                    url: a.url,
+                    text: a.text,
+                    ..base.clone()
+                });
+                index += 1;
+            }
+            Err(msg) => problems.push(Problem {
+                path: f.rel.clone(),
+                kind: ProblemKind::Invalid,
+                message: if at.is_empty() {
+                    msg
+                } else {
+                    format!("{at}: {msg}")
+                },
+            }),
+        }
     }
 }
 

@@ -1,11 +1,11 @@
 //! The application: owns settings, the session and the loading job; draws the menu bar, the
 //! status bar and the dock; applies the commands panels emit, once per frame.
 
-use crate::analysis::catalog::Edits;
 use crate::analysis::{Analysis, analyze};
 use crate::corpus::{Corpus, LoadError, load_paths};
 use crate::desktop::sample_dir;
 use crate::jobs::{Job, Phase, Poll, Waker};
+use crate::ner::catalog::Edits;
 use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::context::Ctx;
 use crate::ui::dock::{Tab, Viewer, Views, default_layout};

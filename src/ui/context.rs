@@ -3,15 +3,15 @@
 //! it is borrowed read-only for one frame; a panel changes shared state only by pushing
 //! commands. Asking the store for a value starts its background job when the key is new.
 
-use crate::analysis::catalog::top::{GraphInput, graph_of_top_entities};
-use crate::analysis::catalog::{Catalog, Recognised};
 use crate::analysis::cooccur::CooccurGraph;
 use crate::analysis::counts::Counts;
 use crate::analysis::docset::DocSet;
-use crate::analysis::entities::Recognizer;
 use crate::analysis::kwic::{Hit, Query};
 use crate::analysis::stems::Stems;
 use crate::jobs::{JobCtx, Waker};
+use crate::ner::Recognizer;
+use crate::ner::catalog::top::{GraphInput, graph_of_top_entities};
+use crate::ner::catalog::{Catalog, Recognised};
 use crate::ui::options::Options;
 use crate::ui::session::{GraphSettings, Loaded, Selection, Session, StopList};
 use crate::ui::store::{
@@ -48,7 +48,7 @@ pub struct Ctx<'a> {
     /// Wakes the window when a background value arrives.
     pub waker: &'a Waker,
     /// The user's entity corrections (for the catalog job).
-    edits: &'a crate::analysis::catalog::Edits,
+    edits: &'a crate::ner::catalog::Edits,
 }
 
 impl<'a> Ctx<'a> {
@@ -186,7 +186,7 @@ impl<'a> Ctx<'a> {
                     custom = Recognizer::english().with_user_names(&names);
                     &custom
                 };
-                crate::analysis::catalog::recognise(&l.corpus, rec, ctx)
+                crate::ner::catalog::recognise(&l.corpus, rec, ctx)
             }
         });
         d.value_for(&key).cloned()
@@ -205,7 +205,7 @@ impl<'a> Ctx<'a> {
                 .request(&key, self.waker, || {
                     let edits = edits.clone();
                     move |ctx: &JobCtx| {
-                        crate::analysis::catalog::group(&found, &l.analysis, &l.corpus, &edits, ctx)
+                        crate::ner::catalog::group(&found, &l.analysis, &l.corpus, &edits, ctx)
                     }
                 });
         }

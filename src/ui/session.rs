@@ -3,13 +3,13 @@
 //! and the store of derived values. Panels only read it (through `ui::context`); the app
 //! changes it when it applies commands. Nothing here is saved; see `ui::settings` for what is.
 
-use crate::analysis::catalog::Edits;
 use crate::analysis::cooccur::CooccurOptions;
 use crate::analysis::docset::DocSet;
 use crate::analysis::stopwords::StopWords;
 use crate::analysis::{Analysis, DocId, TermId};
 use crate::corpus::Corpus;
 use crate::jobs::{Waker, no_waker};
+use crate::ner::catalog::Edits;
 use crate::ui::options::StopChoice;
 use crate::ui::store::{CorpusKey, ScopeKey, Store};
 use chrono::NaiveDate;

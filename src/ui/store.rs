@@ -4,12 +4,12 @@
 //! keyed by a named struct of exactly what it depends on, so a change to anything else leaves
 //! it alone. Requests take `&self`, so panels ask for values through their read-only context.
 
-use crate::analysis::catalog::{Catalog, Recognised};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions};
 use crate::analysis::counts::Counts;
 use crate::analysis::kwic::Hit;
 use crate::analysis::stems::Stems;
 use crate::jobs::ProgressSnapshot;
+use crate::ner::catalog::{Catalog, Recognised};
 use crate::ui::derived::Derived;
 use chrono::NaiveDate;
 use std::cell::RefCell;

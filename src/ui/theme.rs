@@ -1,6 +1,6 @@
 //! Colours shared by the panels: one palette, so the same thing has the same colour everywhere.
 
-use crate::analysis::entities::EntityType;
+use crate::ner::EntityType;
 use egui::Color32;
 
 /// Bars of a chart, and links.

@@ -1,12 +1,12 @@
 //! Documents panel: a sortable, filterable, virtualised table of every document.
 
 use crate::analysis::DocId;
-use crate::analysis::catalog::Catalog;
 use crate::analysis::docset::DocSet;
 use crate::analysis::documents::{self, SortBy, WordDocs, filter_docs_in_job, sort_docs};
 use crate::analysis::kwic::Hit;
 use crate::corpus::dates;
 use crate::jobs::JobCtx;
+use crate::ner::catalog::Catalog;
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;

@@ -2,12 +2,12 @@
 //! and strongest partners in the current scope; type filters and search; merge, split, rename,
 //! retype and hide from a right-click menu; merge suggestions; the user's own list of names.
 
-use crate::analysis::catalog::aliases::normalise;
-use crate::analysis::catalog::top::{ScopeCounts, scope_counts};
-use crate::analysis::catalog::{Catalog, EntityId};
 use crate::analysis::cooccur::CooccurGraph;
-use crate::analysis::entities::EntityType;
 use crate::jobs::JobCtx;
+use crate::ner::EntityType;
+use crate::ner::catalog::aliases::normalise;
+use crate::ner::catalog::top::{ScopeCounts, scope_counts};
+use crate::ner::catalog::{Catalog, EntityId};
 use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;

@@ -2,10 +2,10 @@
 //! coloured by the chosen association measure; hover shows the value, click lists the
 //! contexts where the pair appears together (in the Concordance).
 
-use crate::analysis::catalog::top::{GraphInput, matrix_of_top_entities, matrix_options};
-use crate::analysis::catalog::{Catalog, EntityId};
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions};
 use crate::jobs::JobCtx;
+use crate::ner::catalog::top::{GraphInput, matrix_of_top_entities, matrix_options};
+use crate::ner::catalog::{Catalog, EntityId};
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;

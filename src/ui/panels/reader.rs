@@ -1,9 +1,9 @@
 //! Reader panel: the selected document's header and full text, with find-in-document.
 
-use crate::analysis::entities::EntityType;
 use crate::analysis::kwic::{Query, doc_spans};
 use crate::analysis::{Analysis, DocId, TermId};
 use crate::corpus::{Document, dates};
+use crate::ner::EntityType;
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::session::Loaded;

@@ -6,7 +6,7 @@ use super::geometry::{HIDDEN, NEIGHBOUR, SELECTED, SHOWN, fit_view, nearest_edge
 use super::labels::{Anchor, SIDES, Side, free_place, rect_at};
 use super::model::{Prepared, RADIUS};
 use super::view::{Drag, NetworkView, canvas_aspect};
-use crate::analysis::entities::EntityType;
+use crate::ner::EntityType;
 use crate::ui::theme::kind_color;
 use egui::{
     Align2, Color32, CursorIcon, FontId, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2, pos2, vec2,

@@ -11,10 +11,10 @@ mod tests;
 mod view;
 mod worker;
 
-use crate::analysis::catalog::network;
 use crate::analysis::cooccur::Scope;
-use crate::analysis::entities::EntityType;
 use crate::analysis::measures::Association;
+use crate::ner::EntityType;
+use crate::ner::catalog::network;
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::export;

@@ -2,10 +2,10 @@
 //! edges with normalised weights, neighbours, and the order in which nodes get labels.
 //! Built once per graph, so a frame only reads arrays.
 
-use crate::analysis::catalog::Catalog;
 use crate::analysis::cooccur::CooccurGraph;
-use crate::analysis::entities::EntityType;
 use crate::analysis::layout::{link_weight, score_fraction};
+use crate::ner::EntityType;
+use crate::ner::catalog::Catalog;
 use std::sync::Arc;
 
 /// Smallest and largest node radius, in points at the fitted zoom.

@@ -404,6 +404,7 @@ fn get_varint(b: &[u8], pos: &mut usize) -> Result<u64, String> {
 }
 
 /// Averaged perceptron training state around a [`Model`].
+#[cfg(feature = "train")]
 pub struct Trainer {
     /// Current (not averaged) weights.
     pub model: Model,
@@ -411,6 +412,7 @@ pub struct Trainer {
     c: f32,
 }
 
+#[cfg(feature = "train")]
 impl Trainer {
     /// A trainer with `2^bits` rows.
     pub fn new(bits: u32) -> Trainer {
@@ -478,7 +480,7 @@ mod tests {
     /// continues a mention, not the lowercase words around it.
     #[test]
     fn a_capitals_scope_scores_capitals_and_open_mentions_only() {
-        use crate::analysis::entities::features::INIT_CAP;
+        use crate::ner::features::INIT_CAP;
         let word = |caps: bool| TokInfo {
             flags: if caps { INIT_CAP | UPPER } else { 0 },
             near: true,

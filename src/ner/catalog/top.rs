@@ -138,9 +138,9 @@ fn graph_among(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::catalog::{Edits, build};
     use crate::analysis::cooccur::Scope;
-    use crate::analysis::entities::Recognizer;
+    use crate::ner::Recognizer;
+    use crate::ner::catalog::{Edits, build};
 
     /// Four documents naming three places and a person from a user list.
     fn setup(edits: &Edits) -> (Corpus, Analysis, Catalog) {

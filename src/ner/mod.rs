@@ -3,8 +3,15 @@
 //!
 //! A greedy left-to-right averaged-perceptron tagger ([`model`], run twice by [`tagger`]) over
 //! hashed features ([`features`]) of tokens ([`tokens`]), helped by name lists
-//! ([`gazetteer`]) and by how each word is written and tagged elsewhere in the same document. The weights are trained on
-//! CoNLL-2003 by `quarry train-ner` ([`train`]) and built into the program.
+//! ([`gazetteer`]) and by how each word is written and tagged elsewhere in the same document.
+//! Rules then tidy the tagger's mentions (`rules`: titles, trims, people's names, organisations,
+//! other names), and known organisations and the user's own list of names win over them
+//! (`user`). The weights are trained on CoNLL-2003 by `quarry train-ner` and built into the
+//! program; the training code (`train`, with its word clusters) is built only with the `train`
+//! feature.
+//!
+//! The [`catalog`] groups the mentions of a whole corpus into entities (aliases, the user's
+//! edits, merge suggestions) for the panels, the co-occurrence graph and the exports.
 //!
 //! ```ignore
 //! let r = Recognizer::english();
@@ -13,15 +20,16 @@
 //! }
 //! ```
 
+pub mod catalog;
 pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
-mod people;
 mod rules;
 pub mod tagger;
 pub mod tokens;
+#[cfg(feature = "train")]
 pub mod train;
 mod user;
 
@@ -135,7 +143,7 @@ impl Recognizer {
     /// The built-in English model (decoded once, on first use).
     pub fn english() -> &'static Recognizer {
         ENGLISH.get_or_init(|| {
-            let model = Tagger::decode(include_bytes!("../../../assets/ner/model.bin"))
+            let model = Tagger::decode(include_bytes!("../../assets/ner/model.bin"))
                 .unwrap_or_else(|_| Tagger::new(Model::zeros(10), None));
             Recognizer::new(model)
         })

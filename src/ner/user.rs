@@ -74,7 +74,7 @@ impl UserNames {
     /// The built-in organisations known by a short name.
     pub fn known_organisations() -> UserNames {
         UserNames::parse_typed(
-            include_str!("../../../assets/ner/lexicons/known_orgs.txt"),
+            include_str!("../../assets/ner/lexicons/known_orgs.txt"),
             Some(EntityType::Org),
         )
     }
@@ -248,8 +248,8 @@ fn within(m: &Mention, s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::entities::rules::tests::{mention_at as at, texts};
-    use crate::analysis::entities::tokens::tokenize_document;
+    use crate::ner::rules::tests::{mention_at as at, texts};
+    use crate::ner::tokens::tokenize_document;
 
     fn known(text: &str, found: Vec<Mention>) -> Vec<(&'static str, String)> {
         let mut toks = Vec::new();

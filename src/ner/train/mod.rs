@@ -1,13 +1,17 @@
 //! Training and scoring on annotated folders: one NAME.json per document holding its text and
 //! entities as character offsets with types PER, ORG, LOC, MISC (the layout of CoNLL-2003
-//! converted to running text).
+//! converted to running text); and learning the word clusters ([`clusters`]).
+//!
+//! Built only with the `train` feature: the app ships the trained weights and table.
 
-use super::features::{Scratch, TokInfo, analyse, set_aggregate, static_features};
-use super::gazetteer::Gazetteer;
-use super::model::{Decoder, Model, NL, Scope, Trainer, best_label, decode};
-use super::tagger::Tagger;
-use super::tokens::{Tok, tokenize};
-use super::{EntityType, Mention, Recognizer};
+pub mod clusters;
+
+use crate::ner::features::{Scratch, TokInfo, analyse, set_aggregate, static_features};
+use crate::ner::gazetteer::Gazetteer;
+use crate::ner::model::{Decoder, Model, NL, Scope, Trainer, best_label, decode};
+use crate::ner::tagger::Tagger;
+use crate::ner::tokens::{Tok, tokenize};
+use crate::ner::{EntityType, Mention, Recognizer};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -331,4 +335,115 @@ pub fn train(
         progress(e, &Tagger::new(first.clone(), Some(m.clone())));
     });
     Tagger::new(first, Some(second))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(start: usize, end: usize, kind: EntityType) -> Mention {
+        Mention { start, end, kind }
+    }
+
+    #[test]
+    fn scores_count_exact_spans_and_types() {
+        let gold = [
+            m(0, 5, EntityType::Person),
+            m(10, 15, EntityType::Place),
+            m(20, 25, EntityType::Misc),
+        ];
+        let pred = [
+            m(0, 5, EntityType::Person),
+            // Right span, wrong type: a false positive and a false negative.
+            m(10, 15, EntityType::Org),
+            m(30, 35, EntityType::Misc),
+        ];
+        let mut s = Scores::default();
+        s.add(&gold, &pred);
+        assert_eq!(s.tp, [1, 0, 0, 0]);
+        assert_eq!(s.fp, [0, 1, 0, 1]);
+        assert_eq!(s.fn_, [0, 0, 1, 1]);
+        assert_eq!(s.of(EntityType::Person), (1.0, 1.0, 1.0));
+        // MISC is left out of the main score: 1 of 2 predicted, 1 of 2 gold.
+        let (p, r, f) = s.main3();
+        assert!((p - 0.5).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.5).abs() < 1e-9);
+        assert!(s.report().ends_with("PER/ORG/LOC F1 0.500 P 0.500 R 0.500"));
+    }
+
+    #[test]
+    fn gold_offsets_in_characters_become_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = r#"{"text": "Café owners met Zoë Ball in Zürich.",
+            "entities": [{"start": 16, "end": 24, "type": "PER"},
+                         {"start": 28, "end": 34, "type": "LOC"},
+                         {"start": 0, "end": 4, "type": "DATE"}]}"#;
+        std::fs::write(dir.path().join("b.json"), doc).unwrap();
+        std::fs::write(dir.path().join("a.json"), r#"{"text": "", "entities": []}"#).unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "not a document").unwrap();
+        let docs = load_gold(dir.path()).unwrap();
+        let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["a", "b"]);
+        let d = &docs[1];
+        let got: Vec<(&str, EntityType)> = d
+            .spans
+            .iter()
+            .map(|s| (&d.text[s.start..s.end], s.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Zoë Ball", EntityType::Person),
+                ("Zürich", EntityType::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_model_trained_on_a_few_sentences_tags_them() {
+        let texts = [
+            "Alice Morgan visited Paris on Monday.",
+            "Acme Widgets hired Bob Carter in London.",
+            "Bob Carter left Acme Widgets for Paris.",
+            "In London, Alice Morgan met the press.",
+        ];
+        let docs: Vec<GoldDoc> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let spans = [
+                    ("Alice Morgan", EntityType::Person),
+                    ("Bob Carter", EntityType::Person),
+                    ("Acme Widgets", EntityType::Org),
+                    ("Paris", EntityType::Place),
+                    ("London", EntityType::Place),
+                ]
+                .iter()
+                .filter_map(|&(name, kind)| {
+                    let s = t.find(name)?;
+                    Some(m(s, s + name.len(), kind))
+                })
+                .collect::<Vec<_>>();
+                let mut spans = spans;
+                spans.sort_by_key(|s| s.start);
+                GoldDoc {
+                    name: format!("{i}"),
+                    text: t.to_string(),
+                    spans,
+                }
+            })
+            .collect();
+        let opt = TrainOptions {
+            epochs: 4,
+            bits: 12,
+            seed: 0x5eed,
+            folds: 2,
+            dropout: 0,
+        };
+        let mut epochs = Vec::new();
+        let tagger = train(&docs, &opt, |e, _| epochs.push(e));
+        assert_eq!(epochs, [1, 2, 3, 4]);
+        let scores = evaluate(&Recognizer::new(tagger), &docs);
+        let (_, _, f) = scores.main3();
+        assert!(f > 0.9, "{}", scores.report());
+    }
 }

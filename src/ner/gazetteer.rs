@@ -110,17 +110,17 @@ impl Gazetteer {
         };
         let lex = |name: &str| -> &'static str {
             match name {
-                "countries" => include_str!("../../../assets/ner/lexicons/countries.tsv"),
-                "nationalities" => include_str!("../../../assets/ner/lexicons/nationalities.tsv"),
-                "states" => include_str!("../../../assets/ner/lexicons/us_states.tsv"),
-                "continents" => include_str!("../../../assets/ner/lexicons/continents.tsv"),
-                "cities" => include_str!("../../../assets/ner/lexicons/cities.txt"),
-                "first" => include_str!("../../../assets/ner/lexicons/first_names.txt"),
-                "suffixes" => include_str!("../../../assets/ner/lexicons/legal_suffixes.txt"),
-                "companies" => include_str!("../../../assets/ner/lexicons/companies.txt"),
-                "surnames" => include_str!("../../../assets/ner/lexicons/surnames.txt"),
-                "heads" => include_str!("../../../assets/ner/lexicons/name_heads.tsv"),
-                _ => include_str!("../../../assets/ner/lexicons/intl_orgs.txt"),
+                "countries" => include_str!("../../assets/ner/lexicons/countries.tsv"),
+                "nationalities" => include_str!("../../assets/ner/lexicons/nationalities.tsv"),
+                "states" => include_str!("../../assets/ner/lexicons/us_states.tsv"),
+                "continents" => include_str!("../../assets/ner/lexicons/continents.tsv"),
+                "cities" => include_str!("../../assets/ner/lexicons/cities.txt"),
+                "first" => include_str!("../../assets/ner/lexicons/first_names.txt"),
+                "suffixes" => include_str!("../../assets/ner/lexicons/legal_suffixes.txt"),
+                "companies" => include_str!("../../assets/ner/lexicons/companies.txt"),
+                "surnames" => include_str!("../../assets/ner/lexicons/surnames.txt"),
+                "heads" => include_str!("../../assets/ner/lexicons/name_heads.tsv"),
+                _ => include_str!("../../assets/ner/lexicons/intl_orgs.txt"),
             }
         };
         for l in lines(lex("countries")) {

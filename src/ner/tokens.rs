@@ -10,6 +10,8 @@
 //! mid-sentence): there only a blank or indented line does, so that "Newmont\nMining Corp"
 //! stays one name ([`tokenize_document`]).
 
+use crate::analysis::tokenize::char_at;
+
 /// One token: bytes `start..end` of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
@@ -30,16 +32,6 @@ const ABBREVIATIONS: &[&str] = &[
     "pa", "va", "ky", "la", "md", "ga", "ala", "ind", "kan", "neb", "nev", "vs", "no", "vol",
     "plc", "cie", "av", "ave", "blvd", "adm", "cmdr", "maj", "pres", "supt", "hon", "etc",
 ];
-
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    let b = *text.as_bytes().get(i)?;
-    if b < 0x80 {
-        Some(b as char)
-    } else {
-        text.get(i..)?.chars().next()
-    }
-}
 
 #[inline]
 fn is_apostrophe(c: char) -> bool {

@@ -383,7 +383,7 @@ fn prefetch_read(p: *const u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::entities::model::{NL, best_label};
+    use crate::ner::model::{NL, best_label};
 
     /// Pseudo-random numbers, the same on every run.
     struct Lcg(u64);
@@ -455,10 +455,10 @@ mod tests {
     /// the bundled sample folder, the built-in model tags as with two plain passes.
     #[test]
     fn summing_both_passes_at_once_tags_as_two_plain_passes() {
-        use crate::analysis::entities::features::{Scratch, analyse};
-        use crate::analysis::entities::gazetteer::Gazetteer;
-        use crate::analysis::entities::tokens::tokenize_document;
-        let model = Tagger::decode(include_bytes!("../../../assets/ner/model.bin")).unwrap();
+        use crate::ner::features::{Scratch, analyse};
+        use crate::ner::gazetteer::Gazetteer;
+        use crate::ner::tokens::tokenize_document;
+        let model = Tagger::decode(include_bytes!("../../assets/ner/model.bin")).unwrap();
         let gaz = Gazetteer::builtin();
         let mut texts = Vec::new();
         let mut dirs = vec![std::path::PathBuf::from("sample_data")];

@@ -212,6 +212,7 @@ pub struct Scratch {
     every_token: bool,
 }
 
+#[cfg(feature = "train")]
 impl Scratch {
     /// Buffers for training: every token is treated as near a capital, so that the tagger
     /// learns from every token it could ever score.

@@ -1,0 +1,113 @@
+//! Recognition, the slow step: the mentions of every document with their keys, kept apart
+//! from grouping so that an edit regroups them without recognising again.
+
+use super::aliases::{normalise, surname_map};
+use crate::corpus::Corpus;
+use crate::jobs::JobCtx;
+use crate::ner::hash::hash_bytes;
+use crate::ner::{EntityType, Recognizer};
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::time::Instant;
+
+/// A mention as recognised in a document, before it is placed on its tokens and grouped.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    pub(super) start: u32,
+    pub(super) end: u32,
+    pub(super) kind: EntityType,
+    /// Written without a lowercase letter ("UN", "BRUSSELS").
+    pub(super) capitals: bool,
+    /// Hash of the form as it reads on one line ([`one_line`]).
+    pub(super) form: u64,
+    pub(super) key: String,
+}
+
+/// The mentions the recogniser finds in every document of a corpus, with their keys: what the
+/// user's edits do not change, so that an edit regroups them without recognising again.
+#[derive(Debug, Clone, Default)]
+pub struct Recognised {
+    pub(super) docs: Vec<Vec<Found>>,
+    /// Wall time of recognition, in milliseconds.
+    pub ms: f64,
+}
+
+impl Recognised {
+    /// Mentions found, in all documents.
+    pub fn mentions(&self) -> usize {
+        self.docs.iter().map(Vec::len).sum()
+    }
+}
+
+/// Recognises the mentions of every document (in parallel); `None` if cancelled.
+pub fn recognise(c: &Corpus, rec: &Recognizer, ctx: &JobCtx) -> Option<Recognised> {
+    let start = Instant::now();
+    let docs: Vec<Vec<Found>> = c
+        .docs
+        .par_iter()
+        .map(|doc| {
+            if ctx.is_cancelled() {
+                Vec::new()
+            } else {
+                found_in(&doc.text, doc.body_start, rec)
+            }
+        })
+        .collect();
+    (!ctx.is_cancelled()).then(|| Recognised {
+        docs,
+        ms: start.elapsed().as_secs_f64() * 1000.0,
+    })
+}
+
+/// The mentions of one document's text, each with its key; a lone surname takes the key of
+/// the one full name in the document that ends with it.
+fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
+    // Only the body: a title or header line above it is metadata, not text to count in.
+    let (body, body_text) = match text.get(body_start..) {
+        Some(t) => (body_start, t),
+        None => (0, text),
+    };
+    let mut out: Vec<Found> = rec
+        .recognize(body_text)
+        .into_iter()
+        .filter_map(|m| {
+            let (start, end) = (m.start + body, m.end + body);
+            let surface = text.get(start..end)?;
+            let key = normalise(surface);
+            (!key.is_empty()).then_some(Found {
+                start: start as u32,
+                end: end as u32,
+                kind: m.kind,
+                capitals: !surface.chars().any(char::is_lowercase),
+                form: hash_bytes(one_line(surface).as_bytes()),
+                key,
+            })
+        })
+        .collect();
+    let full = surname_map(
+        out.iter()
+            .filter(|m| m.kind == EntityType::Person)
+            .map(|m| m.key.as_str()),
+    );
+    let joins: Vec<(usize, String)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.key.contains(' '))
+        .filter_map(|(i, m)| Some((i, full.get(m.key.as_str())?.to_string())))
+        .collect();
+    for (i, key) in joins {
+        out[i].key = key;
+        out[i].kind = EntityType::Person;
+    }
+    out
+}
+
+/// A form as it reads on one line: a name wrapped across lines ("Organization of Petroleum\n
+/// Exporting Countries") has its line break and indent as one space.
+pub(super) fn one_line(form: &str) -> Cow<'_, str> {
+    if form.contains(|c: char| c.is_whitespace() && c != ' ') || form.contains("  ") {
+        Cow::Owned(form.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(form)
+    }
+}
