@@ -124,7 +124,7 @@ impl UserNames {
     /// organisation; a listed name no mention touches is added. A longer mention around a
     /// listed name ("Sony Australia") is kept as the model found it. A later mention that is
     /// the first or last word of a listed name found before it is that organisation too (see
-    /// [`short_forms_of_known`]).
+    /// `short_forms_of_known`).
     pub fn apply_known(
         &self,
         text: &str,

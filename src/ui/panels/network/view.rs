@@ -27,7 +27,7 @@ pub struct NetworkView {
     pub edges_on_screen: Vec<((u32, u32), Pos2)>,
     /// Show only the selected entity and its neighbours.
     pub ego: bool,
-    /// Types shown, indexed like [`EntityType::ALL`].
+    /// Types shown, indexed like `EntityType::ALL`.
     pub show_kind: [bool; 4],
     /// Links weaker than this fraction of the score range are not drawn.
     pub min_weight: f32,
