@@ -25,7 +25,7 @@
 //! - `ui` (feature `gui`, on by default) is the egui/eframe app: each panel reads a
 //!   read-only context (corpus, selection, date range, stop-words, a store of derived values),
 //!   changes only its own view and pushes commands that the app applies once per frame. A new
-//!   panel is a file in `ui/panels/` registered in `ui/dock.rs`.
+//!   panel is a file in `ui/panels/` registered in `ui/panels/mod.rs`.
 //!
 //! Every list that reaches a user or a test is sorted with a full tie-break, so output is
 //! deterministic whatever the thread count.

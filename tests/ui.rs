@@ -203,7 +203,7 @@ fn problems_panel_lists_bad_files() {
 
 #[test]
 fn reset_layout_brings_back_a_closed_panel() {
-    use quarry::ui::dock::Tab;
+    use quarry::ui::panels::Tab;
     let mut h = harness_on(sample());
     let dock = &mut h.state_mut().settings.dock;
     let path = dock
@@ -334,7 +334,7 @@ fn word_to_concordance_to_reader_with_the_hit_marked() {
 fn dragging_a_date_range_in_trends_narrows_the_documents() {
     let mut h = harness_on(sample());
     let total = h.state().views.documents.rows().len();
-    h.state_mut().focus(quarry::ui::dock::Tab::Trends);
+    h.state_mut().focus(quarry::ui::panels::Tab::Trends);
     h.state_mut().views.trends.extra = "minister".into();
     h.run_steps(2);
     wait_until(&mut h, |app| app.views.trends.plot_frame.is_some());
@@ -383,7 +383,7 @@ fn dragging_a_date_range_in_trends_narrows_the_documents() {
         assert!(d >= a && d <= b, "{d} outside {a}..{b}");
     }
     // Keywords now compare the range with the rest.
-    h.state_mut().focus(quarry::ui::dock::Tab::Keywords);
+    h.state_mut().focus(quarry::ui::panels::Tab::Keywords);
     wait_until(&mut h, |app| {
         app.session
             .store
@@ -392,7 +392,7 @@ fn dragging_a_date_range_in_trends_narrows_the_documents() {
     });
     h.run_steps(3);
     // Clearing the range restores every document.
-    h.state_mut().focus(quarry::ui::dock::Tab::Trends);
+    h.state_mut().focus(quarry::ui::panels::Tab::Trends);
     h.run_steps(2);
     h.get_by_label("Clear range").click();
     h.run_steps(3);
@@ -403,7 +403,7 @@ fn dragging_a_date_range_in_trends_narrows_the_documents() {
 fn clicking_an_entity_selects_it_everywhere_and_a_matrix_cell_lists_contexts() {
     let mut h = harness_on(sample());
     let total = h.state().views.documents.rows().len();
-    h.state_mut().focus(quarry::ui::dock::Tab::Entities);
+    h.state_mut().focus(quarry::ui::panels::Tab::Entities);
     wait_until(&mut h, |app| !app.views.entities.rows.is_empty());
     let cat = h.state().session.store.catalog_latest().unwrap();
     // The most mentioned entity in the table.
@@ -420,13 +420,13 @@ fn clicking_an_entity_selects_it_everywhere_and_a_matrix_cell_lists_contexts() {
     assert!(rows.len() < total);
     h.get_by_label(&format!("entity: {name} ✖"));
     // Concordance lists its mentions.
-    h.state_mut().focus(quarry::ui::dock::Tab::Concordance);
+    h.state_mut().focus(quarry::ui::panels::Tab::Concordance);
     h.run_steps(3);
     let mentions = cat.entities[id as usize].mentions as usize;
     assert_eq!(h.state().views.concordance.spans.len(), mentions);
     h.get_by_label(&format!("{name}: {mentions} mentions"));
     // A cell of the matrix selects the link and lists the places where both appear.
-    h.state_mut().focus(quarry::ui::dock::Tab::Matrix);
+    h.state_mut().focus(quarry::ui::panels::Tab::Matrix);
     wait_until(&mut h, |app| !app.views.matrix.cells.is_empty());
     let g = loop {
         if let Some((_, g)) = h.state().context().graph() {

@@ -3,7 +3,7 @@
 
 use egui_kittest::Harness;
 use quarry::ui::QuarryApp;
-use quarry::ui::dock::Tab;
+use quarry::ui::panels::Tab;
 
 mod common;
 use common::{click_at, harness_on, sample, wait_until};

@@ -8,7 +8,7 @@ use crate::jobs::{Job, Phase, Poll, Waker};
 use crate::ner::catalog::Edits;
 use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::context::Ctx;
-use crate::ui::dock::{Tab, Viewer, Views, default_layout};
+use crate::ui::panels::{Tab, Viewer, Views, default_layout};
 use crate::ui::session::{Latest, Loaded, Session};
 use crate::ui::settings::Settings;
 use crate::ui::widgets::human_bytes;

@@ -5,15 +5,15 @@
 //!    key), `options` (saved view options), `commands`, `theme`.
 //! 2. `session` (runtime state: corpus, selection, scope, stop list), `context` (a panel's
 //!    read-only view of it for one frame), `widgets`, `export`.
-//! 3. `panels/*`: each draws from a `Ctx`, `&mut` its own view and a command sink.
-//! 4. `dock` (registers the panels), `settings` (saved, owns `Options` and the layout).
+//! 3. `panels/*`: each draws from a `Ctx`, `&mut` its own view and a command sink;
+//!    `panels/mod.rs` registers them (the dock's tabs, their views, the default layout).
+//! 4. `settings` (saved, owns `Options` and the layout).
 //! 5. `app`: owns everything and applies the commands once per frame.
 
 pub mod app;
 pub mod commands;
 pub mod context;
 pub mod derived;
-pub mod dock;
 pub mod export;
 pub mod options;
 pub mod panels;

@@ -3,7 +3,7 @@
 //! This is the only owner of saved options: the app changes them when a command asks and
 //! saves at once.
 
-use crate::ui::dock::{Tab, default_layout};
+use crate::ui::panels::{Tab, default_layout};
 use crate::ui::options::Options;
 use egui_dock::DockState;
 use serde::{Deserialize, Serialize};
