@@ -346,7 +346,9 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
                         docs.push(Document {
                             index: many.then_some(index),
                             title: a.title.unwrap_or_default(),
-                            date: a.date.or(lines.date),
+                            // Only the article's own date field: a date in its body text
+                            // is about the story, not when it was published.
+                            date: a.date,
                             authors: a.authors,
                             source: a.source.or(lines.source),
                             dateline: a.dateline.or(lines.dateline),
@@ -389,5 +391,27 @@ fn fallback_title(body: &str, path: &Path) -> String {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str, text: &str) -> Outcome {
+        let f = Found {
+            abs: PathBuf::from(name),
+            rel: name.to_string(),
+        };
+        let format = Format::from_extension(name.rsplit('.').next().unwrap_or(""));
+        read_bytes(&f, format, text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn json_with_null_date_gets_no_date_from_its_body() {
+        let text = "{\n \"id\": \"reut-10279\",\n \"date\": null,\n \"title\": \"JAPAN ADOPTS STOP-GAP BUDGET\",\n \"dateline\": \"TOKYO, March 27 -\",\n \"body\": \"The government adopted a stop-gap budget\\nApril 15, 2007\\nfor fiscal 1987 starting April 1.\"\n}\n";
+        let out = read("reut-10279.json", text);
+        assert_eq!(out.docs.len(), 1);
+        assert_eq!(out.docs[0].date, None);
     }
 }
