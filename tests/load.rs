@@ -263,3 +263,46 @@ fn skipped_counts_whole_files_only() {
     ];
     assert_eq!(c.skipped(), not_loaded.len(), "{:?}", c.problems);
 }
+
+#[test]
+fn a_date_far_from_the_rest_of_the_folder_is_left_out_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("a.txt"),
+        "Talks open in Geneva\n\nBy Nadia Farouk\n\nGENEVA, April 7, 2025 (Meridian News) - Envoys met.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("b.md"),
+        "---\ntitle: Ceasefire holds\ndate: 2025-08-04\n---\n# Ceasefire holds\n\nMonitors said the truce held.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("c.txt"),
+        "Second round stalls\n\n20 May 2025\n\nThe talks stalled over the plant.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("d.txt"),
+        "Archive note on the old treaty\n\n3 March 1925\n\nThe treaty was signed a century ago.\n",
+    )
+    .unwrap();
+    let c = load_dir(root);
+    assert_eq!(c.docs.len(), 4);
+    let (lo, hi) = c.date_range().unwrap();
+    assert_eq!(lo.date().to_string(), "2025-04-07");
+    assert_eq!(hi.date().to_string(), "2025-08-04");
+    let d = c.docs.iter().find(|d| d.path == "d.txt").unwrap();
+    assert_eq!(d.date, None);
+    let notes = problem(&c, "d.txt");
+    assert_eq!(notes.len(), 1, "{:?}", c.problems);
+    assert!(notes[0].kind.loaded());
+    assert!(
+        notes[0].message.contains("1925-03-03"),
+        "{}",
+        notes[0].message
+    );
+    assert_eq!(c.skipped(), 0);
+    assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
+}

@@ -125,6 +125,122 @@ fn parse_time(p: &str) -> Option<NaiveTime> {
         .find_map(|f| NaiveTime::parse_from_str(p, f).ok())
 }
 
+/// Parses a line that holds nothing but a publication date with a day, a month and a year:
+/// "March 3, 2025", "3 June 2025", "Published: Thu, 27 Feb 2025 10:00 GMT", "2025-03-03".
+///
+/// Any other word or number on the line (a price row such as "Jun 9726", "due April 1, 1999")
+/// means it is not a date line, and a month with a year but no day ("February 1986") is not
+/// a full date.
+pub fn parse_date_line(line: &str) -> Option<NaiveDateTime> {
+    // Markdown emphasis around the date or its label ("**Published:** March 3, 2025").
+    let cleaned: String = line.chars().filter(|c| !matches!(c, '*' | '_')).collect();
+    let s = strip_date_label(cleaned.trim()).trim();
+    if s.is_empty() || s.len() > 48 {
+        return None;
+    }
+    let b = s.as_bytes();
+    if b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'-' | b'/') {
+        // ISO forms: only the characters of a date and time, and one of the full formats.
+        let iso_chars = s
+            .bytes()
+            .all(|c| c.is_ascii_digit() || b"-/:.+ TZ".contains(&c));
+        return if iso_chars { parse_date(s) } else { None };
+    }
+    let (mut days, mut months, mut years, mut weekdays) = (0, 0, 0, 0);
+    for token in s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+    {
+        if is_zone_offset(token) || is_time(token) || is_zone_or_meridiem(token) {
+            continue;
+        }
+        if NaiveDate::parse_from_str(token, "%d.%m.%Y").is_ok() {
+            (days, months, years) = (days + 1, months + 1, years + 1);
+            continue;
+        }
+        for piece in token.split('-').filter(|p| !p.is_empty()) {
+            if month_number(piece).is_some() {
+                months += 1;
+            } else if is_weekday(piece) {
+                weekdays += 1;
+            } else {
+                let digits = ["st", "nd", "rd", "th"]
+                    .iter()
+                    .find_map(|sfx| piece.strip_suffix(sfx))
+                    .unwrap_or(piece);
+                if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                match (digits.len(), digits.parse::<u32>().ok()?) {
+                    (4, _) => years += 1,
+                    (1 | 2, 1..=31) => days += 1,
+                    _ => return None,
+                }
+            }
+        }
+    }
+    if (days, months, years) != (1, 1, 1) || weekdays > 1 {
+        return None;
+    }
+    parse_date(s)
+}
+
+/// The line without a leading "Published:", "Posted on", "Date:" or "Dated".
+fn strip_date_label(s: &str) -> &str {
+    let word_end = s
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(s.len());
+    let word = s[..word_end].to_ascii_lowercase();
+    if !matches!(word.as_str(), "published" | "posted" | "date" | "dated") {
+        return s;
+    }
+    let rest = s[word_end..].trim_start();
+    let rest = rest
+        .strip_prefix("on ")
+        .or_else(|| rest.strip_prefix("On "))
+        .unwrap_or(rest);
+    rest.trim_start_matches([':', ' '])
+}
+
+fn is_weekday(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.iter().any(|d| w == *d || w == d[..3]) || matches!(w.as_str(), "tues" | "thur" | "thurs")
+}
+
+/// "10:00", "16:35:16.02", "9:30am".
+fn is_time(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    t.contains(':')
+        && t.bytes()
+            .all(|c| c.is_ascii_digit() || c == b':' || c == b'.')
+        && parse_time(t).is_some()
+}
+
+/// "+0000", "-0500".
+fn is_zone_offset(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 5 && matches!(b[0], b'+' | b'-') && b[1..].iter().all(u8::is_ascii_digit)
+}
+
+/// "GMT", "UTC", "CET", "am", "p.m.", "at".
+fn is_zone_or_meridiem(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "am", "pm", "a.m.", "p.m.", "at", "gmt", "utc", "ut", "z", "et", "pt", "ct", "est", "edt",
+        "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "eet", "eest", "wet",
+        "west", "msk", "ist", "jst", "hkt", "sgt", "aest", "aedt",
+    ];
+    WORDS.contains(&t.to_ascii_lowercase().as_str())
+}
+
 /// Formats a date for display: `2025-02-27`, or with the time when it is not midnight.
 pub fn display(dt: &NaiveDateTime) -> String {
     if dt.time() == NaiveTime::MIN {
@@ -167,6 +283,50 @@ mod tests {
         assert_eq!(ymd("27-FEB-1987 16:35:16.02"), "1987-02-27 16:35");
         assert_eq!(ymd("Thursday, 27 Feb 2025 10:00"), "2025-02-27 10:00");
         assert_eq!(ymd("Sept 3, 2024"), "2024-09-03 00:00");
+    }
+
+    fn line(s: &str) -> String {
+        parse_date_line(s)
+            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn date_lines_hold_a_full_date_and_nothing_else() {
+        assert_eq!(line("March 3, 2025"), "2025-03-03 00:00");
+        assert_eq!(line("3 June 2025"), "2025-06-03 00:00");
+        assert_eq!(line("Jun 5, 2025"), "2025-06-05 00:00");
+        assert_eq!(line("Published: March 3, 2025"), "2025-03-03 00:00");
+        assert_eq!(
+            line("**Published:** Thu, 27 Feb 2025 14:05:00 +0000"),
+            "2025-02-27 14:05"
+        );
+        assert_eq!(line("Thursday, 27 Feb 2025 10:00 GMT"), "2025-02-27 10:00");
+        assert_eq!(line("_March 3rd, 2025_"), "2025-03-03 00:00");
+        assert_eq!(line("27-FEB-1987 16:35:16.02"), "1987-02-27 16:35");
+        assert_eq!(line("2025-03-03"), "2025-03-03 00:00");
+        assert_eq!(line("Posted on 2025-03-03T10:00:00Z"), "2025-03-03 10:00");
+        assert_eq!(line("03.03.2025"), "2025-03-03 00:00");
+    }
+
+    #[test]
+    fn price_rows_and_sentences_are_not_date_lines() {
+        for s in [
+            "Jun     9726   9727    9726     9802",
+            "Jun 9726",
+            "due April 1, 1999",
+            "debentures due April 1, 1999.",
+            "February 1986.",
+            "Dec 1310 BID",
+            "May 12 1290 1300",
+            "of 4,472,0000 dlrs for the year ended August 31.",
+            "1986/87            1985/86",
+            "19870302",
+            "March 3",
+            "April 1, 1999.",
+        ] {
+            assert_eq!(parse_date_line(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::discover::{Found, discover};
 use super::metadata::truncate_chars;
 use super::{Corpus, Document, Format, Problem, ProblemKind, html, json, plain};
 use crate::jobs::{JobCtx, Phase};
+use chrono::{Datelike, NaiveDateTime, TimeDelta, Utc};
 use rayon::prelude::*;
 use std::io::{ErrorKind, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -91,6 +92,7 @@ pub fn load_paths(paths: &[PathBuf], ctx: &JobCtx) -> Result<Corpus, LoadError> 
         docs.extend(o.docs);
         problems.extend(o.problems);
     }
+    problems.extend(drop_implausible_dates(&mut docs, Utc::now().naive_utc()));
     problems.sort();
     Ok(Corpus {
         root: base,
@@ -116,10 +118,61 @@ pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), LoadError
         abs: path.to_path_buf(),
         rel,
     };
-    let o = catch_unwind(AssertUnwindSafe(|| read_found(&f))).unwrap_or_else(|_| {
+    let mut o = catch_unwind(AssertUnwindSafe(|| read_found(&f))).unwrap_or_else(|_| {
         Outcome::problem(&f, ProblemKind::Crash, "reading this file failed".into())
     });
+    let notes = drop_implausible_dates(&mut o.docs, Utc::now().naive_utc());
+    o.problems.extend(notes);
     Ok((o.docs, o.problems))
+}
+
+/// The earliest year a publication date may have.
+const EARLIEST_YEAR: i32 = 1800;
+
+/// How far a date may lie from the median date of the folder: about 50 years.
+const MAX_DAYS_FROM_MEDIAN: i64 = 50 * 365 + 12;
+
+/// Leaves undated every document whose date cannot be its publication date — before 1800,
+/// in the future, or about 50 years or more from the median date of the others — and returns
+/// a note for each.
+fn drop_implausible_dates(docs: &mut [Document], now: NaiveDateTime) -> Vec<Problem> {
+    // A day of slack for dates written in a time zone ahead of UTC.
+    let latest = now + TimeDelta::days(1);
+    let mut dates: Vec<NaiveDateTime> = docs
+        .iter()
+        .filter_map(|d| d.date)
+        .filter(|d| d.year() >= EARLIEST_YEAR && *d <= latest)
+        .collect();
+    let median = if dates.is_empty() {
+        None
+    } else {
+        let mid = dates.len() / 2;
+        Some(*dates.select_nth_unstable(mid).1)
+    };
+    let mut notes = Vec::new();
+    for doc in docs.iter_mut() {
+        let Some(date) = doc.date else { continue };
+        let why = if date.year() < EARLIEST_YEAR {
+            "is before 1800"
+        } else if date > latest {
+            "is in the future"
+        } else if median.is_some_and(|m| (date - m).num_days().abs() > MAX_DAYS_FROM_MEDIAN) {
+            "is far from the rest of the folder"
+        } else {
+            continue;
+        };
+        doc.date = None;
+        let at = doc
+            .index
+            .map(|i| format!("article {}: ", i + 1))
+            .unwrap_or_default();
+        notes.push(Problem {
+            path: doc.path.clone(),
+            kind: ProblemKind::Date,
+            message: format!("{at}date {} {why}; left undated", date.format("%Y-%m-%d")),
+        });
+    }
+    notes
 }
 
 /// What reading one file produced.
@@ -384,7 +437,9 @@ fn read_json(
                 docs.push(Document {
                     index: many.then_some(index),
                     title: a.title.unwrap_or_default(),
-                    date: a.date.or(lines.date),
+                    // Only the article's own date field: a date in its body text is about
+                    // the story, not when it was published.
+                    date: a.date,
                     authors: a.authors,
                     source: a.source.or(lines.source),
                     dateline: a.dateline.or(lines.dateline),
@@ -415,5 +470,92 @@ fn fallback_title(body: &str, path: &Path) -> String {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str, text: &str) -> Outcome {
+        let f = Found {
+            abs: PathBuf::from(name),
+            rel: name.to_string(),
+        };
+        let format = Format::from_extension(name.rsplit('.').next().unwrap_or(""));
+        read_bytes(&f, format, text.as_bytes().to_vec())
+    }
+
+    fn dated(path: &str, index: Option<u32>, ymd: &str) -> Document {
+        Document {
+            path: path.to_string(),
+            index,
+            date: chrono::NaiveDate::parse_from_str(ymd, "%Y-%m-%d")
+                .ok()
+                .map(|d| d.and_time(chrono::NaiveTime::MIN)),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn dates_before_1800_in_the_future_or_far_from_the_median_are_left_out() {
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 1, 10)
+            .unwrap()
+            .and_time(chrono::NaiveTime::MIN);
+        let mut docs = vec![
+            dated("a.txt", None, "1987-03-02"),
+            dated("b.txt", None, "1987-04-15"),
+            dated("c.txt", None, "1986-12-01"),
+            dated("d.txt", None, "0000-08-04"),
+            dated("e.txt", None, "9726-06-01"),
+            dated("f.jsonl", Some(2), "2026-01-11"),
+            dated("g.txt", None, "2040-01-01"),
+            dated("h.txt", None, "1925-05-01"),
+            dated("i.txt", None, "1999-04-01"),
+        ];
+        let notes = drop_implausible_dates(&mut docs, now);
+        let kept: Vec<&str> = docs
+            .iter()
+            .filter(|d| d.date.is_some())
+            .map(|d| d.path.as_str())
+            .collect();
+        assert_eq!(kept, ["a.txt", "b.txt", "c.txt", "f.jsonl", "i.txt"]);
+        let messages: Vec<&str> = notes.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "date 0000-08-04 is before 1800; left undated",
+                "date 9726-06-01 is in the future; left undated",
+                "date 2040-01-01 is in the future; left undated",
+                "date 1925-05-01 is far from the rest of the folder; left undated",
+            ]
+        );
+        assert!(notes.iter().all(|p| p.kind == ProblemKind::Date));
+        assert_eq!(notes[0].path, "d.txt");
+    }
+
+    #[test]
+    fn article_in_a_multi_article_file_is_named_in_the_note() {
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 1, 10)
+            .unwrap()
+            .and_time(chrono::NaiveTime::MIN);
+        let mut docs = vec![
+            dated("w.jsonl", Some(0), "2025-01-01"),
+            dated("w.jsonl", Some(1), "1700-01-01"),
+        ];
+        let notes = drop_implausible_dates(&mut docs, now);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(
+            notes[0].message,
+            "article 2: date 1700-01-01 is before 1800; left undated"
+        );
+    }
+
+    #[test]
+    fn json_with_null_date_gets_no_date_from_its_body() {
+        let text = "{\n \"id\": \"reut-10279\",\n \"date\": null,\n \"title\": \"JAPAN ADOPTS STOP-GAP BUDGET\",\n \"dateline\": \"TOKYO, March 27 -\",\n \"body\": \"The government adopted a stop-gap budget\\nApril 15, 2007\\nfor fiscal 1987 starting April 1.\"\n}\n";
+        let out = read("reut-10279.json", text);
+        assert_eq!(out.docs.len(), 1);
+        assert_eq!(out.docs[0].date, None);
     }
 }

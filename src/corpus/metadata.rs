@@ -1,6 +1,6 @@
 //! Metadata found in an article's own lines: title, byline, dateline, date line.
 
-use super::dates::parse_date;
+use super::dates::{parse_date, parse_date_line};
 use chrono::NaiveDateTime;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -18,7 +18,8 @@ pub struct TextMeta {
     pub places: Vec<String>,
     /// Source named in the dateline's parentheses.
     pub source: Option<String>,
-    /// Date from the dateline or a line holding only a date.
+    /// Date from a dateline with a year, or from a line holding only a full date above the body
+    /// (under the title or byline); never from the body's own sentences.
     pub date: Option<NaiveDateTime>,
 }
 
@@ -79,6 +80,7 @@ pub fn from_lines(text: &str) -> TextMeta {
         meta.title = truncate_chars(t, 300);
     }
     // Look at a few lines after the title for a byline, a date line and a dateline.
+    let mut in_body = false;
     for line in lines.take(6) {
         if meta.authors.is_empty()
             && let Some(c) = BYLINE.captures(line)
@@ -103,14 +105,17 @@ pub fn from_lines(text: &str) -> TextMeta {
             }
             break;
         }
-        if meta.date.is_none()
-            && line.len() <= 48
-            && let Some(d) = parse_date(
-                line.trim_start_matches("Published")
-                    .trim_matches([':', ' ']),
-            )
-        {
-            meta.date = Some(d);
+        // A line holding only a full date counts while the lines above it are the title,
+        // byline or other date lines; once the body has started, dates belong to the story.
+        if !in_body {
+            if meta.date.is_none()
+                && let Some(d) = parse_date_line(line)
+            {
+                meta.date = Some(d);
+                continue;
+            }
+            // A Markdown subheading does not start the body.
+            in_body = !line.starts_with('#');
         }
     }
     meta

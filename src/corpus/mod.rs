@@ -139,6 +139,9 @@ pub enum ProblemKind {
     Invalid,
     /// Loaded, but not as UTF-8: decoded with a fallback encoding.
     Encoding,
+    /// Loaded, but left undated: its date is before 1800, in the future or far from the
+    /// rest of the folder.
+    Date,
     /// The folder walk hit something it could not follow (symlink loop, permission).
     Walk,
     /// Reading the file crashed the reader; it was skipped.
@@ -148,7 +151,7 @@ pub enum ProblemKind {
 impl ProblemKind {
     /// True when the file (or part of it) was still loaded.
     pub fn loaded(self) -> bool {
-        matches!(self, ProblemKind::Encoding)
+        matches!(self, ProblemKind::Encoding | ProblemKind::Date)
     }
 
     /// Plain-words label.
@@ -160,6 +163,7 @@ impl ProblemKind {
             ProblemKind::Binary => "binary data",
             ProblemKind::Invalid => "cannot be parsed",
             ProblemKind::Encoding => "encoding",
+            ProblemKind::Date => "date left out",
             ProblemKind::Walk => "folder walk",
             ProblemKind::Crash => "reader crashed",
         }

@@ -130,6 +130,49 @@ mod tests {
         assert_eq!(m.title, "---");
     }
 
+    fn date_of(text: &str, markdown: bool) -> Option<String> {
+        read_meta(text, markdown)
+            .0
+            .date
+            .map(|d| d.date().to_string())
+    }
+
+    #[test]
+    fn price_row_early_in_a_txt_gives_no_date() {
+        let t = "LONDON LIFFE U.S. T-BONDS 0825 - APR 7\n MTH     LAST   HIGH     LOW   PR.SET\n Jun     9726   9727    9726     9802\n Sep      ---    ---     ---     9700\n Dec      ---    ---     ---    10012\n";
+        assert_eq!(date_of(t, false), None);
+    }
+
+    #[test]
+    fn due_date_in_the_first_paragraph_gives_no_date() {
+        let t = "FORD MOTOR CREDIT <F> TO REDEEM DEBENTURES\n\nFord Motor Co said its Ford Motor\nCredit Co on April One will redeem 4.0 mln dlrs of its 8.70 pct\ndebentures due April 1, 1999.\n    It said the debentures are redeemable at a price of 100 pct\nof the principal. Because April 1, 1987 is an interest payment\n";
+        assert_eq!(date_of(t, false), None);
+        let t = "AMERICAN NURSERY <ANSY> MAKES ACQUISITION\n\nAmerican Nursery Products Inc\nsaid it has purchased Heini's Nursery Inc of Miami, which grows\nindoor foliage plants for wholesale distribution and had sales\nof 4,472,0000 dlrs for the year ended August 31.\n";
+        assert_eq!(date_of(t, false), None);
+    }
+
+    #[test]
+    fn date_line_under_the_title_or_byline_gives_the_date() {
+        let t = "Ostrelia warns of winter gas shortfall\n\nBy Marco Bellini\n\nFebruary 3, 2025\n\nOstrelia asked the EU for help.\n";
+        assert_eq!(date_of(t, false).as_deref(), Some("2025-02-03"));
+        let t =
+            "# Cassiope sends first images\n\n*3 June 2025*\n\nThe probe sent its first images.\n";
+        assert_eq!(date_of(t, true).as_deref(), Some("2025-06-03"));
+        let t = "Talks resume\n**Published:** Mar 3, 2025\nEnvoys met on Monday.\n";
+        assert_eq!(date_of(t, false).as_deref(), Some("2025-03-03"));
+    }
+
+    #[test]
+    fn dateline_with_year_gives_the_date_not_a_subtitle() {
+        let t = "Kestrel outlook steady\nGuidance to March 2026 unchanged\n\nGENEVA, March 3, 2025 (Meridian News) - Kestrel Freight kept its forecast.\n";
+        let (m, _, _) = read_meta(t, false);
+        assert_eq!(m.places, ["Geneva"]);
+        assert_eq!(
+            m.date.map(|d| d.date().to_string()).as_deref(),
+            Some("2025-03-03")
+        );
+    }
+
     #[test]
     fn txt_has_no_front_matter() {
         let (m, _, start) = read_meta("---\ntitle: x\n---\nbody", false);

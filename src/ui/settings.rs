@@ -3,8 +3,8 @@
 //! This is the only owner of saved options: the app changes them when a command asks and
 //! saves at once.
 
-use crate::ui::panels::{Tab, default_layout};
 use crate::ui::options::Options;
+use crate::ui::panels::{Tab, default_layout};
 use egui_dock::DockState;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
