@@ -517,3 +517,41 @@ fn entities_are_grouped_after_a_load_without_their_panels_open() {
     assert!(cat.entities.len() > 20, "{} entities", cat.entities.len());
     assert!(!h.state().session.store.entities_running());
 }
+
+#[test]
+fn words_lists_the_counts_of_the_date_range_it_follows() {
+    let mut h = harness_on(sample());
+    let l = h.state().session.loaded.clone().unwrap();
+    let a = &l.analysis;
+    let t = a.term("vellmark").expect("a sample word");
+    let whole = a.freq[t as usize];
+    let count = |app: &QuarryApp| {
+        app.views
+            .words
+            .listed()
+            .into_iter()
+            .find(|(w, _)| w == "vellmark")
+            .map(|(_, n)| n)
+    };
+    assert_eq!(count(h.state()), Some(whole));
+    // March 2025 only: the word's occurrences in the documents dated then.
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let (from, to) = (day("2025-03-01"), day("2025-03-31"));
+    let in_march: u64 = a
+        .postings(t)
+        .iter()
+        .zip(a.posting_counts(t))
+        .filter(|(d, _)| {
+            l.corpus.docs[**d as usize]
+                .date
+                .is_some_and(|x| (from..=to).contains(&x.date()))
+        })
+        .map(|(_, &n)| n as u64)
+        .sum();
+    assert!(in_march > 0 && in_march < whole, "{in_march} of {whole}");
+    h.state_mut().session.set_dates(Some((from, to)));
+    wait_until(&mut h, |app| count(app) == Some(in_march));
+    // Clearing the range brings the whole corpus's count back.
+    h.state_mut().session.set_dates(None);
+    wait_until(&mut h, |app| count(app) == Some(whole));
+}

@@ -78,6 +78,18 @@ pub struct WordsView {
     rows: Derived<RowsKey, (Vec<Row>, Vec<u32>)>,
 }
 
+impl WordsView {
+    /// The word and count of each row listed, most frequent first (the previous rows while
+    /// new ones are built).
+    pub fn listed(&self) -> Vec<(String, u64)> {
+        self.rows.value().map_or_else(Vec::new, |r| {
+            r.0.iter()
+                .map(|row| (row.word.clone(), row.count))
+                .collect()
+        })
+    }
+}
+
 impl Default for WordsView {
     fn default() -> Self {
         Self {
