@@ -95,6 +95,7 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
         visible,
         screen,
         labels,
+        labelled,
         discs,
         highlighted,
         nodes_on_screen,
@@ -180,7 +181,7 @@ pub fn canvas(ui: &mut Ui, v: &mut NetworkView, sel: Sel) -> Option<(Response, O
             .filter(|&i| f.visible[i] != HIDDEN)
             .map(|i| (i, f.screen[i], f.radius(i))),
     );
-    paint_labels(&painter, &f, labels, discs);
+    paint_labels(&painter, &f, labels, labelled, discs);
     legend(&painter, rect, p, show_kind, f.ink, f.bg);
     let resp = hover_text(ui, resp, &f, *drag);
     Some((resp, clicked))
@@ -405,14 +406,17 @@ fn paint_nodes(painter: &egui::Painter, f: &Frame, pinned: &[bool]) {
 /// Labels: the selection and what is hovered first, then the selection's neighbours, then
 /// the largest nodes, each on the first side of its node where it overlaps no label already
 /// drawn and covers no other node (or, failing that, no larger node), or skipped.
+/// A node gets one label at most, at the first rank it qualifies for.
 fn paint_labels(
     painter: &egui::Painter,
     f: &Frame,
     labels: &mut Vec<Rect>,
+    labelled: &mut Vec<usize>,
     discs: &super::labels::Discs,
 ) {
     let (p, rect, focus) = (f.p, f.rect, f.focus());
     labels.clear();
+    labelled.clear();
     let budget = ((rect.area() / 9000.0) as usize).clamp(6, 60);
     let mut ordinary = 0;
     let forced = f.sel_node.into_iter().chain(f.hover_node);
@@ -429,7 +433,7 @@ fn paint_labels(
         if rank == 2 && ordinary >= budget {
             break;
         }
-        if f.visible[i] == HIDDEN || !rect.contains(f.screen[i]) {
+        if f.visible[i] == HIDDEN || !rect.contains(f.screen[i]) || labelled.contains(&i) {
             continue;
         }
         if rank == 2 && focus.is_some() && !f.near_focus(i) && p.radius[i] < 8.0 {
@@ -461,6 +465,7 @@ fn paint_labels(
         painter.rect_filled(r.expand(1.0), 3.0, f.bg.gamma_multiply(0.75));
         painter.galley(r.min, galley, color);
         labels.push(r.expand(2.0));
+        labelled.push(i);
         if rank == 2 {
             ordinary += 1;
         }

@@ -300,3 +300,38 @@ fn a_new_graph_is_fitted_but_not_under_a_pan_only_once_it_ends() {
     v.set_graph(Prepared::new(cat, g), &crate::jobs::no_waker());
     assert!(v.fits_graph());
 }
+
+#[test]
+fn the_selected_node_and_its_neighbours_are_labelled_once_each() {
+    let mut v = view_of(60, 200);
+    let ctx = egui::Context::default();
+    let hub = Sel {
+        entity: Some(0),
+        edge: None,
+    };
+    // Settle the fit, then hover the selected hub itself, so it is both selected and hovered.
+    for _ in 0..3 {
+        frame(&ctx, &mut v, hub, pos2(1.0, 1.0), false);
+    }
+    let at = v
+        .nodes_on_screen
+        .iter()
+        .find(|n| n.0 == 0)
+        .map(|n| n.1)
+        .expect("the hub is drawn");
+    for _ in 0..2 {
+        frame(&ctx, &mut v, hub, at, false);
+    }
+    assert!(v.labelled.contains(&0), "the selection is labelled");
+    assert_eq!(v.labels.len(), v.labelled.len());
+    let mut nodes = v.labelled.clone();
+    nodes.sort_unstable();
+    let before = nodes.len();
+    nodes.dedup();
+    assert_eq!(
+        nodes.len(),
+        before,
+        "a node has two labels: {:?}",
+        v.labelled
+    );
+}

@@ -46,6 +46,8 @@ pub struct NetworkView {
     pub(super) visible: Vec<u8>,
     pub(super) screen: Vec<Pos2>,
     pub(super) labels: Vec<Rect>,
+    /// The node of each label in `labels`.
+    pub(super) labelled: Vec<usize>,
     pub(super) discs: labels::Discs,
     pub(super) highlighted: Vec<u32>,
 }
@@ -71,6 +73,7 @@ impl Default for NetworkView {
             visible: Vec::new(),
             screen: Vec::new(),
             labels: Vec::new(),
+            labelled: Vec::new(),
             discs: labels::Discs::default(),
             highlighted: Vec::new(),
         }
