@@ -555,3 +555,21 @@ fn words_lists_the_counts_of_the_date_range_it_follows() {
     h.state_mut().session.set_dates(None);
     wait_until(&mut h, |app| count(app) == Some(whole));
 }
+
+#[test]
+fn counts_of_one_are_singular_and_large_counts_have_separators() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("one.txt"),
+        "Harbour talks resume\n\nEnvoys met in Geneva on Tuesday.\n",
+    )
+    .unwrap();
+    let h = harness_on(dir.path().to_path_buf());
+    h.get_by_label("1 of 1");
+    h.get_by_label_contains("1 document · 9 words");
+    assert!(h.query_by_label_contains("1 documents").is_none());
+    assert_eq!(
+        quarry::ui::widgets::count(19_779, "file", "files"),
+        "19,779 files"
+    );
+}

@@ -11,7 +11,7 @@ use crate::ui::context::Ctx;
 use crate::ui::panels::{Tab, Viewer, Views, default_layout};
 use crate::ui::session::{Latest, Loaded, Session};
 use crate::ui::settings::Settings;
-use crate::ui::widgets::human_bytes;
+use crate::ui::widgets::{count, human_bytes};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use egui_dock::{DockArea, Style};
 use std::path::PathBuf;
@@ -164,7 +164,10 @@ impl QuarryApp {
                 self.message = match problems {
                     0 => None,
                     1 => Some("1 file had a problem — see the Problems panel".into()),
-                    n => Some(format!("{n} files had problems — see the Problems panel")),
+                    n => Some(format!(
+                        "{} had problems — see the Problems panel",
+                        count(n, "file", "files")
+                    )),
                 };
             }
             Err(LoadError::Cancelled) => self.message = Some("Loading cancelled.".into()),
@@ -512,9 +515,9 @@ impl QuarryApp {
             } else if let Some(l) = &self.session.loaded {
                 let c = &l.corpus;
                 ui.label(format!(
-                    "{} documents · {} words · {} · loaded in {:.0} ms",
-                    c.docs.len(),
-                    l.analysis.total_tokens,
+                    "{} · {} · {} · loaded in {:.0} ms",
+                    count(c.docs.len(), "document", "documents"),
+                    count(l.analysis.total_tokens as usize, "word", "words"),
                     human_bytes(c.bytes_read),
                     c.load_ms + l.analysis.analyze_ms
                 ));
@@ -524,7 +527,7 @@ impl QuarryApp {
                 }
                 if !c.problems.is_empty() {
                     let n = c.problems.len();
-                    let label = format!("⚠ {n} problem{}", if n == 1 { "" } else { "s" });
+                    let label = format!("⚠ {}", count(n, "problem", "problems"));
                     if ui.link(label).clicked() {
                         show_problems = true;
                     }

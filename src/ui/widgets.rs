@@ -49,6 +49,16 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// A count and its noun, singular for one, with thousands separators: "1 document",
+/// "12,345 documents".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
+}
+
 /// Formats a byte count as B, KB or MB.
 pub fn human_bytes(b: u64) -> String {
     match b {
@@ -69,5 +79,8 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(human_bytes(999), "999 B");
         assert_eq!(human_bytes(16_913_789), "16.9 MB");
+        assert_eq!(count(1, "document", "documents"), "1 document");
+        assert_eq!(count(0, "document", "documents"), "0 documents");
+        assert_eq!(count(19_779, "document", "documents"), "19,779 documents");
     }
 }

@@ -10,7 +10,7 @@ use crate::ui::export;
 use crate::ui::session::Latest;
 use crate::ui::store::{CatalogKey, GraphKey, ScopeKey};
 use crate::ui::theme;
-use crate::ui::widgets::no_corpus;
+use crate::ui::widgets::{count, no_corpus};
 use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -99,9 +99,9 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
         return;
     };
     // The panel lists what was chosen last: a word, an entity or a link.
-    let (latest, count) = cx.selection.latest;
-    if count != v.latest_seen {
-        v.latest_seen = count;
+    let (latest, chosen) = cx.selection.latest;
+    if chosen != v.latest_seen {
+        v.latest_seen = chosen;
         v.mode = match latest {
             Latest::Word => KwicMode::Words,
             Latest::Entity => KwicMode::Entity,
@@ -192,7 +192,12 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
             doc_order.sort_by_key(|h| (h.doc, h.pos));
             documents(&doc_order)
         };
-        ui.label(RichText::new(format!("{} hits in {} documents", hits.len(), docs)).strong());
+        let text = format!(
+            "{} in {}",
+            count(hits.len(), "hit", "hits"),
+            count(docs, "document", "documents")
+        );
+        ui.label(RichText::new(text).strong());
         if cx.scope.is_some() {
             ui.weak("(date range)");
         }
@@ -343,12 +348,18 @@ fn entity_lines(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<C
     };
     ui.horizontal(|ui| {
         let title = match (mode, entity, edge) {
-            (KwicMode::Entity, Some(e), _) => format!("{}: {} mentions", name(e), v.spans.len()),
+            (KwicMode::Entity, Some(e), _) => {
+                format!(
+                    "{}: {}",
+                    name(e),
+                    count(v.spans.len(), "mention", "mentions")
+                )
+            }
             (_, _, Some((a, b))) => format!(
-                "{} + {}: {} places together",
+                "{} + {}: {} together",
                 name(a),
                 name(b),
-                v.spans.len()
+                count(v.spans.len(), "place", "places")
             ),
             _ => String::new(),
         };

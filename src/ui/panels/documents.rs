@@ -12,7 +12,7 @@ use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::session::{Loaded, Selection};
 use crate::ui::store::{CatalogKey, CorpusKey, ScopeKey};
-use crate::ui::widgets::no_corpus;
+use crate::ui::widgets::{no_corpus, thousands};
 use egui::{Align, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
@@ -333,7 +333,11 @@ fn filter_bar(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, l: &Loaded, cmds: &m
         {
             cmds.push(Command::SetDates(None));
         }
-        ui.weak(format!("{} of {}", v.rows.len(), l.corpus.docs.len()));
+        ui.weak(format!(
+            "{} of {}",
+            thousands(v.rows.len() as u64),
+            thousands(l.corpus.docs.len() as u64)
+        ));
         if let Some(p) = v.scan.progress() {
             ui.spinner();
             let pct = (p.fraction() * 100.0).round();

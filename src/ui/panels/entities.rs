@@ -14,7 +14,7 @@ use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::store::{CatalogKey, ScopeKey};
 use crate::ui::theme::kind_color;
-use crate::ui::widgets::no_corpus;
+use crate::ui::widgets::{count, no_corpus};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
@@ -219,7 +219,7 @@ fn summary_bar(
 ) {
     let selected = cx.selection.entity;
     ui.horizontal(|ui| {
-        ui.label(format!("{} entities", rows.len()));
+        ui.label(count(rows.len(), "entity", "entities"));
         if cx.scope.is_some() {
             ui.weak("(date range)");
         }

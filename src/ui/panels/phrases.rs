@@ -11,7 +11,7 @@ use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::store::{ScopeKey, WordsKey};
-use crate::ui::widgets::{no_corpus, word_menu};
+use crate::ui::widgets::{count, no_corpus, word_menu};
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
@@ -115,7 +115,7 @@ fn show_ngrams(ui: &mut Ui, cx: &Ctx, v: &mut PhrasesView, cmds: &mut Vec<Comman
         .map(|g| g.text(&l.analysis))
         .collect();
     ui.horizontal(|ui| {
-        ui.label(format!("{} n-grams", grams.len()));
+        ui.label(count(grams.len(), "n-gram", "n-grams"));
         if v.grams.is_running() {
             ui.spinner();
         }

@@ -1,7 +1,7 @@
 //! Problems panel: every file that was skipped or loaded with a note, in plain words.
 
 use crate::ui::context::Ctx;
-use crate::ui::widgets::no_corpus;
+use crate::ui::widgets::{count, no_corpus};
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
@@ -20,9 +20,9 @@ pub fn show(ui: &mut Ui, cx: &Ctx) {
         return;
     }
     ui.label(format!(
-        "{} problems; {} files skipped. Everything else in the folder loaded.",
-        problems.len(),
-        l.corpus.skipped(),
+        "{}; {} skipped. Everything else in the folder loaded.",
+        count(problems.len(), "problem", "problems"),
+        count(l.corpus.skipped(), "file", "files"),
     ));
     ui.separator();
     TableBuilder::new(ui)

@@ -13,7 +13,7 @@ use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::store::WordsKey;
 use crate::ui::theme::{BAR, SELECTED};
-use crate::ui::widgets::{no_corpus, word_menu};
+use crate::ui::widgets::{count, no_corpus, word_menu};
 use egui::{Rect, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
@@ -280,7 +280,7 @@ fn table(
 ) {
     let (rows, order) = (&rows.0, &rows.1);
     ui.horizontal(|ui| {
-        ui.label(format!("{} words", rows.len()));
+        ui.label(count(rows.len(), "word", "words"));
         if ui.button("Export CSV…").clicked() {
             let data = order.iter().map(|&i| {
                 let r = &rows[i as usize];

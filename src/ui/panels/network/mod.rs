@@ -20,7 +20,7 @@ use crate::ui::context::Ctx;
 use crate::ui::export;
 use crate::ui::session::GraphSettings;
 use crate::ui::theme::kind_color;
-use crate::ui::widgets::no_corpus;
+use crate::ui::widgets::{count, no_corpus};
 use canvas::{Clicked, Sel};
 use egui::{Rect, RichText, Ui};
 use model::Prepared;
@@ -151,7 +151,11 @@ fn controls(
             ui.spinner();
         }
         if let Some(p) = &v.graph {
-            let status = format!("{} entities, {} links", p.len(), p.edges.len());
+            let status = format!(
+                "{}, {}",
+                count(p.len(), "entity", "entities"),
+                count(p.edges.len(), "link", "links")
+            );
             ui.weak(status);
             if v.has_layout() && !v.stable {
                 ui.weak("· laying out");
