@@ -573,3 +573,41 @@ fn counts_of_one_are_singular_and_large_counts_have_separators() {
         "19,779 files"
     );
 }
+
+#[test]
+fn arrow_keys_step_through_documents_and_escape_clears_the_selection() {
+    let mut h = harness_on(sample());
+    // The window is named after the folder.
+    assert_eq!(h.state().title, "sample_data — Quarry");
+    let rows = h.state().views.documents.rows().to_vec();
+    assert!(rows.len() > 12);
+    assert_eq!(h.state().session.selection.doc, Some(rows[0]));
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(3);
+    assert_eq!(h.state().session.selection.doc, Some(rows[1]));
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(3);
+    assert_eq!(h.state().session.selection.doc, Some(rows[11]));
+    h.key_press(egui::Key::ArrowUp);
+    h.run_steps(3);
+    assert_eq!(h.state().session.selection.doc, Some(rows[10]));
+    // The Reader follows the document.
+    let l = h.state().session.loaded.clone().unwrap();
+    let title = l.corpus.docs[rows[10] as usize].title.clone();
+    assert!(h.get_all_by_label(&title).count() >= 2, "{title}");
+    // Escape clears the selected word.
+    let (word, rect) = h.state().views.words.bar_rects[0].clone();
+    click_at(&h, rect.center());
+    h.run_steps(3);
+    assert_eq!(
+        h.state().session.selection.word.as_deref(),
+        Some(word.as_str())
+    );
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    assert_eq!(h.state().session.selection.word, None);
+    // F1 shows the shortcuts.
+    h.key_press(egui::Key::F1);
+    h.run_steps(2);
+    h.get_by_label("Previous / next document in the Documents list");
+}

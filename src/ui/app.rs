@@ -12,7 +12,7 @@ use crate::ui::panels::{Tab, Viewer, Views, default_layout};
 use crate::ui::session::{Latest, Loaded, Session};
 use crate::ui::settings::Settings;
 use crate::ui::widgets::{count, human_bytes};
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::Ui;
 use egui_dock::{DockArea, Style};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -59,6 +59,10 @@ pub struct QuarryApp {
     pending_png: Option<(egui::Rect, PathBuf)>,
     /// The window's context, for viewport commands.
     ctx: Option<egui::Context>,
+    /// Whether the list of keyboard shortcuts is shown.
+    pub show_help: bool,
+    /// The window's title: the open folder's name, then Quarry.
+    pub title: String,
 }
 
 impl QuarryApp {
@@ -84,6 +88,8 @@ impl QuarryApp {
             log_frames: std::env::var_os("QUARRY_FRAME_STATS").is_some(),
             pending_png: None,
             ctx: Some(ctx.clone()),
+            show_help: false,
+            title: "Quarry".into(),
         };
         let first = if !paths.is_empty() {
             Some(Command::Open(paths))
@@ -153,6 +159,11 @@ impl QuarryApp {
                 }
                 let problems = corpus.problems.len();
                 let edits = self.load_edits(&corpus.root);
+                let name = corpus.root.file_name().unwrap_or(corpus.root.as_os_str());
+                self.title = format!("{} — Quarry", name.to_string_lossy());
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title.clone()));
+                }
                 self.session.set_loaded(
                     Loaded {
                         corpus: Arc::new(corpus),
@@ -476,7 +487,32 @@ impl QuarryApp {
                     ui.label(list.join(", "));
                 }
             });
+            ui.menu_button("Help", |ui| {
+                if ui
+                    .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                    .clicked()
+                {
+                    self.show_help = true;
+                }
+            });
         });
+    }
+
+    /// The list of keyboard shortcuts, while it is open.
+    fn help_window(&mut self, ui: &mut Ui) {
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut self.show_help)
+            .collapsible(false)
+            .resizable(false)
+            .show(ui.ctx(), |ui| {
+                egui::Grid::new("shortcuts").num_columns(2).show(ui, |ui| {
+                    for (keys, what) in crate::ui::keys::SHORTCUTS {
+                        ui.strong(keys);
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+            });
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {
@@ -544,9 +580,21 @@ impl QuarryApp {
     }
 
     fn handle_input(&mut self, ui: &mut Ui) {
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        if ui.input_mut(|i| i.consume_shortcut(&open)) {
-            self.commands.push(Command::PickFolder);
+        let rows = self.views.documents.rows();
+        let keys = crate::ui::keys::read(ui, &self.session.selection, rows, &mut self.commands);
+        if keys.quit {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if keys.help {
+            self.show_help = !self.show_help;
+        }
+        if keys.close_panel
+            && let Some((_, tab)) = self.settings.dock.find_active_focused()
+        {
+            let tab = *tab;
+            if let Some(path) = self.settings.dock.find_tab(&tab) {
+                self.settings.dock.remove_tab(path);
+            }
         }
         let dropped: Vec<PathBuf> = ui.input(|i| {
             i.raw
@@ -587,6 +635,7 @@ impl QuarryApp {
         self.handle_input(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        self.help_window(ui);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {

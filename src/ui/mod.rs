@@ -15,6 +15,7 @@ pub mod commands;
 pub mod context;
 pub mod derived;
 pub mod export;
+pub mod keys;
 pub mod options;
 pub mod panels;
 pub mod session;
