@@ -611,3 +611,37 @@ fn arrow_keys_step_through_documents_and_escape_clears_the_selection() {
     h.run_steps(2);
     h.get_by_label("Previous / next document in the Documents list");
 }
+
+#[test]
+fn another_folder_opens_its_first_article_at_the_top() {
+    let mut h = harness_on(sample());
+    assert_eq!(h.state().session.selection.doc, Some(0));
+    // Scroll the Reader (the upper right pane) down.
+    h.event(egui::Event::PointerMoved(egui::pos2(1000.0, 300.0)));
+    for _ in 0..20 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -3.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run_steps(10);
+    assert!(
+        h.state().views.reader.scrolled > 20.0,
+        "{}",
+        h.state().views.reader.scrolled
+    );
+    // The same folder opened again is a new corpus whose first article has the same number.
+    h.state_mut().open(vec![sample()]);
+    let start = Instant::now();
+    while h.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_secs(60));
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(4);
+    assert_eq!(h.state().session.selection.doc, Some(0));
+    assert_eq!(h.state().views.reader.scrolled, 0.0);
+}

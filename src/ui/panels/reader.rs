@@ -36,6 +36,10 @@ struct ReaderKey {
 pub struct ReaderView {
     /// Text to find.
     pub find: String,
+    /// The document and part the text was last shown for: another one opens at its top.
+    shown: Option<(DocId, usize)>,
+    /// How far the text is scrolled down, in points, as drawn last frame.
+    pub scrolled: f32,
     /// Byte ranges of the hits in the shown text.
     pub hits: Vec<Range<usize>>,
     /// Index of the current hit.
@@ -381,53 +385,58 @@ fn text_view(
         .iter()
         .map(|(r, k, sel, _)| (r.clone(), *k, *sel))
         .collect();
-    egui::ScrollArea::vertical()
+    let mut area = egui::ScrollArea::vertical()
         .id_salt(("reader-scroll", id))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let mut layouter =
-                |ui: &Ui, buf: &dyn egui::TextBuffer, wrap: f32| -> Arc<egui::Galley> {
-                    let job = layout(
-                        buf.as_str(),
-                        &hits,
-                        current,
-                        &word_hits,
-                        &ent_marks,
-                        ui,
-                        wrap,
-                    );
-                    ui.fonts_mut(|f| f.layout_job(job))
-                };
-            let mut view: &str = text;
-            let out = egui::TextEdit::multiline(&mut view)
-                .id(egui::Id::new(("reader-text", id)))
-                .desired_width(f32::INFINITY)
-                .frame(egui::Frame::NONE)
-                .layouter(&mut layouter)
-                .show(ui);
-            // Clicking a mention selects its entity.
-            if out.response.clicked()
-                && let Some(c) = out.cursor_range
+        .auto_shrink([false, false]);
+    // Another document, part or folder opens at the top, not where the last one was left
+    // (scroll positions are remembered by widget, and widgets are named by document number).
+    if v.shown != Some((id, v.part)) {
+        v.shown = Some((id, v.part));
+        area = area.vertical_scroll_offset(0.0);
+    }
+    let out = area.show(ui, |ui| {
+        let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap: f32| -> Arc<egui::Galley> {
+            let job = layout(
+                buf.as_str(),
+                &hits,
+                current,
+                &word_hits,
+                &ent_marks,
+                ui,
+                wrap,
+            );
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        let mut view: &str = text;
+        let out = egui::TextEdit::multiline(&mut view)
+            .id(egui::Id::new(("reader-text", id)))
+            .desired_width(f32::INFINITY)
+            .frame(egui::Frame::NONE)
+            .layouter(&mut layouter)
+            .show(ui);
+        // Clicking a mention selects its entity.
+        if out.response.clicked()
+            && let Some(c) = out.cursor_range
+        {
+            let chars = c.primary.index.0;
+            let byte = text
+                .char_indices()
+                .nth(chars)
+                .map(|(b, _)| b)
+                .unwrap_or(text.len());
+            if let Some((_, _, _, e)) = ents.iter().find(|(r, ..)| r.start <= byte && byte < r.end)
             {
-                let chars = c.primary.index.0;
-                let byte = text
-                    .char_indices()
-                    .nth(chars)
-                    .map(|(b, _)| b)
-                    .unwrap_or(text.len());
-                if let Some((_, _, _, e)) =
-                    ents.iter().find(|(r, ..)| r.start <= byte && byte < r.end)
-                {
-                    cmds.push(Command::SelectEntity(Some(*e)));
-                }
+                cmds.push(Command::SelectEntity(Some(*e)));
             }
-            if scroll && let Some(byte) = target {
-                let chars = text[..byte].chars().count();
-                let rect = out.galley.pos_from_cursor(CCursor::new(chars));
-                let rect = rect.translate(out.galley_pos.to_vec2()).expand(30.0);
-                ui.scroll_to_rect(rect, Some(Align::Center));
-            }
-        });
+        }
+        if scroll && let Some(byte) = target {
+            let chars = text[..byte].chars().count();
+            let rect = out.galley.pos_from_cursor(CCursor::new(chars));
+            let rect = rect.translate(out.galley_pos.to_vec2()).expand(30.0);
+            ui.scroll_to_rect(rect, Some(Align::Center));
+        }
+    });
+    v.scrolled = out.state.offset.y;
 }
 
 /// Finds the hits, the selected word's places, the marked hit and the top words again when

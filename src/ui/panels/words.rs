@@ -11,7 +11,7 @@ use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
-use crate::ui::store::WordsKey;
+use crate::ui::store::{CorpusKey, WordsKey};
 use crate::ui::theme::{BAR, SELECTED};
 use crate::ui::widgets::{count, no_corpus, word_menu};
 use egui::{Rect, Ui};
@@ -74,6 +74,8 @@ pub struct WordsView {
     pub sort: WordSort,
     /// Screen rectangle of each bar drawn last frame, with its word (for hit-testing and tests).
     pub bar_rects: Vec<(String, Rect)>,
+    /// The corpus the chart was last drawn for: another one starts at the top of the chart.
+    shown_corpus: CorpusKey,
     /// Rows in count order and in table order.
     rows: Derived<RowsKey, (Vec<Row>, Vec<u32>)>,
 }
@@ -99,6 +101,7 @@ impl Default for WordsView {
             search: String::new(),
             sort: WordSort::Count,
             bar_rects: Vec::new(),
+            shown_corpus: 0,
             rows: Derived::default(),
         }
     }
@@ -260,7 +263,8 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut WordsView, cmds: &mut Vec<Command>) {
             cmds,
         );
     } else {
-        chart(ui, v, &rows.0, top_n, selected.as_deref(), cmds);
+        let new_corpus = std::mem::replace(&mut v.shown_corpus, cx.corpus) != cx.corpus;
+        chart(ui, v, &rows.0, top_n, selected.as_deref(), new_corpus, cmds);
     }
 }
 
@@ -372,6 +376,7 @@ fn chart(
     rows: &[Row],
     top_n: usize,
     selected: Option<&str>,
+    new_corpus: bool,
     cmds: &mut Vec<Command>,
 ) {
     let words: Vec<&Row> = rows.iter().take(top_n).collect();
@@ -397,9 +402,12 @@ fn chart(
         .element_formatter(Box::new(|bar, _| format!("{}: {}", bar.name, bar.value)));
     let height = (n as f32 * 20.0 + 36.0).max(ui.available_height() - 4.0);
     let label_color = ui.visuals().text_color();
-    let scroll = egui::ScrollArea::vertical()
+    let mut scroll = egui::ScrollArea::vertical()
         .id_salt("words-scroll")
         .auto_shrink([false, false]);
+    if new_corpus {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
     let response = scroll.show(ui, |ui| {
         Plot::new("words-plot")
             .height(height)
