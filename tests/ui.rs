@@ -645,3 +645,25 @@ fn another_folder_opens_its_first_article_at_the_top() {
     assert_eq!(h.state().session.selection.doc, Some(0));
     assert_eq!(h.state().views.reader.scrolled, 0.0);
 }
+
+#[test]
+fn an_empty_document_list_says_why_and_type_badges_are_readable() {
+    let mut h = harness_on(sample());
+    h.state_mut().views.documents.filter = "zzzqqq".into();
+    wait_until(&mut h, |app| {
+        !app.views.documents.is_filtering() && app.views.documents.rows().is_empty()
+    });
+    h.get_by_label("No document has the text “zzzqqq”. Clear it above to list them all.");
+    // Entity types are written at the size of the text around them.
+    h.state_mut().focus(quarry::ui::panels::Tab::Entities);
+    wait_until(&mut h, |app| !app.views.entities.rows.is_empty());
+    let body = h.get_by_label("Mentions").rect().height();
+    let badges: Vec<f32> = h
+        .get_all_by_label("PLACE")
+        .map(|n| n.rect().height())
+        .collect();
+    assert!(badges.len() >= 2, "{badges:?}");
+    for b in badges {
+        assert!(b >= body - 0.5, "a PLACE badge is {b} high, text {body}");
+    }
+}

@@ -188,6 +188,10 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, cmds: &mut Vec<Command
     refresh(cx, v);
     filter_bar(ui, cx, v, l, cmds);
     ui.separator();
+    if v.rows.is_empty() && !v.is_filtering() {
+        ui.weak(why_empty(cx, v, l));
+        return;
+    }
     let selected = cx.selection.doc;
     let mut table = TableBuilder::new(ui)
         .id_salt("documents-table")
@@ -281,6 +285,42 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, cmds: &mut Vec<Command
 
 /// The filter box, a chip for each part of the selection (click to clear it), the count of
 /// rows and the filter's progress.
+/// Why no document is listed: the folder has none, or what the selection asks together
+/// matches none.
+fn why_empty(cx: &Ctx, v: &DocumentsView, l: &Loaded) -> String {
+    if l.corpus.docs.is_empty() {
+        return "This folder has no articles Quarry can read; the Problems panel says why.".into();
+    }
+    let sel = cx.selection;
+    let mut asks = Vec::new();
+    if !v.filter.trim().is_empty() {
+        asks.push(format!("the text “{}”", v.filter.trim()));
+    }
+    if let Some(w) = &sel.word {
+        asks.push(format!("the word “{w}”"));
+    }
+    if sel.entity.is_some() {
+        asks.push("the selected entity".into());
+    }
+    if sel.edge.is_some() {
+        asks.push("both entities of the selected link".into());
+    }
+    if let Some((a, b)) = sel.dates {
+        asks.push(format!("a date from {a} to {b}"));
+    }
+    match asks.len() {
+        0 => "No document is listed.".into(),
+        1 => format!(
+            "No document has {}. Clear it above to list them all.",
+            asks[0]
+        ),
+        _ => format!(
+            "No document has all of: {}. Clear one of them above.",
+            asks.join(", ")
+        ),
+    }
+}
+
 fn filter_bar(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, l: &Loaded, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label("Filter:");

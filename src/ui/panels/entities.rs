@@ -302,11 +302,7 @@ fn table(
                     ui.label(t);
                 });
                 row.col(|ui| {
-                    ui.label(
-                        RichText::new(e.kind.label())
-                            .color(kind_color(e.kind))
-                            .small(),
-                    );
+                    ui.label(RichText::new(e.kind.label()).color(kind_color(e.kind)));
                 });
                 row.col(|ui| {
                     ui.label(c.0.to_string());

@@ -9,7 +9,7 @@ use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::store::WordsKey;
 use crate::ui::theme::{OVER, UNDER};
-use crate::ui::widgets::{no_corpus, word_menu};
+use crate::ui::widgets::{no_corpus, thousands, word_menu};
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
@@ -88,10 +88,10 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
     ui.horizontal(|ui| {
         ui.label(format!(
             "{} tokens in the range vs {} in the rest · {} over-used, {} under-used (p < 0.05)",
-            k.target_tokens,
-            k.reference_tokens,
-            k.over.len(),
-            k.under.len()
+            thousands(k.target_tokens),
+            thousands(k.reference_tokens),
+            thousands(k.over.len() as u64),
+            thousands(k.under.len() as u64)
         ));
         if ui.button("Export CSV…").clicked() {
             let rows = k.over.iter().chain(&k.under).map(|w| {

@@ -540,7 +540,7 @@ fn find_bar(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView) {
         ui.separator();
         for (i, k) in EntityType::ALL.iter().enumerate() {
             let mut on = !v.hidden_types[i];
-            let label = RichText::new(k.label()).color(kind_color(*k)).small();
+            let label = RichText::new(k.label()).color(kind_color(*k));
             if ui
                 .toggle_value(&mut on, label)
                 .on_hover_text(format!("Colour {} mentions", k.label()))
