@@ -667,3 +667,19 @@ fn an_empty_document_list_says_why_and_type_badges_are_readable() {
         assert!(b >= body - 0.5, "a PLACE badge is {b} high, text {body}");
     }
 }
+
+#[test]
+fn a_phrase_is_plotted_in_trends_like_a_word() {
+    let mut h = harness_on(sample());
+    h.state_mut().focus(quarry::ui::panels::Tab::Trends);
+    let phrase = "foreign minister";
+    h.state_mut().session.selection.word = Some(phrase.into());
+    let l = h.state().session.loaded.clone().unwrap();
+    let q = quarry::analysis::kwic::Query::parse(phrase, &l.analysis).unwrap();
+    let hits = quarry::analysis::kwic::search(&l.analysis, &q, None).len() as u64;
+    assert!(hits > 1, "{hits} hits");
+    wait_until(&mut h, |app| {
+        app.views.trends.plotted() == vec![(phrase.to_string(), hits)]
+    });
+    assert!(h.query_by_label_contains("None of these").is_none());
+}

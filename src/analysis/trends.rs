@@ -116,6 +116,47 @@ pub fn trends(
     within: Option<&DocSet>,
     binning: Option<Binning>,
 ) -> Trends {
+    let series: Vec<Vec<(DocId, u32)>> = terms
+        .iter()
+        .map(|&t| {
+            a.postings(t)
+                .iter()
+                .copied()
+                .zip(a.posting_counts(t).iter().copied())
+                .collect()
+        })
+        .collect();
+    trends_of(a, corpus, &series, within, binning)
+}
+
+/// Occurrences per document of a word, or of anything a concordance query finds (a phrase,
+/// a wildcard, a regular expression), as `(document, count)` in document order; `None` when
+/// the query is not valid.
+pub fn occurrences(a: &Analysis, query: &str) -> Option<Vec<(DocId, u32)>> {
+    if let Some(t) = a.term(query) {
+        let counts = a.posting_counts(t).iter().copied();
+        return Some(a.postings(t).iter().copied().zip(counts).collect());
+    }
+    let q = crate::analysis::kwic::Query::parse(query, a).ok()?;
+    let mut out: Vec<(DocId, u32)> = Vec::new();
+    for h in crate::analysis::kwic::search(a, &q, None) {
+        match out.last_mut() {
+            Some((d, n)) if *d == h.doc => *n += 1,
+            _ => out.push((h.doc, 1)),
+        }
+    }
+    Some(out)
+}
+
+/// Occurrences of each series binned like [`trends`]; a series is its occurrences per
+/// document, `(document, count)` — a word's postings, or a phrase's hits counted by document.
+pub fn trends_of(
+    a: &Analysis,
+    corpus: &Corpus,
+    series: &[Vec<(DocId, u32)>],
+    within: Option<&DocSet>,
+    binning: Option<Binning>,
+) -> Trends {
     let n_docs = a.doc_tokens.len();
     let keep = |d: DocId| within.is_none_or(|s| s.contains(d));
     let dates: Vec<Option<NaiveDate>> = corpus
@@ -192,11 +233,11 @@ pub fn trends(
             bins[b].documents += 1;
         }
     }
-    let counts = terms
+    let counts = series
         .iter()
-        .map(|&t| {
+        .map(|per_doc| {
             let mut c = vec![0u64; bins.len()];
-            for (&d, &k) in a.postings(t).iter().zip(a.posting_counts(t)) {
+            for &(d, k) in per_doc {
                 if let Some(b) = bin_of[d as usize].filter(|_| keep(d)) {
                     c[b] += k as u64;
                 }

@@ -3,8 +3,8 @@
 //! date range, which every other panel follows.
 
 use crate::analysis::tokenize::fold_case;
-use crate::analysis::trends::{Binning, Trends, trends};
-use crate::analysis::{Analysis, TermId};
+use crate::analysis::trends::{Binning, Trends, occurrences, trends_of};
+use crate::analysis::{Analysis, DocId};
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
@@ -35,6 +35,20 @@ pub struct TrendsView {
     drag_from: Option<f64>,
     /// Screen rectangle of the plot and the plot x at its left and right edges, last frame.
     pub plot_frame: Option<(Rect, f64, f64)>,
+}
+
+impl TrendsView {
+    /// Each series plotted last, with its occurrences over every bin.
+    pub fn plotted(&self) -> Vec<(String, u64)> {
+        self.series.value().map_or_else(Vec::new, |s| {
+            let (names, t) = (&s.0, &s.1);
+            names
+                .iter()
+                .zip(&t.counts)
+                .map(|(n, c)| (n.clone(), c.iter().sum()))
+                .collect()
+        })
+    }
 }
 
 /// Plot x of a day.
@@ -84,13 +98,14 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
     let (a, c) = (l.analysis.clone(), l.corpus.clone());
     v.series.request(&key, cx.waker, move || {
         move |_: &JobCtx| {
-            let found: Vec<(String, TermId)> = words
+            // Words, phrases and patterns alike: each series is its occurrences by document.
+            let (names, series): (Vec<String>, Vec<Vec<(DocId, u32)>>) = words
                 .iter()
-                .filter_map(|w| a.term(w).map(|t| (w.clone(), t)))
-                .collect();
-            let terms: Vec<TermId> = found.iter().map(|x| x.1).collect();
-            let t = trends(&a, &c, &terms, None, None);
-            Some((found.into_iter().map(|x| x.0).collect(), t))
+                .filter_map(|w| occurrences(&a, w).map(|o| (w.clone(), o)))
+                .filter(|(_, o)| !o.is_empty())
+                .unzip();
+            let t = trends_of(&a, &c, &series, None, None);
+            Some((names, t))
         }
     });
     let Some(series) = v.series.value().cloned() else {
@@ -99,7 +114,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
     };
     let (names, t) = (&series.0, &series.1);
     if names.is_empty() || t.bins.is_empty() {
-        ui.weak("None of these words occurs in the corpus.");
+        ui.weak("None of these words or phrases occurs in the corpus.");
         return;
     }
     let dated = !matches!(t.binning, Binning::Documents(_));
