@@ -683,3 +683,27 @@ fn a_phrase_is_plotted_in_trends_like_a_word() {
     });
     assert!(h.query_by_label_contains("None of these").is_none());
 }
+
+#[test]
+fn trends_offers_a_date_range_only_when_documents_have_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "a.txt",
+            "Harbour talks resume\n\nEnvoys met in Geneva on Tuesday.\n",
+        ),
+        (
+            "b.txt",
+            "Ferry strike ends\n\nThe ferries sailed again from Geneva.\n",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let hint = "Drag across the chart to pick a date range.";
+    for (path, dated) in [(dir.path().to_path_buf(), false), (sample(), true)] {
+        let mut h = harness_on(path);
+        h.state_mut().focus(quarry::ui::panels::Tab::Trends);
+        wait_until(&mut h, |app| !app.views.trends.plotted().is_empty());
+        assert_eq!(h.query_by_label(hint).is_some(), dated, "dated: {dated}");
+    }
+}

@@ -82,7 +82,12 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
             if ui.button("Clear range").clicked() {
                 cmds.push(Command::SetDates(None));
             }
-        } else {
+        } else if v
+            .series
+            .value()
+            .is_some_and(|s| !matches!(s.1.binning, Binning::Documents(_)))
+        {
+            // Only dated documents can be picked by date.
             ui.weak("Drag across the chart to pick a date range.");
         }
     });
