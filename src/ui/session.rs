@@ -161,8 +161,8 @@ impl Session {
         };
         self.scope = None;
         self.store = Store::default();
+        // The store was emptied, so the catalog is grouped anew with these edits.
         self.edits = edits;
-        self.edits_version += 1;
         self.rebuild_stop(stop);
     }
 

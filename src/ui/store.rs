@@ -8,7 +8,6 @@ use crate::analysis::cooccur::{CooccurGraph, CooccurOptions};
 use crate::analysis::counts::Counts;
 use crate::analysis::kwic::Hit;
 use crate::analysis::stems::Stems;
-use crate::jobs::ProgressSnapshot;
 use crate::ner::catalog::{Catalog, Recognised};
 use crate::ui::derived::Derived;
 use chrono::NaiveDate;
@@ -128,20 +127,5 @@ impl Store {
     /// Word counts only if they were computed for `key`.
     pub fn counts_for(&self, key: &ScopeKey) -> Option<Arc<Counts>> {
         self.counts.borrow().value_for(key).cloned()
-    }
-
-    /// Progress of the running count, if one runs.
-    pub fn counts_progress(&self) -> Option<ProgressSnapshot> {
-        self.counts.borrow().progress()
-    }
-
-    /// Waits for every running job (tests only: makes a frame deterministic).
-    pub fn wait(&self) {
-        self.counts.borrow_mut().wait();
-        self.stems.borrow_mut().wait();
-        self.hits.borrow_mut().wait();
-        self.recognised.borrow_mut().wait();
-        self.catalog.borrow_mut().wait();
-        self.graph.borrow_mut().wait();
     }
 }
