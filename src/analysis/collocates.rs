@@ -90,11 +90,11 @@ pub fn collocates(
             ),
             Span::Sentence => {
                 let mut lo = first;
-                while lo > doc.start && a.brk[lo] == Break::None {
+                while lo > doc.start && a.brk(lo) == Break::None {
                     lo -= 1;
                 }
                 let mut hi = last;
-                while hi < doc.end && a.brk[hi] == Break::None {
+                while hi < doc.end && a.brk(hi) == Break::None {
                     hi += 1;
                 }
                 (lo, hi)

@@ -243,7 +243,7 @@ pub struct Line {
 pub fn hit_span(a: &Analysis, h: &Hit) -> (usize, usize) {
     let first = h.pos as usize;
     let last = first + h.len.max(1) as usize - 1;
-    (a.tok_start[first] as usize, a.tok_end[last] as usize)
+    (a.span(first).start, a.span(last).end)
 }
 
 fn flatten(s: &str) -> String {

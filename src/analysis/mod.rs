@@ -19,6 +19,7 @@ pub mod layout;
 pub mod measures;
 pub mod ngrams;
 mod sentences;
+pub mod spans;
 pub mod stems;
 pub mod stopwords;
 pub mod tokenize;
@@ -30,6 +31,7 @@ use compact_str::CompactString;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use spans::{Spans, SpansBuilder};
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 use stopwords::StopWords;
@@ -60,12 +62,8 @@ pub struct Analysis {
     pub doc_start: Vec<u32>,
     /// Every token of the corpus as a word id, document after document.
     pub stream: Vec<TermId>,
-    /// Byte offset in the document's `text` where each token of `stream` starts.
-    pub tok_start: Vec<u32>,
-    /// Byte offset in the document's `text` where each token of `stream` ends.
-    pub tok_end: Vec<u32>,
-    /// The boundary before each token of `stream`.
-    pub brk: Vec<Break>,
+    /// Where each token of `stream` lies in its document's text, and the break before it.
+    pub spans: Spans,
     /// Tokens in the corpus.
     pub total_tokens: u64,
     /// Whether each word is on the English stop list.
@@ -89,70 +87,60 @@ pub struct WordCount {
     pub documents: u32,
 }
 
-/// Counts gathered by one worker over a contiguous run of documents.
+/// The tokens of one worker's contiguous run of documents, with word ids local to it.
 #[derive(Default)]
 struct Partial {
     // Short words are stored inline in the key, so a lookup touches no other memory.
     ids: FxHashMap<CompactString, u32>,
     words: Vec<CompactString>,
-    freq: Vec<u64>,
-    /// Index in `pairs` of each word's entry for the current document, or `u32::MAX`.
-    last_pair: Vec<u32>,
-    /// (local word id, document, count) for each word in each document, in document order.
-    pairs: Vec<(u32, DocId, u32)>,
     doc_tokens: Vec<u32>,
     stream: Vec<u32>,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
-    brk: Vec<Break>,
+    spans: SpansBuilder,
     buf: String,
 }
 
 impl Partial {
-    fn add_doc(&mut self, doc: DocId, text: &str, body_start: usize) {
-        let body = &text[body_start..];
-        let first_pair = self.pairs.len();
-        let mut n = 0u32;
-        for t in tokens(body) {
-            n += 1;
-            fold_case(t.text(body), &mut self.buf);
-            let id = match self.ids.get(self.buf.as_str()) {
-                Some(&id) => id as usize,
-                None => {
-                    let id = self.words.len();
-                    let key = CompactString::from(self.buf.as_str());
-                    self.ids.insert(key.clone(), id as u32);
-                    self.words.push(key);
-                    self.freq.push(0);
-                    self.last_pair.push(u32::MAX);
-                    id
-                }
-            };
-            self.freq[id] += 1;
-            let lp = self.last_pair[id];
-            if lp != u32::MAX && lp as usize >= first_pair {
-                self.pairs[lp as usize].2 += 1;
-            } else {
-                self.last_pair[id] = self.pairs.len() as u32;
-                self.pairs.push((id as u32, doc, 1));
+    fn id_of(&mut self, word: &str) -> u32 {
+        match self.ids.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = self.words.len() as u32;
+                let key = CompactString::from(word);
+                self.ids.insert(key.clone(), id);
+                self.words.push(key);
+                id
             }
-            self.stream.push(id as u32);
-            self.starts.push((t.start + body_start) as u32);
-            self.ends.push((t.end + body_start) as u32);
-            self.brk.push(t.brk);
         }
+    }
+
+    fn add_doc(&mut self, text: &str, body_start: usize) {
+        let body = &text[body_start..];
+        let mut n = 0u32;
+        let mut buf = std::mem::take(&mut self.buf);
+        for t in tokens(body) {
+            fold_case(t.text(body), &mut buf);
+            let id = self.id_of(&buf);
+            self.stream.push(id);
+            self.spans.push(
+                (t.start + body_start) as u32,
+                (t.end + body_start) as u32,
+                t.brk,
+                n == 0,
+            );
+            n += 1;
+        }
+        self.buf = buf;
         self.doc_tokens.push(n);
     }
 }
 
 /// Counts the words of every document; returns `None` if cancelled.
 ///
-/// Each worker counts a contiguous run of documents into its own table; the tables are merged
-/// into one vocabulary sorted alphabetically (so ids never depend on how work was split), and
-/// postings are laid out flat, grouped by word, with a counting sort.
+/// Each worker tokenizes a contiguous run of documents with its own word table; the tables are
+/// merged into one vocabulary sorted alphabetically (so ids never depend on how work was
+/// split), and the counts and postings are built from the merged token stream.
 pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     let start = Instant::now();
-    let stop = StopWords::english();
     ctx.progress
         .set_phase(Phase::Analyzing, corpus.docs.len() as u64);
     ctx.wake_now();
@@ -160,78 +148,20 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     if ctx.is_cancelled() {
         return None;
     }
-    let (vocab, order, local_to_final) = merge_vocabularies(&partials);
-    let n = vocab.len();
-    let Postings {
-        freq,
-        post_start,
-        postings,
-        post_count,
-        doc_tokens,
-    } = postings(&partials, &local_to_final, n, corpus.docs.len());
-    let Stream {
-        stream,
-        tok_start,
-        tok_end,
-        brk,
-    } = token_stream(&partials, &local_to_final);
-    drop(partials);
-    let mut doc_start = Vec::with_capacity(doc_tokens.len() + 1);
-    let mut acc = 0u32;
-    doc_start.push(0);
-    for &t in &doc_tokens {
-        acc += t;
-        doc_start.push(acc);
-    }
-    let vocab: Vec<String> = order
-        .iter()
-        .map(|&g| vocab[g as usize].to_string())
-        .collect();
-    let is_stop = vocab.iter().map(|w| stop.contains(w)).collect();
-    let mut by_freq: Vec<TermId> = (0..n as TermId).collect();
-    // Ids are alphabetical, so comparing ids breaks ties alphabetically.
-    by_freq.par_sort_unstable_by(|&x, &y| freq[y as usize].cmp(&freq[x as usize]).then(x.cmp(&y)));
-    let total_tokens: u64 = freq.iter().sum();
-    let dp = dispersion(
-        &post_start,
-        &postings,
-        &post_count,
-        &freq,
-        &doc_tokens,
-        total_tokens,
-    );
-    let a = Analysis {
-        total_tokens,
-        vocab,
-        freq,
-        post_start,
-        postings,
-        post_count,
-        doc_tokens,
-        doc_start,
-        stream,
-        tok_start,
-        tok_end,
-        brk,
-        is_stop,
-        dp,
-        by_freq,
-        analyze_ms: start.elapsed().as_secs_f64() * 1000.0,
-    };
+    let tokens = merge(partials);
+    let mut a = Analysis::from_tokens(tokens);
+    a.analyze_ms = start.elapsed().as_secs_f64() * 1000.0;
     ctx.progress.set_phase(Phase::Done, 0);
     Some(a)
 }
 
-/// Counts the documents in a few large pieces per thread (few tables to merge, still
-/// balanced), each piece a run of documents in order; stops early when cancelled.
 fn count_pieces(corpus: &Corpus, ctx: &JobCtx) -> Vec<Partial> {
     let pieces = rayon::current_num_threads() * 2;
     let piece = corpus.docs.len().div_ceil(pieces).max(64);
     corpus
         .docs
         .par_chunks(piece)
-        .enumerate()
-        .map(|(c, docs)| {
+        .map(|docs| {
             let mut p = Partial::default();
             p.ids.reserve(1 << 14);
             for (i, d) in docs.iter().enumerate() {
@@ -243,7 +173,7 @@ fn count_pieces(corpus: &Corpus, ctx: &JobCtx) -> Vec<Partial> {
                 } else {
                     0
                 };
-                p.add_doc((c * piece + i) as DocId, &d.text, body_start);
+                p.add_doc(&d.text, body_start);
                 if i % 64 == 63 {
                     ctx.progress.done.fetch_add(64, Ordering::Relaxed);
                     ctx.wake();
@@ -254,144 +184,119 @@ fn count_pieces(corpus: &Corpus, ctx: &JobCtx) -> Vec<Partial> {
         .collect()
 }
 
-/// One vocabulary for all pieces: the words in order of first sight, the order that sorts
-/// them alphabetically (the final ids), and each piece's local ids mapped straight to final
-/// ids.
-fn merge_vocabularies(partials: &[Partial]) -> (Vec<CompactString>, Vec<TermId>, Vec<Vec<TermId>>) {
+/// The tokens of a corpus before any counting: what the index stores.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// Distinct lowercase words, sorted.
+    pub vocab: Vec<String>,
+    /// Every token as an index into `vocab`, document after document.
+    pub stream: Vec<TermId>,
+    /// Where each token lies in its document's text.
+    pub spans: Spans,
+    /// Tokens in each document.
+    pub doc_tokens: Vec<u32>,
+}
+
+/// Merges the workers' tables into one sorted vocabulary and one stream, releasing each
+/// worker's arrays as soon as they are copied.
+fn merge(mut partials: Vec<Partial>) -> Tokens {
     let mut ids: FxHashMap<CompactString, TermId> = FxHashMap::default();
-    let mut vocab: Vec<CompactString> = Vec::new();
+    let mut words: Vec<CompactString> = Vec::new();
     let local_to_global: Vec<Vec<TermId>> = partials
-        .iter()
+        .iter_mut()
         .map(|p| {
-            p.words
-                .iter()
-                .map(|w| match ids.get(w) {
+            p.ids = FxHashMap::default();
+            std::mem::take(&mut p.words)
+                .into_iter()
+                .map(|w| match ids.get(&w) {
                     Some(&g) => g,
                     None => {
-                        let g = vocab.len() as TermId;
+                        let g = words.len() as TermId;
                         ids.insert(w.clone(), g);
-                        vocab.push(w.clone());
+                        words.push(w);
                         g
                     }
                 })
                 .collect()
         })
         .collect();
-    // Alphabetical ids.
-    let mut order: Vec<TermId> = (0..vocab.len() as TermId).collect();
-    order.par_sort_unstable_by(|&x, &y| vocab[x as usize].cmp(&vocab[y as usize]));
-    let mut rank = vec![0 as TermId; vocab.len()];
-    for (r, &g) in order.iter().enumerate() {
-        rank[g as usize] = r as TermId;
-    }
-    let local_to_final: Vec<Vec<TermId>> = local_to_global
-        .into_iter()
-        .map(|m| m.into_iter().map(|g| rank[g as usize]).collect())
-        .collect();
-    (vocab, order, local_to_final)
-}
-
-/// Word counts and postings in final ids.
-struct Postings {
-    freq: Vec<u64>,
-    post_start: Vec<u32>,
-    postings: Vec<DocId>,
-    post_count: Vec<u32>,
-    doc_tokens: Vec<u32>,
-}
-
-/// Frequencies, tokens per document and the postings of the `n` words, laid out flat, grouped
-/// by word, by a counting sort.
-fn postings(
-    partials: &[Partial],
-    local_to_final: &[Vec<TermId>],
-    n: usize,
-    docs: usize,
-) -> Postings {
-    let mut freq = vec![0u64; n];
-    let mut post_start = vec![0u32; n + 1];
-    let mut doc_tokens = Vec::with_capacity(docs);
-    for (p, map) in partials.iter().zip(local_to_final) {
-        for (local, &f) in p.freq.iter().enumerate() {
-            freq[map[local] as usize] += f;
-        }
-        for &(local, _, _) in &p.pairs {
-            post_start[map[local as usize] as usize + 1] += 1;
-        }
+    drop(ids);
+    let (vocab, rank) = sort_vocabulary(words);
+    let total: usize = partials.iter().map(|p| p.stream.len()).sum();
+    let mut stream = Vec::with_capacity(total);
+    let mut spans = SpansBuilder::default();
+    let mut doc_tokens = Vec::new();
+    for (p, map) in partials.into_iter().zip(local_to_global) {
+        stream.extend(p.stream.iter().map(|&l| rank[map[l as usize] as usize]));
+        spans.append(p.spans);
         doc_tokens.extend_from_slice(&p.doc_tokens);
     }
-    for i in 0..n {
-        post_start[i + 1] += post_start[i];
-    }
-    // Scatter in document order: each word's list comes out sorted.
-    let mut cursor = post_start.clone();
-    let mut postings = vec![0 as DocId; post_start[n] as usize];
-    let mut post_count = vec![0u32; post_start[n] as usize];
-    for (p, map) in partials.iter().zip(local_to_final) {
-        for &(local, doc, count) in &p.pairs {
-            let t = map[local as usize] as usize;
-            postings[cursor[t] as usize] = doc;
-            post_count[cursor[t] as usize] = count;
-            cursor[t] += 1;
-        }
-    }
-    Postings {
-        freq,
-        post_start,
-        postings,
-        post_count,
+    Tokens {
+        vocab,
+        stream,
+        spans: spans.finish(),
         doc_tokens,
     }
 }
 
-/// Every token of the corpus in order: its final word id, byte range and break.
-struct Stream {
-    stream: Vec<TermId>,
-    tok_start: Vec<u32>,
-    tok_end: Vec<u32>,
-    brk: Vec<Break>,
+/// Sorts words alphabetically; returns them with each old id's new rank.
+pub(crate) fn sort_vocabulary(words: Vec<CompactString>) -> (Vec<String>, Vec<TermId>) {
+    let mut order: Vec<TermId> = (0..words.len() as TermId).collect();
+    order.par_sort_unstable_by(|&x, &y| words[x as usize].cmp(&words[y as usize]));
+    let mut rank = vec![0 as TermId; words.len()];
+    for (r, &g) in order.iter().enumerate() {
+        rank[g as usize] = r as TermId;
+    }
+    let vocab = order
+        .iter()
+        .map(|&g| words[g as usize].to_string())
+        .collect();
+    (vocab, rank)
 }
 
-/// The token stream in final ids, piece after piece (pieces are runs of documents in order),
-/// with each token's byte range and the break before it.
-fn token_stream(partials: &[Partial], local_to_final: &[Vec<TermId>]) -> Stream {
-    let total: usize = partials.iter().map(|p| p.stream.len()).sum();
-    let mut stream = vec![0 as TermId; total];
-    {
-        let mut rest = stream.as_mut_slice();
-        let mut outs = Vec::with_capacity(partials.len());
-        for p in partials {
-            let (head, tail) = rest.split_at_mut(p.stream.len());
-            outs.push(head);
-            rest = tail;
+/// Occurrences and postings of every word, from the token stream: one pass to size the
+/// postings, one to fill them.
+fn postings_of(
+    stream: &[TermId],
+    doc_start: &[u32],
+    n: usize,
+) -> (Vec<u64>, Vec<u32>, Vec<DocId>, Vec<u32>) {
+    let docs = doc_start.len().saturating_sub(1);
+    let mut freq = vec![0u64; n];
+    let mut last = vec![DocId::MAX; n];
+    let mut post_start = vec![0u32; n + 1];
+    for d in 0..docs {
+        for &t in &stream[doc_start[d] as usize..doc_start[d + 1] as usize] {
+            let t = t as usize;
+            freq[t] += 1;
+            if last[t] != d as DocId {
+                last[t] = d as DocId;
+                post_start[t + 1] += 1;
+            }
         }
-        outs.into_par_iter()
-            .zip(partials.par_iter().zip(local_to_final))
-            .for_each(|(out, (p, map))| {
-                for (o, &l) in out.iter_mut().zip(&p.stream) {
-                    *o = map[l as usize];
-                }
-            });
     }
-    let mut tok_start = Vec::with_capacity(total);
-    let mut tok_end = Vec::with_capacity(total);
-    let mut brk = Vec::with_capacity(total);
-    for p in partials {
-        tok_start.extend_from_slice(&p.starts);
-        tok_end.extend_from_slice(&p.ends);
-        brk.extend_from_slice(&p.brk);
+    for i in 0..n {
+        post_start[i + 1] += post_start[i];
     }
-    Stream {
-        stream,
-        tok_start,
-        tok_end,
-        brk,
+    let pairs = post_start[n] as usize;
+    let mut postings = vec![0 as DocId; pairs];
+    let mut post_count = vec![0u32; pairs];
+    let mut cursor = post_start.clone();
+    last.fill(DocId::MAX);
+    for d in 0..docs {
+        for &t in &stream[doc_start[d] as usize..doc_start[d + 1] as usize] {
+            let t = t as usize;
+            if last[t] != d as DocId {
+                last[t] = d as DocId;
+                postings[cursor[t] as usize] = d as DocId;
+                cursor[t] += 1;
+            }
+            post_count[cursor[t] as usize - 1] += 1;
+        }
     }
+    (freq, post_start, postings, post_count)
 }
 
-/// Gries's DP of every word over documents: half the sum, over documents, of the gap between
-/// the share of the word's occurrences in a document and that document's share of all tokens
-/// (Gries 2008, "Dispersions and adjusted frequencies in corpora").
 fn dispersion(
     post_start: &[u32],
     postings: &[DocId],
@@ -423,6 +328,60 @@ fn dispersion(
 }
 
 impl Analysis {
+    /// The counts, postings and orders of a token stream.
+    pub fn from_tokens(t: Tokens) -> Analysis {
+        let Tokens {
+            vocab,
+            stream,
+            spans,
+            doc_tokens,
+        } = t;
+        let stop = StopWords::english();
+        let n = vocab.len();
+        let mut doc_start = Vec::with_capacity(doc_tokens.len() + 1);
+        let mut acc = 0u32;
+        doc_start.push(0);
+        for &t in &doc_tokens {
+            acc += t;
+            doc_start.push(acc);
+        }
+        let (freq, post_start, postings, post_count) = postings_of(&stream, &doc_start, n);
+        let is_stop = vocab.iter().map(|w| stop.contains(w)).collect();
+        let mut by_freq: Vec<TermId> = (0..n as TermId).collect();
+        by_freq
+            .par_sort_unstable_by(|&x, &y| freq[y as usize].cmp(&freq[x as usize]).then(x.cmp(&y)));
+        let total_tokens: u64 = freq.iter().sum();
+        let dp = dispersion(
+            &post_start,
+            &postings,
+            &post_count,
+            &freq,
+            &doc_tokens,
+            total_tokens,
+        );
+        Analysis {
+            vocab,
+            freq,
+            post_start,
+            postings,
+            post_count,
+            doc_tokens,
+            doc_start,
+            stream,
+            spans,
+            total_tokens,
+            is_stop,
+            dp,
+            by_freq,
+            analyze_ms: 0.0,
+        }
+    }
+
+    /// The break before token `pos`.
+    pub fn brk(&self, pos: usize) -> Break {
+        self.spans.brk(pos)
+    }
+
     /// Id of a word (lowercase), if it occurs.
     pub fn term(&self, word: &str) -> Option<TermId> {
         self.vocab
@@ -460,7 +419,7 @@ impl Analysis {
 
     /// Byte range in the document's text of the token at a position of `stream`.
     pub fn span(&self, pos: usize) -> std::ops::Range<usize> {
-        self.tok_start[pos] as usize..self.tok_end[pos] as usize
+        self.spans.span(pos)
     }
 
     /// Documents containing `word` (any case), sorted; empty when it never occurs.
@@ -589,7 +548,7 @@ mod tests {
         // "vote": half in each, DP = (|.5 - .75| + |.5 - .25|) / 2 = 0.25.
         assert!((a.dp[un as usize] - 0.25).abs() < 1e-6);
         assert!((a.dp[vote as usize] - 0.25).abs() < 1e-6);
-        assert_eq!(a.brk[0], Break::Paragraph);
+        assert_eq!(a.brk(0), Break::Paragraph);
     }
 
     #[test]

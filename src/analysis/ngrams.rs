@@ -124,7 +124,7 @@ pub fn ngrams(
                 let r = a.doc_range(d);
                 let mut run_start = r.start;
                 for p in r.clone() {
-                    if a.brk[p] != Break::None {
+                    if a.brk(p) != Break::None {
                         run_start = p;
                     }
                     if p + 1 < run_start + n {

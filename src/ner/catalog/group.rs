@@ -39,8 +39,7 @@ impl Raw<'_> {
 /// Places the mentions of one document; also counts its sentences and paragraphs.
 fn place<'r>(a: &Analysis, found: &'r [Found], d: DocId) -> (Vec<Raw<'r>>, (u32, u32)) {
     let r = a.doc_range(d);
-    let starts = &a.tok_start[r.clone()];
-    let brk = &a.brk[r];
+    let (starts, brk): (Vec<u32>, Vec<Break>) = a.spans.iter(r).map(|(s, _, b)| (s, b)).unzip();
     // Sentence and paragraph index of each token.
     let mut sent = Vec::with_capacity(brk.len());
     let mut para = Vec::with_capacity(brk.len());
