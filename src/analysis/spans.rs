@@ -22,13 +22,16 @@ const MAX_LEN: u32 = 254;
 const WIDE_LEN: u8 = 255;
 const FIRST: u8 = 4;
 
+/// A token written in full: its position in the stream, start and end.
+pub type Wide = (u32, u32, u32);
+
 /// The spans and breaks of a token stream.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Spans {
     code: Vec<u8>,
     len: Vec<u8>,
     /// `(token, start, end)` of the tokens too far from their neighbour or too long for a byte.
-    wide: Vec<(u32, u32, u32)>,
+    wide: Vec<Wide>,
     /// The start of every `BLOCK`th token.
     base: Vec<u32>,
 }
@@ -54,7 +57,7 @@ fn brk_bits(b: Break) -> u8 {
 pub struct SpansBuilder {
     code: Vec<u8>,
     len: Vec<u8>,
-    wide: Vec<(u32, u32, u32)>,
+    wide: Vec<Wide>,
     prev_end: u32,
 }
 
@@ -114,7 +117,7 @@ impl SpansBuilder {
 
 impl Spans {
     /// Builds spans from their stored parts, checking that they fit together.
-    pub fn from_parts(code: Vec<u8>, len: Vec<u8>, wide: Vec<(u32, u32, u32)>) -> Option<Spans> {
+    pub fn from_parts(code: Vec<u8>, len: Vec<u8>, wide: Vec<Wide>) -> Option<Spans> {
         if code.len() != len.len() || code.len() > u32::MAX as usize {
             return None;
         }
@@ -141,7 +144,7 @@ impl Spans {
     }
 
     /// The stored parts: code bytes, length bytes and the tokens written in full.
-    pub fn parts(&self) -> (&[u8], &[u8], &[(u32, u32, u32)]) {
+    pub fn parts(&self) -> (&[u8], &[u8], &[Wide]) {
         (&self.code, &self.len, &self.wide)
     }
 
@@ -151,7 +154,7 @@ impl Spans {
         let mut w = 0usize;
         for i in 0..self.code.len() {
             let (s, e) = self.decode(i, prev_end, &mut w);
-            if i % BLOCK == 0 {
+            if i.is_multiple_of(BLOCK) {
                 base.push(s);
             }
             prev_end = e;
@@ -246,7 +249,7 @@ pub struct SpanIter<'a> {
 impl SpanIter<'_> {
     fn step(&mut self) -> (u32, u32) {
         let i = self.pos;
-        let (s, e) = if i % BLOCK == 0 {
+        let (s, e) = if i.is_multiple_of(BLOCK) {
             self.spans.at_checkpoint(i, &mut self.w)
         } else {
             self.spans.decode(i, self.prev_end, &mut self.w)
