@@ -26,8 +26,12 @@ pub enum Phase {
     Reading = 1,
     /// Counting words.
     Analyzing = 2,
+    /// Checking the folder's saved index against its files.
+    Checking = 3,
+    /// Saving the folder's index.
+    Saving = 4,
     /// Finished.
-    Done = 3,
+    Done = 5,
 }
 
 /// Counters a job updates and the user interface reads.
@@ -115,6 +119,8 @@ impl Progress {
             0 => Phase::Discovering,
             1 => Phase::Reading,
             2 => Phase::Analyzing,
+            3 => Phase::Checking,
+            4 => Phase::Saving,
             _ => Phase::Done,
         };
         ProgressSnapshot {

@@ -35,6 +35,7 @@ pub mod cli;
 pub mod corpus;
 pub mod desktop;
 pub mod export;
+pub mod index;
 pub mod jobs;
 pub mod ner;
 #[cfg(feature = "gui")]

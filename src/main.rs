@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    quarry::index::set_no_cache(cli.no_cache);
     if let Some(cmd) = cli.command {
         return run(cmd);
     }

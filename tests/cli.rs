@@ -5,6 +5,7 @@ use std::process::Command;
 
 fn quarry(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_quarry"))
+        .env("QUARRY_CACHE_DIR", env!("CARGO_TARGET_TMPDIR"))
         .args(args)
         .output()
         .expect("runs")

@@ -236,6 +236,7 @@ fn the_graph_fills_the_canvas_stays_put_after_a_zoom_and_a_double_click_refits_i
 fn cli_graph(app: &QuarryApp, extra: &[&str]) -> String {
     let o = app.session.graph.options;
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_quarry"))
+        .env("QUARRY_CACHE_DIR", env!("CARGO_TARGET_TMPDIR"))
         .arg("graph")
         .arg(sample())
         .args(["--format", "json", "--min", &o.min_count.to_string()])

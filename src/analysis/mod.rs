@@ -113,6 +113,27 @@ impl Partial {
         }
     }
 
+    /// Adds a document from tokens stored before: `map` turns stored word ids into local
+    /// ones and fills as it goes.
+    fn add_stored(&mut self, old: &Tokens, range: std::ops::Range<usize>, map: &mut [u32]) {
+        let mut n = 0u32;
+        for (pos, (s, e, b)) in range.clone().zip(old.spans.iter(range)) {
+            let t = old.stream[pos] as usize;
+            let id = match map[t] {
+                u32::MAX => {
+                    let id = self.id_of(&old.vocab[t]);
+                    map[t] = id;
+                    id
+                }
+                id => id,
+            };
+            self.stream.push(id);
+            self.spans.push(s, e, b, n == 0);
+            n += 1;
+        }
+        self.doc_tokens.push(n);
+    }
+
     fn add_doc(&mut self, text: &str, body_start: usize) {
         let body = &text[body_start..];
         let mut n = 0u32;
@@ -140,11 +161,26 @@ impl Partial {
 /// merged into one vocabulary sorted alphabetically (so ids never depend on how work was
 /// split), and the counts and postings are built from the merged token stream.
 pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
+    analyze_reusing(corpus, None, ctx)
+}
+
+/// Tokens stored by an earlier analysis, and for each document of the corpus the stored
+/// document it is the same as, if any.
+pub struct Reuse<'a> {
+    /// The stored tokens.
+    pub old: &'a Tokens,
+    /// For each document, its number among the stored documents.
+    pub from: &'a [Option<u32>],
+}
+
+/// Like [`analyze`], but documents that `reuse` has are taken from its tokens, not
+/// tokenized again.
+pub fn analyze_reusing(corpus: &Corpus, reuse: Option<Reuse>, ctx: &JobCtx) -> Option<Analysis> {
     let start = Instant::now();
     ctx.progress
         .set_phase(Phase::Analyzing, corpus.docs.len() as u64);
     ctx.wake_now();
-    let partials = count_pieces(corpus, ctx);
+    let partials = count_pieces(corpus, reuse, ctx);
     if ctx.is_cancelled() {
         return None;
     }
@@ -155,18 +191,42 @@ pub fn analyze(corpus: &Corpus, ctx: &JobCtx) -> Option<Analysis> {
     Some(a)
 }
 
-fn count_pieces(corpus: &Corpus, ctx: &JobCtx) -> Vec<Partial> {
+fn count_pieces(corpus: &Corpus, reuse: Option<Reuse>, ctx: &JobCtx) -> Vec<Partial> {
     let pieces = rayon::current_num_threads() * 2;
     let piece = corpus.docs.len().div_ceil(pieces).max(64);
+    let old_start: Vec<usize> = reuse
+        .as_ref()
+        .map(|r| {
+            std::iter::once(0)
+                .chain(r.old.doc_tokens.iter().scan(0usize, |acc, &n| {
+                    *acc += n as usize;
+                    Some(*acc)
+                }))
+                .collect()
+        })
+        .unwrap_or_default();
     corpus
         .docs
         .par_chunks(piece)
-        .map(|docs| {
+        .enumerate()
+        .map(|(c, docs)| {
             let mut p = Partial::default();
             p.ids.reserve(1 << 14);
+            let mut map = vec![u32::MAX; reuse.as_ref().map_or(0, |r| r.old.vocab.len())];
             for (i, d) in docs.iter().enumerate() {
                 if ctx.is_cancelled() {
                     break;
+                }
+                let stored = reuse.as_ref().and_then(|r| {
+                    let o = (*r.from.get(c * piece + i)?)? as usize;
+                    Some((r.old, *old_start.get(o)?..*old_start.get(o + 1)?))
+                });
+                if let Some((old, range)) = stored {
+                    p.add_stored(old, range, &mut map);
+                    if i % 64 == 63 {
+                        ctx.progress.done.fetch_add(64, Ordering::Relaxed);
+                    }
+                    continue;
                 }
                 let body_start = if d.text.is_char_boundary(d.body_start) {
                     d.body_start

@@ -8,8 +8,8 @@ pub mod ner;
 pub mod train;
 pub mod words;
 
-use crate::analysis::{Analysis, WordCount, analyze};
-use crate::corpus::{Corpus, Problem, load, load_file};
+use crate::analysis::{Analysis, WordCount};
+use crate::corpus::{Corpus, Problem, load_file};
 use crate::jobs::JobCtx;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -24,6 +24,9 @@ use std::time::Instant;
 pub struct Cli {
     /// Folders or files to open in the app (default: the last folder, else the sample corpus).
     pub paths: Vec<PathBuf>,
+    /// Read every file again and keep no index in the cache folder.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Install Quarry as a desktop application for this user (~/.local) and exit.
     #[arg(long)]
     pub install_desktop: bool,
@@ -70,6 +73,14 @@ pub enum Command {
     Kwic(words::KwicArgs),
     /// Entity co-occurrence network as GEXF, GraphML, CSV or JSON.
     Graph(graph::GraphArgs),
+    /// List the folders whose index is kept in the cache folder, with their sizes; or clear them.
+    Cache {
+        /// Remove the indexes: of PATH only, or of every folder.
+        #[arg(long)]
+        clear: bool,
+        /// A folder (or file) that was opened.
+        path: Option<PathBuf>,
+    },
     /// Named entities (people, organisations, places, other names) of every document.
     Entities(ner::EntitiesArgs),
     /// Train the entity model from annotated folders (NAME.json with text and entities).
@@ -120,6 +131,44 @@ pub struct StatsReport {
     pub problems: Vec<Problem>,
     /// Wall times in milliseconds.
     pub timings: Timings,
+    /// What the folder's index did.
+    pub index: IndexReport,
+}
+
+/// The index's part in an open.
+#[derive(Debug, Serialize, Default)]
+pub struct IndexReport {
+    /// In words: created, reused, updated (with counts), rebuilt (with why) or off.
+    pub summary: String,
+    /// Files whose documents came from the index.
+    pub reused_files: usize,
+    /// Files read (added or changed).
+    pub read_files: usize,
+    /// Files gone since the index was written.
+    pub removed_files: usize,
+    /// Reading the index, in milliseconds.
+    pub read_ms: f64,
+    /// Writing it, in milliseconds.
+    pub write_ms: f64,
+    /// Its size on disk.
+    pub bytes: u64,
+    /// Why it could not be saved, if so.
+    pub save_error: Option<String>,
+}
+
+impl IndexReport {
+    fn of(r: &crate::index::Report) -> IndexReport {
+        IndexReport {
+            summary: r.summary(),
+            reused_files: r.reused,
+            read_files: r.added + r.changed,
+            removed_files: r.removed,
+            read_ms: round(r.read_ms),
+            write_ms: round(r.write_ms),
+            bytes: r.bytes,
+            save_error: r.save_error.clone(),
+        }
+    }
 }
 
 /// Wall times of the stages, in milliseconds.
@@ -134,7 +183,12 @@ pub struct Timings {
 }
 
 /// Builds the `stats` report for a loaded and analysed corpus.
-pub fn stats_report(c: &Corpus, a: &Analysis, total_ms: f64) -> StatsReport {
+pub fn stats_report(
+    c: &Corpus,
+    a: &Analysis,
+    index: &crate::index::Report,
+    total_ms: f64,
+) -> StatsReport {
     StatsReport {
         root: c.root.display().to_string(),
         files: c.files_seen,
@@ -159,6 +213,7 @@ pub fn stats_report(c: &Corpus, a: &Analysis, total_ms: f64) -> StatsReport {
             analyze_ms: round(a.analyze_ms),
             total_ms: round(total_ms),
         },
+        index: IndexReport::of(index),
     }
 }
 
@@ -170,23 +225,34 @@ pub(crate) fn open(path: &Path) -> Result<(Corpus, Analysis, f64), ExitCode> {
     open_with(path, |_| ()).map(|(c, a, (), ms)| (c, a, ms))
 }
 
-/// Loads and analyses a folder like [`open`], running `also` on the loaded corpus alongside
-/// the analysis: each fills the processor time the other leaves idle.
+/// Loads and analyses a folder through its index; the report says what the index did.
+pub(crate) fn open_indexed(path: &Path) -> Result<(crate::index::Opened, f64), ExitCode> {
+    let start = Instant::now();
+    let ctx = JobCtx::detached();
+    let opened = crate::index::open(&[path.to_path_buf()], &crate::index::Options::user(), &ctx)
+        .map_err(|e| {
+            eprintln!("quarry: {e}");
+            ExitCode::from(EXIT_OPEN)
+        })?;
+    if let Some(e) = &opened.report.save_error {
+        eprintln!(
+            "quarry: the index could not be saved ({e}); the folder is read in full each time"
+        );
+    }
+    Ok((opened, start.elapsed().as_secs_f64() * 1000.0))
+}
+
+/// Loads and analyses a folder like [`open`], then runs `also` on the loaded corpus.
 pub(crate) fn open_with<T: Send>(
     path: &Path,
     also: impl FnOnce(&Corpus) -> T + Send,
 ) -> Result<(Corpus, Analysis, T, f64), ExitCode> {
     let start = Instant::now();
-    let ctx = JobCtx::detached();
-    let corpus = load(path, &ctx).map_err(|e| {
-        eprintln!("quarry: {e}");
-        ExitCode::from(EXIT_OPEN)
-    })?;
-    let (analysis, other) = rayon::join(|| analyze(&corpus, &ctx), || also(&corpus));
-    let analysis = analysis.ok_or(ExitCode::from(EXIT_OPEN))?;
+    let (o, _) = open_indexed(path)?;
+    let other = also(&o.corpus);
     Ok((
-        corpus,
-        analysis,
+        o.corpus,
+        o.analysis,
         other,
         start.elapsed().as_secs_f64() * 1000.0,
     ))
@@ -214,11 +280,11 @@ pub fn run(cmd: Command) -> ExitCode {
         #[cfg(feature = "train")]
         Command::TrainClusters(a) => train::train_clusters(a),
         Command::Stats { path, json } => {
-            let (c, a, total) = match open(&path) {
+            let (o, total) = match open_indexed(&path) {
                 Ok(x) => x,
                 Err(code) => return code,
             };
-            let r = stats_report(&c, &a, total);
+            let r = stats_report(&o.corpus, &o.analysis, &o.report, total);
             if json {
                 return print_json(&r);
             }
@@ -230,6 +296,7 @@ pub fn run(cmd: Command) -> ExitCode {
         Command::Keyness(a) => words::run_keyness(a),
         Command::Kwic(a) => words::run_kwic(a),
         Command::Graph(a) => graph::run(a),
+        Command::Cache { clear, path } => cache(clear, path),
         Command::Words {
             path,
             top,
@@ -311,6 +378,58 @@ pub fn run(cmd: Command) -> ExitCode {
     }
 }
 
+/// `quarry cache`: lists or clears the indexes kept in the cache folder.
+fn cache(clear: bool, path: Option<PathBuf>) -> ExitCode {
+    let Some(dir) = crate::index::dirs::cache_dir() else {
+        eprintln!("quarry: this system has no cache folder");
+        return ExitCode::from(EXIT_OPEN);
+    };
+    let mut out = std::io::stdout().lock();
+    if clear {
+        let paths = path.map(|p| vec![p]);
+        return match crate::index::dirs::clear(&dir, paths.as_deref()) {
+            Ok(gone) => {
+                let bytes: u64 = gone.iter().map(|c| c.bytes).sum();
+                let _ = writeln!(
+                    out,
+                    "removed {} index{} ({:.1} MB)",
+                    gone.len(),
+                    if gone.len() == 1 { "" } else { "es" },
+                    bytes as f64 / 1e6
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("quarry: cannot clear the cache: {e}");
+                ExitCode::from(EXIT_OPEN)
+            }
+        };
+    }
+    let mut all = crate::index::dirs::list(&dir);
+    if let Some(p) = path {
+        let root = crate::index::dirs::root_name(&[p]);
+        all.retain(|c| c.root == root);
+    }
+    let total: u64 = all.iter().map(|c| c.bytes).sum();
+    for c in &all {
+        let _ = writeln!(
+            out,
+            "{:>10.1} MB  {}",
+            c.bytes as f64 / 1e6,
+            c.root.replace('\n', "; ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} folder{}, {:.1} MB in {}",
+        all.len(),
+        if all.len() == 1 { "" } else { "s" },
+        total as f64 / 1e6,
+        dir.join("index").display()
+    );
+    ExitCode::SUCCESS
+}
+
 fn print_stats(r: &StatsReport) {
     println!("Folder          {}", r.root);
     println!("Files           {}", r.files);
@@ -327,6 +446,13 @@ fn print_stats(r: &StatsReport) {
     println!(
         "Timings         load {:.1} ms, analyze {:.1} ms, total {:.1} ms",
         r.timings.load_ms, r.timings.analyze_ms, r.timings.total_ms
+    );
+    println!(
+        "Index           {} (read {:.1} ms, written {:.1} ms, {:.1} MB)",
+        r.index.summary,
+        r.index.read_ms,
+        r.index.write_ms,
+        r.index.bytes as f64 / 1e6
     );
     println!(
         "Problems        {} ({} files skipped)",

@@ -48,6 +48,17 @@ pub fn load(root: &Path, ctx: &JobCtx) -> Result<Corpus, LoadError> {
 /// Loads the given folders and files as one corpus; paths are shown relative to their common folder.
 pub fn load_paths(paths: &[PathBuf], ctx: &JobCtx) -> Result<Corpus, LoadError> {
     let start = Instant::now();
+    let (found, problems, base) = walk(paths, ctx)?;
+    let outcomes = read_each(&found, ctx)?;
+    Ok(assemble(base, found.len(), outcomes, problems, start))
+}
+
+/// Walks the given paths: the files found (sorted by relative path), the walk's problems and
+/// the folder paths are relative to.
+pub(crate) fn walk(
+    paths: &[PathBuf],
+    ctx: &JobCtx,
+) -> Result<(Vec<Found>, Vec<Problem>, PathBuf), LoadError> {
     ctx.progress.set_phase(Phase::Discovering, 0);
     for p in paths {
         if let Err(e) = std::fs::metadata(p) {
@@ -57,10 +68,15 @@ pub fn load_paths(paths: &[PathBuf], ctx: &JobCtx) -> Result<Corpus, LoadError> 
             });
         }
     }
-    let (found, mut problems, base) = discover(paths, ctx);
+    let out = discover(paths, ctx);
     if ctx.is_cancelled() {
         return Err(LoadError::Cancelled);
     }
+    Ok(out)
+}
+
+/// Reads the given files in parallel, one outcome per file in the same order.
+pub(crate) fn read_each(found: &[Found], ctx: &JobCtx) -> Result<Vec<Outcome>, LoadError> {
     ctx.progress.set_phase(Phase::Reading, found.len() as u64);
     ctx.wake_now();
     let outcomes: Vec<Option<Outcome>> = found
@@ -85,23 +101,35 @@ pub fn load_paths(paths: &[PathBuf], ctx: &JobCtx) -> Result<Corpus, LoadError> 
     if ctx.is_cancelled() {
         return Err(LoadError::Cancelled);
     }
+    Ok(outcomes.into_iter().flatten().collect())
+}
+
+/// Puts the files' outcomes together into a corpus: documents in file order, implausible
+/// dates dropped with a note, problems sorted.
+pub(crate) fn assemble(
+    root: PathBuf,
+    files_seen: usize,
+    outcomes: Vec<Outcome>,
+    mut problems: Vec<Problem>,
+    start: Instant,
+) -> Corpus {
     let mut docs = Vec::with_capacity(outcomes.len());
     let mut bytes_read = 0;
-    for o in outcomes.into_iter().flatten() {
+    for o in outcomes {
         bytes_read += o.bytes;
         docs.extend(o.docs);
         problems.extend(o.problems);
     }
     problems.extend(drop_implausible_dates(&mut docs, Utc::now().naive_utc()));
     problems.sort();
-    Ok(Corpus {
-        root: base,
+    Corpus {
+        root,
         docs,
         problems,
-        files_seen: found.len() as u64,
+        files_seen: files_seen as u64,
         bytes_read,
         load_ms: start.elapsed().as_secs_f64() * 1000.0,
-    })
+    }
 }
 
 /// Reads one file as Quarry would inside a folder (for `quarry text FILE`).
@@ -176,10 +204,13 @@ fn drop_implausible_dates(docs: &mut [Document], now: NaiveDateTime) -> Vec<Prob
 }
 
 /// What reading one file produced.
-struct Outcome {
-    docs: Vec<Document>,
-    problems: Vec<Problem>,
-    bytes: u64,
+pub(crate) struct Outcome {
+    /// Its documents, in order.
+    pub docs: Vec<Document>,
+    /// Its problems and notes.
+    pub problems: Vec<Problem>,
+    /// Bytes read.
+    pub bytes: u64,
 }
 
 impl Outcome {

@@ -6,10 +6,10 @@
 
 pub mod dates;
 pub mod decode;
-mod discover;
+pub(crate) mod discover;
 pub mod html;
 pub mod json;
-mod load;
+pub(crate) mod load;
 pub mod metadata;
 pub mod plain;
 
@@ -146,12 +146,17 @@ pub enum ProblemKind {
     Walk,
     /// Reading the file crashed the reader; it was skipped.
     Crash,
+    /// The folder's saved index could not be used and was rebuilt.
+    Index,
 }
 
 impl ProblemKind {
     /// True when the file (or part of it) was still loaded.
     pub fn loaded(self) -> bool {
-        matches!(self, ProblemKind::Encoding | ProblemKind::Date)
+        matches!(
+            self,
+            ProblemKind::Encoding | ProblemKind::Date | ProblemKind::Index
+        )
     }
 
     /// Plain-words label.
@@ -166,6 +171,7 @@ impl ProblemKind {
             ProblemKind::Date => "date left out",
             ProblemKind::Walk => "folder walk",
             ProblemKind::Crash => "reader crashed",
+            ProblemKind::Index => "index rebuilt",
         }
     }
 }

@@ -1,9 +1,9 @@
 //! The application: owns settings, the session and the loading job; draws the menu bar, the
 //! status bar and the dock; applies the commands panels emit, once per frame.
 
-use crate::analysis::{Analysis, analyze};
-use crate::corpus::{Corpus, LoadError, load_paths};
+use crate::corpus::LoadError;
 use crate::desktop::sample_dir;
+use crate::index::Opened;
 use crate::jobs::{Job, Phase, Poll, Waker};
 use crate::ner::catalog::Edits;
 use crate::ui::commands::{Command, EntityEdit};
@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-type LoadResult = Result<(Corpus, Analysis), LoadError>;
+type LoadResult = Result<Opened, LoadError>;
 
 /// A load in progress.
 struct Loading {
@@ -42,6 +42,10 @@ pub struct QuarryApp {
     /// Persisted settings (layout, recent folders, options).
     pub settings: Settings,
     settings_path: Option<PathBuf>,
+    /// Where folders' indexes are kept (none when settings are not kept either).
+    index: crate::index::Options,
+    /// The paths of the folder on show.
+    opened: Vec<PathBuf>,
     /// Runtime state shared with the panels, which only read it.
     pub session: Session,
     /// Each panel's own view state.
@@ -79,6 +83,12 @@ impl QuarryApp {
             session: Session::new(waker.clone()),
             views: Views::default(),
             settings,
+            index: if settings_path.is_some() {
+                crate::index::Options::user()
+            } else {
+                crate::index::Options::default()
+            },
+            opened: Vec::new(),
             settings_path,
             loading: None,
             waker,
@@ -124,10 +134,9 @@ impl QuarryApp {
             l.job.cancel();
         }
         let work_paths = paths.clone();
+        let opts = self.index.clone();
         let job = Job::spawn("quarry-load", self.waker.clone(), move |ctx| {
-            let corpus = load_paths(&work_paths, ctx)?;
-            let analysis = analyze(&corpus, ctx).ok_or(LoadError::Cancelled)?;
-            Ok((corpus, analysis))
+            crate::index::open(&work_paths, &opts, ctx)
         });
         match job {
             Ok(job) => {
@@ -153,10 +162,15 @@ impl QuarryApp {
         let paths = std::mem::take(&mut loading.paths);
         self.loading = None;
         match result {
-            Ok((corpus, analysis)) => {
+            Ok(Opened {
+                corpus,
+                analysis,
+                report,
+            }) => {
                 if paths.len() == 1 {
                     self.settings.remember(&paths[0]);
                 }
+                self.opened = paths;
                 let problems = corpus.problems.len();
                 let edits = self.load_edits(&corpus.root);
                 let name = corpus.root.file_name().unwrap_or(corpus.root.as_os_str());
@@ -172,7 +186,7 @@ impl QuarryApp {
                     self.settings.options.stop_choice(),
                     edits,
                 );
-                self.message = match problems {
+                let problems = match problems {
                     0 => None,
                     1 => Some("1 file had a problem — see the Problems panel".into()),
                     n => Some(format!(
@@ -180,6 +194,10 @@ impl QuarryApp {
                         count(n, "file", "files")
                     )),
                 };
+                self.message = index_message(&report)
+                    .into_iter()
+                    .chain(problems)
+                    .reduce(|a, b| format!("{a}. {b}"));
             }
             Err(LoadError::Cancelled) => self.message = Some("Loading cancelled.".into()),
             Err(e) => self.message = Some(format!("{e}")),
@@ -221,6 +239,18 @@ impl QuarryApp {
     fn apply(&mut self, cmd: Command) {
         match cmd {
             Command::Open(paths) => self.open(paths),
+            Command::ForgetIndex => {
+                self.message = Some(match &self.index.cache {
+                    None => "No index is kept.".into(),
+                    Some(cache) => match crate::index::forget(cache, &self.opened) {
+                        Ok(true) => {
+                            "The folder's index was removed; the next open reads every file.".into()
+                        }
+                        Ok(false) => "This folder has no saved index.".into(),
+                        Err(e) => format!("Could not remove the index: {e}"),
+                    },
+                })
+            }
             Command::OpenSample => match sample_dir() {
                 Some(p) => self.open(vec![p]),
                 None => {
@@ -438,6 +468,16 @@ impl QuarryApp {
                 if ui.button("Open sample corpus").clicked() {
                     self.commands.push(Command::OpenSample);
                 }
+                let forget = ui.add_enabled(
+                    !self.opened.is_empty() && self.index.cache.is_some(),
+                    egui::Button::new("Forget this folder's index"),
+                );
+                if forget
+                    .on_hover_text("Remove the saved index of the open folder from the cache folder; the next open reads every file again")
+                    .clicked()
+                {
+                    self.commands.push(Command::ForgetIndex);
+                }
                 ui.menu_button("Recent folders", |ui| {
                     if self.settings.recent.is_empty() {
                         ui.weak("None yet");
@@ -526,6 +566,10 @@ impl QuarryApp {
                     Phase::Analyzing => {
                         format!("Counting words {} / {} documents", p.done, p.total)
                     }
+                    Phase::Checking => {
+                        format!("Checking the saved index… {} / {} files", p.done, p.total)
+                    }
+                    Phase::Saving => "Saving the index…".to_string(),
                     Phase::Done => "Finishing…".to_string(),
                 };
                 ui.spinner();
@@ -693,4 +737,26 @@ impl eframe::App for QuarryApp {
             );
         }
     }
+}
+
+/// What the status bar says about the index after an open.
+fn index_message(r: &crate::index::Report) -> Option<String> {
+    use crate::index::State;
+    let files = |n| count(n, "file", "files");
+    let mut m = match &r.state {
+        State::Off | State::Created => None,
+        State::Reused => Some(format!("Opened from the saved index ({})", files(r.reused))),
+        State::Updated => Some(format!(
+            "Opened from the saved index; {} read again ({} added, {} changed), {} gone",
+            files(r.added + r.changed),
+            r.added,
+            r.changed,
+            files(r.removed)
+        )),
+        State::Rebuilt(why) => Some(format!("The saved index was rebuilt: {why}")),
+    };
+    if let Some(e) = &r.save_error {
+        m = Some(format!("The index could not be saved: {e}"));
+    }
+    m
 }

@@ -14,6 +14,8 @@ pub enum Command {
     Open(Vec<PathBuf>),
     /// Load the bundled sample corpus.
     OpenSample,
+    /// Remove the saved index of the open folder.
+    ForgetIndex,
     /// Ask for a folder with the native dialog, then load it.
     PickFolder,
     /// Stop the running load.
