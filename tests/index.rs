@@ -259,3 +259,44 @@ fn the_cache_command_lists_and_clears() {
     let list = String::from_utf8(quarry(&["cache"]).stdout).unwrap();
     assert!(list.contains("0 folders,"), "{list}");
 }
+
+#[test]
+fn saved_mentions_are_reused_and_match_a_fresh_recognition() {
+    use quarry::ner::Recognizer;
+    use quarry::ner::catalog::{Edits, group};
+    let (_tmp, folder, cache) = setup();
+    let o = open(&folder, Some(&cache));
+    let opts = Options {
+        cache: Some(cache.clone()),
+    };
+    let ctx = JobCtx::detached();
+    let rec = Recognizer::english();
+    let fresh = quarry::ner::catalog::recognise(&o.corpus, rec, &ctx).unwrap();
+    let first = index::recognise_saved(&o.corpus, rec, "", &opts, &ctx).unwrap();
+    let saved = index::dirs::list(&cache)[0].files.clone();
+    assert!(
+        saved
+            .iter()
+            .any(|f| f.extension().is_some_and(|e| e == "qner"))
+    );
+    let before = std::fs::metadata(&saved[1]).unwrap().modified().unwrap();
+    let again = index::recognise_saved(&o.corpus, rec, "", &opts, &ctx).unwrap();
+    // Nothing new: the saved file is not written again.
+    assert_eq!(
+        std::fs::metadata(&saved[1]).unwrap().modified().unwrap(),
+        before
+    );
+    let names = |r| {
+        let c = group(r, &o.analysis, &o.corpus, &Edits::default(), &ctx).unwrap();
+        let mut v: Vec<(String, u32)> = c
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.mentions))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(fresh.mentions(), first.mentions());
+    assert_eq!(names(&fresh), names(&first));
+    assert_eq!(names(&fresh), names(&again));
+}

@@ -95,10 +95,16 @@ pub fn run(a: GraphArgs) -> ExitCode {
         Recognizer::english();
     });
     let ctx = JobCtx::detached();
-    // Entities are recognised alongside the word analysis.
+    // Entities are recognised after the words, those seen before taken from the saved ones.
     let recognise = |c: &_| {
         let _ = model.join();
-        catalog::recognise(c, Recognizer::english(), &ctx)
+        crate::index::recognise_saved(
+            c,
+            Recognizer::english(),
+            "",
+            &crate::index::Options::user(),
+            &ctx,
+        )
     };
     let (c, an, found, load_ms) = match open_with(&a.path, recognise) {
         Ok(x) => x,

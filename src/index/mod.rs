@@ -10,10 +10,12 @@
 //! or one written by another version of Quarry is rebuilt, with a note among the problems.
 
 pub mod dirs;
+mod entities;
 mod file;
 mod records;
 mod store;
 
+pub use entities::recognise_saved;
 pub use file::IndexError;
 
 use crate::analysis::{Analysis, Reuse, analyze_reusing};
@@ -261,6 +263,9 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
             }
         }
     }
+    // The stored records and texts are copied out; only the tokens are still needed.
+    drop(by_rel);
+    let old_tokens = stored.map(|s| s.tokens);
     let files: Vec<FileRec> = found
         .iter()
         .zip(&stats)
@@ -291,23 +296,23 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
     }
     let mut corpus = assemble(base, found.len(), outcomes, problems, start);
 
-    let unchanged = stored.is_some()
+    let unchanged = old_tokens.is_some()
         && report.added == 0
         && report.changed == 0
         && report.removed == 0
         && from.iter().enumerate().all(|(i, f)| *f == Some(i as u32));
-    let analysis = match stored {
-        Some(s) if unchanged => {
+    let analysis = match old_tokens {
+        Some(tokens) if unchanged => {
             report.state = State::Reused;
             ctx.progress
                 .set_phase(Phase::Analyzing, corpus.docs.len() as u64);
-            let mut a = Analysis::from_tokens(s.tokens);
+            let mut a = Analysis::from_tokens(tokens);
             a.analyze_ms = 0.0;
             a
         }
-        Some(s) => {
+        Some(tokens) => {
             let reuse = Reuse {
-                old: &s.tokens,
+                old: &tokens,
                 from: &from,
             };
             analyze_reusing(&corpus, Some(reuse), ctx).ok_or(LoadError::Cancelled)?

@@ -37,7 +37,7 @@ use features::{Scratch, TokInfo, analyse};
 use gazetteer::Gazetteer;
 use model::{Model, part_of, type_of};
 use rules::{surnames_are_people, tidy};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 use tagger::{TagBuffers, Tagger};
@@ -45,7 +45,7 @@ use tokens::{Tok, tokenize_document};
 pub use user::UserNames;
 
 /// The kind of a named entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityType {
     /// A person.

@@ -182,6 +182,7 @@ impl QuarryApp {
                     Loaded {
                         corpus: Arc::new(corpus),
                         analysis: Arc::new(analysis),
+                        index: self.index.clone(),
                     },
                     self.settings.options.stop_choice(),
                     edits,

@@ -186,7 +186,7 @@ impl<'a> Ctx<'a> {
                     custom = Recognizer::english().with_user_names(&names);
                     &custom
                 };
-                crate::ner::catalog::recognise(&l.corpus, rec, ctx)
+                crate::index::recognise_saved(&l.corpus, rec, &names, &l.index, ctx)
             }
         });
         d.value_for(&key).cloned()

@@ -22,6 +22,8 @@ pub struct Loaded {
     pub corpus: Arc<Corpus>,
     /// Word counts, postings and the token stream.
     pub analysis: Arc<Analysis>,
+    /// Where the folder's index and saved mentions are kept.
+    pub index: crate::index::Options,
 }
 
 /// What the concordance lists: the thing selected last.

@@ -7,11 +7,12 @@ use crate::jobs::JobCtx;
 use crate::ner::hash::hash_bytes;
 use crate::ner::{EntityType, Recognizer};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::time::Instant;
 
 /// A mention as recognised in a document, before it is placed on its tokens and grouped.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct Found {
     pub(super) start: u32,
     pub(super) end: u32,
@@ -37,6 +38,84 @@ impl Recognised {
     pub fn mentions(&self) -> usize {
         self.docs.iter().map(Vec::len).sum()
     }
+}
+
+/// Mentions recognised before, each document's under a hash of its text, sorted by hash.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct KnownMentions {
+    by_text: Vec<(u64, Vec<Found>)>,
+}
+
+/// The hash a document's mentions are known under: of its text and where its body starts.
+fn text_key(text: &str, body_start: usize) -> u64 {
+    crate::ner::hash::mix(hash_bytes(text.as_bytes()), body_start as u64)
+}
+
+impl KnownMentions {
+    /// Documents whose mentions are known.
+    pub fn len(&self) -> usize {
+        self.by_text.len()
+    }
+
+    /// True when none are.
+    pub fn is_empty(&self) -> bool {
+        self.by_text.is_empty()
+    }
+
+    fn get(&self, key: u64) -> Option<&Vec<Found>> {
+        let i = self.by_text.binary_search_by_key(&key, |e| e.0).ok()?;
+        Some(&self.by_text[i].1)
+    }
+
+    /// The mentions of a corpus's documents, to know them next time.
+    pub fn of(c: &Corpus, r: &Recognised) -> KnownMentions {
+        let mut by_text: Vec<(u64, Vec<Found>)> = c
+            .docs
+            .par_iter()
+            .zip(&r.docs)
+            .map(|(d, f)| (text_key(&d.text, d.body_start), f.clone()))
+            .collect();
+        by_text.par_sort_unstable_by_key(|e| e.0);
+        by_text.dedup_by_key(|e| e.0);
+        KnownMentions { by_text }
+    }
+}
+
+/// Like [`recognise`], taking the mentions of documents whose text is in `known` from there;
+/// also says how many documents were taken.
+pub fn recognise_reusing(
+    c: &Corpus,
+    rec: &Recognizer,
+    known: &KnownMentions,
+    ctx: &JobCtx,
+) -> Option<(Recognised, usize)> {
+    let start = Instant::now();
+    let reused = std::sync::atomic::AtomicUsize::new(0);
+    let docs: Vec<Vec<Found>> = c
+        .docs
+        .par_iter()
+        .map(|doc| {
+            if ctx.is_cancelled() {
+                return Vec::new();
+            }
+            if !known.is_empty()
+                && let Some(f) = known.get(text_key(&doc.text, doc.body_start))
+            {
+                reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                return f.clone();
+            }
+            found_in(&doc.text, doc.body_start, rec)
+        })
+        .collect();
+    (!ctx.is_cancelled()).then(|| {
+        (
+            Recognised {
+                docs,
+                ms: start.elapsed().as_secs_f64() * 1000.0,
+            },
+            reused.into_inner(),
+        )
+    })
 }
 
 /// Recognises the mentions of every document (in parallel); `None` if cancelled.
