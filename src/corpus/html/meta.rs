@@ -8,11 +8,8 @@ use std::collections::HashSet;
 
 /// The `<meta>` tags of a page as (lower-case key, trimmed content) pairs, in order.
 pub(super) fn meta_tags(doc: &Html) -> Vec<(String, String)> {
-    let Ok(sel) = Selector::parse("meta[content]") else {
-        return Vec::new();
-    };
     let mut tags = Vec::new();
-    for el in doc.select(&sel) {
+    for el in doc.select(selector!("meta[content]")) {
         let el = el.value();
         let Some(content) = el.attr("content").and_then(trimmed) else {
             continue;
@@ -49,14 +46,13 @@ pub(super) fn meta_values(tags: &[(String, String)], keys: &[&str]) -> Vec<Strin
 }
 
 /// Text of the first element matching `selector`.
-pub(super) fn first_text(doc: &Html, selector: &str) -> Option<String> {
-    let sel = Selector::parse(selector).ok()?;
-    doc.select(&sel)
+pub(super) fn first_text(doc: &Html, selector: &Selector) -> Option<String> {
+    doc.select(selector)
         .find_map(|el| clean_ascii(&el.text().collect::<String>()))
 }
 
 pub(super) fn first_h1(doc: &Html) -> Option<String> {
-    first_text(doc, "h1")
+    first_text(doc, selector!("h1"))
 }
 
 /// What the JSON-LD blocks of a page say about the article.
@@ -85,15 +81,13 @@ type JsonObject = serde_json::Map<String, Value>;
 
 pub(super) fn json_ld(doc: &Html) -> JsonLd {
     let mut objects = Vec::new();
-    if let Ok(sel) = Selector::parse("script") {
-        for el in doc.select(&sel) {
-            let is_ld = el
-                .value()
-                .attr("type")
-                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
-            if is_ld && let Some(value) = parse_json_ld(&el.text().collect::<String>()) {
-                collect_objects(value, &mut objects, 0);
-            }
+    for el in doc.select(selector!("script")) {
+        let is_ld = el
+            .value()
+            .attr("type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+        if is_ld && let Some(value) = parse_json_ld(&el.text().collect::<String>()) {
+            collect_objects(value, &mut objects, 0);
         }
     }
     // Article-like objects first, then the rest, each field taken from the first
@@ -341,34 +335,31 @@ pub(super) fn byline_authors(doc: &Html) -> Vec<String> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     // Structured markers first: each match is one author.
-    let name_sel = Selector::parse(r#"[itemprop~="name"]"#).ok();
-    if let Ok(sel) = Selector::parse(r#"[itemprop~="author"], a[rel~="author"]"#) {
-        for el in doc.select(&sel) {
-            let named = name_sel
-                .as_ref()
-                .and_then(|s| el.select(s).next())
-                .map(|n| n.text().collect::<String>())
-                .or_else(|| el.value().attr("content").map(str::to_string))
-                .unwrap_or_else(|| el.text().collect::<String>());
-            push_unique(&mut out, &mut seen, split_authors(&byline_head(&named)));
-        }
+    let name_sel = selector!(r#"[itemprop~="name"]"#);
+    for el in doc.select(selector!(r#"[itemprop~="author"], a[rel~="author"]"#)) {
+        let named = el
+            .select(name_sel)
+            .next()
+            .map(|n| n.text().collect::<String>())
+            .or_else(|| el.value().attr("content").map(str::to_string))
+            .unwrap_or_else(|| el.text().collect::<String>());
+        push_unique(&mut out, &mut seen, split_authors(&byline_head(&named)));
     }
     if !out.is_empty() {
         return out;
     }
     // Then a free-text byline such as "By A and B".
-    let free = r#".byline, .by-line, .author, [class*="byline"], [class*="author-name"]"#;
-    if let Ok(sel) = Selector::parse(free) {
-        for el in doc.select(&sel) {
-            let text = byline_head(&el.text().collect::<String>());
-            if text.is_empty() || text.chars().count() > 120 {
-                continue;
-            }
-            let names = split_authors(&text);
-            if !names.is_empty() {
-                push_unique(&mut out, &mut seen, names);
-                break;
-            }
+    let free =
+        selector!(r#".byline, .by-line, .author, [class*="byline"], [class*="author-name"]"#);
+    for el in doc.select(free) {
+        let text = byline_head(&el.text().collect::<String>());
+        if text.is_empty() || text.chars().count() > 120 {
+            continue;
+        }
+        let names = split_authors(&text);
+        if !names.is_empty() {
+            push_unique(&mut out, &mut seen, names);
+            break;
         }
     }
     out
@@ -445,8 +436,7 @@ pub(super) fn read_metadata(doc: &Html) -> HtmlArticle {
         .or_else(|| ld.publisher.clone());
 
     let url = meta_value(&tags, &["og:url"]).or_else(|| {
-        let sel = Selector::parse(r#"link[rel~="canonical"][href]"#).ok()?;
-        doc.select(&sel)
+        doc.select(selector!(r#"link[rel~="canonical"][href]"#))
             .find_map(|el| el.value().attr("href").and_then(trimmed))
     });
 
@@ -469,8 +459,8 @@ pub(super) fn read_metadata(doc: &Html) -> HtmlArticle {
         ],
     )
     .or_else(|| {
-        first_text(doc, "head title")
-            .or_else(|| first_text(doc, "title"))
+        first_text(doc, selector!("head title"))
+            .or_else(|| first_text(doc, selector!("title")))
             .map(|raw| strip_site_name(&raw, &sites, &labels))
     })
     .or_else(|| ld.headline.clone());
@@ -545,16 +535,13 @@ pub(super) fn read_metadata(doc: &Html) -> HtmlArticle {
 
 /// A `<time datetime>` date, preferring one marked as the publication date.
 pub(super) fn time_date(doc: &Html) -> Option<String> {
-    for selector in [
-        r#"[itemprop~="datePublished"][datetime], [itemprop~="datePublished"][content]"#,
-        "time[pubdate][datetime]",
-        "article time[datetime]",
-        "time[datetime]",
+    for sel in [
+        selector!(r#"[itemprop~="datePublished"][datetime], [itemprop~="datePublished"][content]"#),
+        selector!("time[pubdate][datetime]"),
+        selector!("article time[datetime]"),
+        selector!("time[datetime]"),
     ] {
-        let Ok(sel) = Selector::parse(selector) else {
-            continue;
-        };
-        let found = doc.select(&sel).find_map(|el| {
+        let found = doc.select(sel).find_map(|el| {
             el.value()
                 .attr("datetime")
                 .or_else(|| el.value().attr("content"))

@@ -6,18 +6,35 @@
 //! [`scraper`] (the parser `trafilatura` itself uses) from `<meta>` tags, JSON-LD and
 //! byline elements, with `trafilatura`'s own metadata as a last resort.
 //!
+//! Plain article pages (one `<article>` of headings and paragraphs, no attributes that
+//! page-layout heuristics look at) skip the library: its result on them is known in advance
+//! (see the `plain` module), and running it costs about a millisecond even on a tiny page.
+//!
 //! [`extract`] never panics: third-party calls run under `catch_unwind`, pathologically
 //! deep documents skip the library, and when it finds no text a simple
 //! "all paragraphs outside the page furniture" extraction is used instead.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::LazyLock;
 
 use scraper::Html;
 
+/// A CSS selector parsed on first use and kept for the life of the program.
+macro_rules! selector {
+    ($css:expr) => {{
+        static SELECTOR: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| {
+            scraper::Selector::parse($css).unwrap_or_else(|_| unreachable!("constant selector"))
+        });
+        &*SELECTOR
+    }};
+}
+
 mod meta;
+mod plain;
 mod text;
 
 use meta::*;
+use plain::plain_page;
 use text::*;
 
 /// What Quarry keeps of a web page.
@@ -139,7 +156,25 @@ pub fn extract(html: &str) -> HtmlArticle {
     }
 }
 
+/// How the extraction library is run.
+static LIBRARY_OPTIONS: LazyLock<trafilatura::Options> = LazyLock::new(|| {
+    // Favouring recall measured better on both precision and recall than the
+    // balanced default on the readability test pages (see examples/html_eval.rs).
+    // The library's date is never used (dates come from `read_metadata`), and looking
+    // for it is a fair part of the library's time on a small page.
+    trafilatura::Options::default()
+        .with_fallback(true)
+        .with_focus(trafilatura::ExtractionFocus::FavorRecall)
+        .with_prune_selector(HIDDEN)
+        .with_html_date_mode(trafilatura::HtmlDateMode::Disabled)
+});
+
 pub(super) fn extract_checked(html: &str) -> HtmlArticle {
+    extract_with(html, true)
+}
+
+/// [`extract_checked`], with `shortcut` saying whether plain pages may skip the library.
+pub(super) fn extract_with(html: &str, shortcut: bool) -> HtmlArticle {
     if block_nesting(html) > MAX_PARSE_NESTING {
         return HtmlArticle {
             text: strip_tags(html),
@@ -149,16 +184,24 @@ pub(super) fn extract_checked(html: &str) -> HtmlArticle {
     let doc = Html::parse_document(html);
     let mut article = read_metadata(&doc);
 
+    // The shortcut needs a title of the page's own: the library's would be used otherwise.
+    if shortcut
+        && article.title.is_some()
+        && let Some(page) = plain_page(&doc)
+    {
+        article.text = page.text;
+        if article.source.is_none() {
+            article.source = page.site_from_title;
+        }
+        return article;
+    }
+
     let lib = if tree_depth(&doc) <= MAX_LIBRARY_DEPTH {
-        // Favouring recall measured better on both precision and recall than the
-        // balanced default on the readability test pages (see examples/html_eval.rs).
-        let opts = trafilatura::Options::default()
-            .with_fallback(true)
-            .with_focus(trafilatura::ExtractionFocus::FavorRecall)
-            .with_prune_selector(HIDDEN);
-        catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &opts)))
-            .ok()
-            .and_then(Result::ok)
+        catch_unwind(AssertUnwindSafe(|| {
+            trafilatura::extract(html, &LIBRARY_OPTIONS)
+        }))
+        .ok()
+        .and_then(Result::ok)
     } else {
         None
     };

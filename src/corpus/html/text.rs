@@ -1,7 +1,7 @@
 //! Turning parsed HTML into paragraphs of plain text, and the simple fallback extraction.
 
 use super::*;
-use scraper::{ElementRef, Node, Selector};
+use scraper::{ElementRef, Node};
 
 /// Approximate maximum nesting of block elements, from a scan of the tags.
 pub(super) fn block_nesting(html: &str) -> usize {
@@ -298,16 +298,14 @@ pub(super) fn is_furniture(el: &scraper::node::Element) -> bool {
 /// when there is none, the visible text of the body outside the furniture.
 pub(super) fn simple_text(doc: &Html) -> String {
     let mut out = Paragraphs::default();
-    if let Ok(sel) = Selector::parse("p, h1, h2, h3, h4, h5, h6") {
-        for el in doc.select(&sel) {
-            let inside_furniture = el
-                .ancestors()
-                .filter_map(|a| a.value().as_element())
-                .any(|a| INVISIBLE.contains(&a.name()) || is_furniture(a));
-            if !inside_furniture {
-                render(el, &mut out, &is_furniture);
-                out.end_paragraph();
-            }
+    for el in doc.select(selector!("p, h1, h2, h3, h4, h5, h6")) {
+        let inside_furniture = el
+            .ancestors()
+            .filter_map(|a| a.value().as_element())
+            .any(|a| INVISIBLE.contains(&a.name()) || is_furniture(a));
+        if !inside_furniture {
+            render(el, &mut out, &is_furniture);
+            out.end_paragraph();
         }
     }
     let text = out.finish();
