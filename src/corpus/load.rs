@@ -268,6 +268,11 @@ fn read_found(f: &Found) -> Outcome {
     };
     let nbytes = bytes.len() as u64;
     let mut out = read_bytes(f, format, bytes);
+    // Documents are kept for the whole session: no spare capacity left from building them.
+    for d in &mut out.docs {
+        d.text.shrink_to_fit();
+        d.title.shrink_to_fit();
+    }
     out.bytes = nbytes;
     out
 }
