@@ -339,6 +339,35 @@ impl Reader {
         Ok(out)
     }
 
+    /// Decompresses a section a few frames at a time (in parallel), giving `each` the raw
+    /// bytes of every frame in order; never holds more than a few frames.
+    pub fn frames_of(
+        &self,
+        tag: [u8; 4],
+        mut each: impl FnMut(&[u8]) -> Result<(), IndexError>,
+    ) -> Result<(), IndexError> {
+        let frames = self.frames(tag)?;
+        for group in frames.chunks(rayon::current_num_threads().max(1)) {
+            let raw: Result<Vec<Vec<u8>>, IndexError> = group
+                .par_iter()
+                .map(|&(raw, at, packed)| {
+                    let mut out = vec![0u8; raw];
+                    let n = zstd::bulk::decompress_to_buffer(&self.map[at..at + packed], &mut out)
+                        .map_err(|e| damaged(format!("a frame does not decompress: {e}")))?;
+                    if n == raw {
+                        Ok(out)
+                    } else {
+                        Err(damaged("a frame is shorter than said"))
+                    }
+                })
+                .collect();
+            for f in raw? {
+                each(&f)?;
+            }
+        }
+        Ok(())
+    }
+
     /// A section of plain numbers (`u32`, `u64`…), stored little-endian.
     pub fn numbers<T: bytemuck::Pod>(&self, tag: [u8; 4]) -> Result<Vec<T>, IndexError> {
         let frames = self.frames(tag)?;

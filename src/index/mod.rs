@@ -190,8 +190,9 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
     }
 
     // Which stored file each found file is, if unchanged.
-    let empty = store::Stored::default();
-    let st = stored.as_ref().unwrap_or(&empty);
+    let had_index = stored.is_some();
+    let mut stored = stored.unwrap_or_default();
+    let st = &stored;
     let mut first_doc = Vec::with_capacity(st.meta.files.len() + 1);
     first_doc.push(0usize);
     for f in &st.meta.files {
@@ -231,6 +232,7 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
         .iter()
         .filter(|f| !kept.contains(f.rel.as_str()))
         .count();
+    drop(by_rel);
 
     // Read what the index does not have.
     let to_read: Vec<Found> = found
@@ -245,15 +247,17 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
     for (f, s) in found.iter().zip(&same) {
         match s {
             Some(i) => {
-                let rec = &st.meta.files[*i];
+                let rec = &stored.meta.files[*i];
+                let problems = rec.problems.iter().map(|p| p.to_problem(&f.rel)).collect();
+                let bytes = rec.bytes;
                 let docs = (first_doc[*i]..first_doc[*i + 1])
-                    .map(|d| st.document(d, &f.abs))
+                    .map(|d| stored.document(d, &f.abs))
                     .collect();
                 from.extend((first_doc[*i]..first_doc[*i + 1]).map(|d| Some(d as u32)));
                 outcomes.push(Outcome {
                     docs,
-                    problems: rec.problems.iter().map(|p| p.to_problem(&f.rel)).collect(),
-                    bytes: rec.bytes,
+                    problems,
+                    bytes,
                 });
             }
             None => {
@@ -264,8 +268,8 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
         }
     }
     // The stored records and texts are copied out; only the tokens are still needed.
-    drop(by_rel);
-    let old_tokens = stored.map(|s| s.tokens);
+    let old_tokens = had_index.then(|| std::mem::take(&mut stored.tokens));
+    drop(stored);
     let files: Vec<FileRec> = found
         .iter()
         .zip(&stats)

@@ -25,8 +25,8 @@ const DOC_TOKENS: [u8; 4] = *b"DTOK";
 pub struct Stored {
     /// Files and documents.
     pub meta: Meta,
-    text: Vec<u8>,
-    text_start: Vec<usize>,
+    /// Each document's text, taken out as documents are rebuilt.
+    texts: Vec<String>,
     /// The tokens of every document, in document order.
     pub tokens: Tokens,
 }
@@ -36,13 +36,55 @@ fn damaged(why: &str) -> IndexError {
 }
 
 impl Stored {
-    /// Stored document `d`, found at `file`.
-    pub fn document(&self, d: usize, file: &Path) -> Document {
-        let (a, b) = (self.text_start[d], self.text_start[d + 1]);
-        // Checked to be UTF-8 when read.
-        let text = String::from_utf8_lossy(&self.text[a..b]).into_owned();
+    /// Stored document `d`, found at `file`; its text is moved out (each is asked for once).
+    pub fn document(&mut self, d: usize, file: &Path) -> Document {
+        let text = std::mem::take(&mut self.texts[d]);
         self.meta.docs[d].to_document(text, file)
     }
+}
+
+/// Cuts the texts section into one string per document as its frames are decompressed, so
+/// that the texts are never held twice.
+fn texts_of(r: &Reader, meta: &Meta) -> Result<Vec<String>, IndexError> {
+    let mut lens = meta.docs.iter().map(|d| usize::try_from(d.text_len));
+    let mut texts = Vec::with_capacity(meta.docs.len());
+    let mut cur: Vec<u8> = Vec::new();
+    let mut next_len =
+        |texts: &mut Vec<String>, cur: &mut Vec<u8>| -> Result<Option<usize>, IndexError> {
+            loop {
+                match lens.next() {
+                    None => return Ok(None),
+                    Some(Ok(0)) => texts.push(String::new()),
+                    Some(Ok(n)) => {
+                        cur.reserve_exact(n);
+                        return Ok(Some(n));
+                    }
+                    Some(Err(_)) => return Err(damaged("text lengths")),
+                }
+            }
+        };
+    let mut want = next_len(&mut texts, &mut cur)?;
+    r.frames_of(TEXT, |mut bytes| {
+        while !bytes.is_empty() {
+            let Some(n) = want else {
+                return Err(damaged("texts longer than their lengths"));
+            };
+            let take = (n - cur.len()).min(bytes.len());
+            cur.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if cur.len() == n {
+                let t =
+                    String::from_utf8(std::mem::take(&mut cur)).map_err(|_| damaged("texts"))?;
+                texts.push(t);
+                want = next_len(&mut texts, &mut cur)?;
+            }
+        }
+        Ok(())
+    })?;
+    if want.is_some() || texts.len() != meta.docs.len() {
+        return Err(damaged("texts shorter than their lengths"));
+    }
+    Ok(texts)
 }
 
 /// Reads and checks every section of an index.
@@ -52,7 +94,7 @@ pub fn load(r: &Reader) -> Result<Stored, IndexError> {
         .map_err(|e| IndexError::Damaged(format!("records: {e}")))?;
     let vocab: Vec<String> = postcard::from_bytes(&r.bytes(VOCAB)?)
         .map_err(|e| IndexError::Damaged(format!("vocabulary: {e}")))?;
-    let text = r.bytes(TEXT)?;
+    let texts = texts_of(r, &meta)?;
     let stream = r.numbers::<u32>(STREAM)?;
     let code = r.bytes(CODE)?;
     let len = r.bytes(LEN)?;
@@ -74,27 +116,9 @@ pub fn load(r: &Reader) -> Result<Stored, IndexError> {
     if stream.par_iter().any(|&t| t >= n) || !vocab.windows(2).all(|w| w[0] < w[1]) {
         return Err(damaged("vocabulary"));
     }
-    let mut text_start = Vec::with_capacity(docs + 1);
-    text_start.push(0usize);
-    for d in &meta.docs {
-        let next = usize::try_from(d.text_len)
-            .ok()
-            .and_then(|l| text_start.last().and_then(|&s: &usize| s.checked_add(l)));
-        text_start.push(next.ok_or_else(|| damaged("text lengths"))?);
-    }
-    if text_start.last().copied() != Some(text.len()) {
-        return Err(damaged("text lengths"));
-    }
-    let utf8 = (0..docs)
-        .into_par_iter()
-        .all(|d| std::str::from_utf8(&text[text_start[d]..text_start[d + 1]]).is_ok());
-    if !utf8 {
-        return Err(damaged("texts"));
-    }
     Ok(Stored {
         meta,
-        text,
-        text_start,
+        texts,
         tokens: Tokens {
             vocab,
             stream,
