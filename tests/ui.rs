@@ -707,3 +707,30 @@ fn trends_offers_a_date_range_only_when_documents_have_dates() {
         assert_eq!(h.query_by_label(hint).is_some(), dated, "dated: {dated}");
     }
 }
+
+#[test]
+fn a_second_open_comes_from_the_saved_index_and_the_index_can_be_forgotten() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = quarry::index::Options {
+        cache: Some(dir.path().to_path_buf()),
+    };
+    let open = || {
+        harness_for(QuarryApp::with_index(
+            &egui::Context::default(),
+            None,
+            opts.clone(),
+            vec![sample()],
+        ))
+    };
+    drop(open());
+    let mut h = open();
+    h.run_steps(2);
+    h.get_by_label_contains("Opened from the saved index");
+    // The menu comes first; the Reader also has a "File" line.
+    h.get_all_by_label("File").next().unwrap().click();
+    h.run_steps(2);
+    h.get_by_label("Forget this folder's index").click();
+    h.run_steps(2);
+    h.get_by_label_contains("The folder's index was removed");
+    assert!(quarry::index::dirs::list(dir.path()).is_empty());
+}

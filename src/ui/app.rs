@@ -70,9 +70,20 @@ pub struct QuarryApp {
 }
 
 impl QuarryApp {
-    /// Creates the app; `settings_path` of `None` means nothing is read or saved.
+    /// Creates the app; `settings_path` of `None` means nothing is read or saved. Folders
+    /// are read in full each time (no index is kept); see [`QuarryApp::with_index`].
     /// Opens `paths`, else the most recent folder, else the sample corpus.
     pub fn new(ctx: &egui::Context, settings_path: Option<PathBuf>, paths: Vec<PathBuf>) -> Self {
+        Self::with_index(ctx, settings_path, crate::index::Options::default(), paths)
+    }
+
+    /// Like [`QuarryApp::new`], keeping folders' indexes as `index` says.
+    pub fn with_index(
+        ctx: &egui::Context,
+        settings_path: Option<PathBuf>,
+        index: crate::index::Options,
+        paths: Vec<PathBuf>,
+    ) -> Self {
         let (settings, message) = match &settings_path {
             Some(p) => Settings::load(p),
             None => (Settings::default(), None),
@@ -83,11 +94,7 @@ impl QuarryApp {
             session: Session::new(waker.clone()),
             views: Views::default(),
             settings,
-            index: if settings_path.is_some() {
-                crate::index::Options::user()
-            } else {
-                crate::index::Options::default()
-            },
+            index,
             opened: Vec::new(),
             settings_path,
             loading: None,

@@ -49,9 +49,10 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
         "Quarry",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(QuarryApp::new(
+            Ok(Box::new(QuarryApp::with_index(
                 &cc.egui_ctx,
                 settings::Settings::default_path(),
+                crate::index::Options::user(),
                 paths,
             )))
         }),
