@@ -192,47 +192,7 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
     // Which stored file each found file is, if unchanged.
     let had_index = stored.is_some();
     let mut stored = stored.unwrap_or_default();
-    let st = &stored;
-    let mut first_doc = Vec::with_capacity(st.meta.files.len() + 1);
-    first_doc.push(0usize);
-    for f in &st.meta.files {
-        first_doc.push(first_doc.last().copied().unwrap_or(0) + f.docs as usize);
-    }
-    let by_rel: HashMap<&str, usize> = st
-        .meta
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.rel.as_str(), i))
-        .collect();
-    let mut same: Vec<Option<usize>> = Vec::with_capacity(found.len());
-    for (f, s) in found.iter().zip(&stats) {
-        let hit = by_rel.get(f.rel.as_str()).copied();
-        match (hit, s) {
-            (Some(i), Some((size, mtime)))
-                if st.meta.files[i].size == *size && st.meta.files[i].mtime == *mtime =>
-            {
-                same.push(Some(i));
-                report.reused += 1;
-            }
-            (Some(_), _) => {
-                same.push(None);
-                report.changed += 1;
-            }
-            (None, _) => {
-                same.push(None);
-                report.added += 1;
-            }
-        }
-    }
-    let kept: std::collections::HashSet<&str> = found.iter().map(|f| f.rel.as_str()).collect();
-    report.removed = st
-        .meta
-        .files
-        .iter()
-        .filter(|f| !kept.contains(f.rel.as_str()))
-        .count();
-    drop(by_rel);
+    let (first_doc, same) = compare(&found, &stats, &stored.meta, &mut report);
 
     // Read what the index does not have.
     let to_read: Vec<Found> = found
@@ -360,4 +320,53 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
 /// Removes the index of the given paths from the user's cache folder; true if there was one.
 pub fn forget(cache: &Path, paths: &[PathBuf]) -> std::io::Result<bool> {
     Ok(!dirs::clear(cache, Some(paths))?.is_empty())
+}
+
+/// Matches the files found with the stored ones: for each found file the stored file it is
+/// the same as (same path, size and time), counting reused, changed, added and removed files
+/// in `report`; also where each stored file's documents start.
+fn compare(
+    found: &[Found],
+    stats: &[Option<(u64, i128)>],
+    meta: &Meta,
+    report: &mut Report,
+) -> (Vec<usize>, Vec<Option<usize>>) {
+    let mut first_doc = Vec::with_capacity(meta.files.len() + 1);
+    first_doc.push(0usize);
+    for f in &meta.files {
+        first_doc.push(first_doc.last().copied().unwrap_or(0) + f.docs as usize);
+    }
+    let by_rel: HashMap<&str, usize> = meta
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.rel.as_str(), i))
+        .collect();
+    let mut same: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    for (f, s) in found.iter().zip(stats) {
+        let hit = by_rel.get(f.rel.as_str()).copied();
+        match (hit, s) {
+            (Some(i), Some((size, mtime)))
+                if meta.files[i].size == *size && meta.files[i].mtime == *mtime =>
+            {
+                same.push(Some(i));
+                report.reused += 1;
+            }
+            (Some(_), _) => {
+                same.push(None);
+                report.changed += 1;
+            }
+            (None, _) => {
+                same.push(None);
+                report.added += 1;
+            }
+        }
+    }
+    let kept: std::collections::HashSet<&str> = found.iter().map(|f| f.rel.as_str()).collect();
+    report.removed = meta
+        .files
+        .iter()
+        .filter(|f| !kept.contains(f.rel.as_str()))
+        .count();
+    (first_doc, same)
 }
