@@ -19,6 +19,8 @@
 //!   suggestions ([`ner::catalog`]); the top entities of a date range and the graph among
 //!   them are [`ner::catalog::top`], shared by the Network panel and `quarry graph`.
 //! - [`export`] writes tables and graphs (CSV, GEXF, GraphML) atomically.
+//! - [`tables`] writes a corpus's documents, words, mentions and entities as Parquet tables
+//!   for data engines (`quarry export`), whole or as one of N shards.
 //! - [`jobs`] runs such work on a background thread with progress counters, a cancel flag and
 //!   a repaint waker that knows nothing of egui.
 //! - [`cli`] prints the same results headless; [`desktop`] installs the app for a user.
@@ -38,5 +40,6 @@ pub mod export;
 pub mod index;
 pub mod jobs;
 pub mod ner;
+pub mod tables;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -2,6 +2,7 @@
 //! on the same core and print plain text or JSON. Larger commands live in their own files.
 
 pub mod args;
+pub mod export;
 pub mod graph;
 pub mod ner;
 #[cfg(feature = "train")]
@@ -73,6 +74,9 @@ pub enum Command {
     Kwic(words::KwicArgs),
     /// Entity co-occurrence network as GEXF, GraphML, CSV or JSON.
     Graph(graph::GraphArgs),
+    /// Write the corpus as Parquet tables (documents, terms, mentions, entities) for data
+    /// engines, whole or as one shard of N.
+    Export(export::ExportArgs),
     /// List the folders whose index is kept in the cache folder, with their sizes; or clear them.
     Cache {
         /// Remove the indexes: of PATH only, or of every folder.
@@ -296,6 +300,7 @@ pub fn run(cmd: Command) -> ExitCode {
         Command::Keyness(a) => words::run_keyness(a),
         Command::Kwic(a) => words::run_kwic(a),
         Command::Graph(a) => graph::run(a),
+        Command::Export(a) => export::run(a),
         Command::Cache { clear, path } => cache(clear, path),
         Command::Words {
             path,

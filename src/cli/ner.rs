@@ -1,7 +1,7 @@
 //! `quarry entities`: the named entities of a folder, as a summary or JSON lines.
 
 use super::EXIT_OPEN;
-use crate::corpus::{Format, load};
+use crate::corpus::load;
 use crate::jobs::JobCtx;
 use crate::ner::clusters;
 use crate::ner::tagger::Tagger;
@@ -98,11 +98,7 @@ pub fn entities(a: EntitiesArgs) -> ExitCode {
     let mut out = std::io::stdout().lock();
     if a.jsonl {
         for (d, ms) in corpus.docs.iter().zip(&found) {
-            // A UTF-8 byte-order mark was dropped from the text: offsets count the file's bytes.
-            let bom = matches!(d.format, Some(Format::Txt | Format::Md))
-                && d.encoding == "UTF-8"
-                && d.file_bytes == d.text.len() as u64 + 3;
-            let shift = if bom { 3 } else { 0 };
+            let shift = d.offset_in_file();
             let line = Line {
                 path: &d.path,
                 entities: ms

@@ -53,6 +53,21 @@ pub fn load_paths(paths: &[PathBuf], ctx: &JobCtx) -> Result<Corpus, LoadError> 
     Ok(assemble(base, found.len(), outcomes, problems, start))
 }
 
+/// Loads the files under `paths` whose relative path (`/`-separated) `keep` accepts, as one
+/// part of a folder; problems of files left out are left out too.
+pub fn load_where(
+    paths: &[PathBuf],
+    keep: &(dyn Fn(&str) -> bool + Sync),
+    ctx: &JobCtx,
+) -> Result<Corpus, LoadError> {
+    let start = Instant::now();
+    let (mut found, mut problems, base) = walk(paths, ctx)?;
+    found.retain(|f| keep(&f.rel));
+    problems.retain(|p| keep(&p.path));
+    let outcomes = read_each(&found, ctx)?;
+    Ok(assemble(base, found.len(), outcomes, problems, start))
+}
+
 /// Walks the given paths: the files found (sorted by relative path), the walk's problems and
 /// the folder paths are relative to.
 pub(crate) fn walk(

@@ -13,7 +13,8 @@ pub(crate) mod load;
 pub mod metadata;
 pub mod plain;
 
-pub use load::{LoadError, load, load_file, load_paths};
+pub(crate) use load::io_reason;
+pub use load::{LoadError, load, load_file, load_paths, load_where};
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -100,6 +101,16 @@ impl Document {
     /// The article body: `text` from `body_start` on.
     pub fn body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or(&self.text)
+    }
+
+    /// Bytes of the file before the first byte of `text`: 3 when a UTF-8 byte-order mark was
+    /// dropped from a .txt or .md file, else 0. Offsets into the text plus this are offsets
+    /// into the file, as `quarry entities` gives them.
+    pub fn offset_in_file(&self) -> usize {
+        let bom = matches!(self.format, Some(Format::Txt | Format::Md))
+            && self.encoding == "UTF-8"
+            && self.file_bytes == self.text.len() as u64 + 3;
+        if bom { 3 } else { 0 }
     }
 
     /// A label that names the document uniquely: its path, plus `#N` inside multi-article files.

@@ -214,7 +214,7 @@ pub fn write_atomic(
 }
 
 /// Creates a new, uniquely named hidden file in the folder of `path`.
-fn temp_beside(path: &Path) -> io::Result<(PathBuf, File)> {
+pub(crate) fn temp_beside(path: &Path) -> io::Result<(PathBuf, File)> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
