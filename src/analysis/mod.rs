@@ -437,6 +437,75 @@ impl Analysis {
         }
     }
 
+    /// The counts of a corpus whose tokens are not at hand (as read from exported tables):
+    /// each document's words as ids into the sorted `vocab`, with their counts, in any order.
+    /// There is no token stream, so concordances, collocates and n-grams find nothing; every
+    /// count, posting and dispersion is as [`Analysis::from_tokens`] would give.
+    pub fn from_counts(vocab: Vec<String>, docs: &[Vec<(TermId, u32)>]) -> Analysis {
+        let stop = StopWords::english();
+        let n = vocab.len();
+        let mut freq = vec![0u64; n];
+        let mut post_start = vec![0u32; n + 1];
+        for &(t, c) in docs.iter().flatten() {
+            freq[t as usize] += u64::from(c);
+            post_start[t as usize + 1] += 1;
+        }
+        for i in 0..n {
+            post_start[i + 1] += post_start[i];
+        }
+        let pairs = post_start[n] as usize;
+        let mut postings = vec![0 as DocId; pairs];
+        let mut post_count = vec![0u32; pairs];
+        let mut cursor = post_start.clone();
+        // Documents in order, so each word's postings come out sorted.
+        for (d, list) in docs.iter().enumerate() {
+            for &(t, c) in list {
+                let at = cursor[t as usize] as usize;
+                postings[at] = d as DocId;
+                post_count[at] = c;
+                cursor[t as usize] += 1;
+            }
+        }
+        let doc_tokens: Vec<u32> = docs
+            .iter()
+            .map(|l| l.iter().map(|&(_, c)| c).sum())
+            .collect();
+        let is_stop = vocab.iter().map(|w| stop.contains(w)).collect();
+        let mut by_freq: Vec<TermId> = (0..n as TermId).collect();
+        by_freq
+            .par_sort_unstable_by(|&x, &y| freq[y as usize].cmp(&freq[x as usize]).then(x.cmp(&y)));
+        let total_tokens: u64 = freq.iter().sum();
+        let dp = dispersion(
+            &post_start,
+            &postings,
+            &post_count,
+            &freq,
+            &doc_tokens,
+            total_tokens,
+        );
+        Analysis {
+            vocab,
+            freq,
+            post_start,
+            postings,
+            post_count,
+            doc_start: vec![0; docs.len() + 1],
+            doc_tokens,
+            stream: Vec::new(),
+            spans: Spans::default(),
+            total_tokens,
+            is_stop,
+            dp,
+            by_freq,
+            analyze_ms: 0.0,
+        }
+    }
+
+    /// Whether the token stream is at hand (false for counts read from exported tables).
+    pub fn has_tokens(&self) -> bool {
+        !self.stream.is_empty() || self.total_tokens == 0
+    }
+
     /// The break before token `pos`.
     pub fn brk(&self, pos: usize) -> Break {
         self.spans.brk(pos)
@@ -570,6 +639,41 @@ mod tests {
         assert_eq!(a.docs_with("Sanctions"), [1, 2]);
         assert!(a.docs_with("absent").is_empty());
         assert_eq!(a.top_words(1, false)[0].word, "sanctions");
+    }
+
+    #[test]
+    fn counts_without_tokens_give_the_same_numbers_as_the_tokens() {
+        let c = corpus(&[
+            "The UN vote. The vote!",
+            "",
+            "UN sanctions",
+            "Sanctions, sanctions and the vote",
+        ]);
+        let a = analyze(&c, &JobCtx::detached()).unwrap();
+        // Each document's words with their counts, listed in reverse to show order is free.
+        let docs: Vec<Vec<(TermId, u32)>> = (0..c.docs.len() as DocId)
+            .map(|d| {
+                let mut m: std::collections::BTreeMap<TermId, u32> = Default::default();
+                for &t in &a.stream[a.doc_range(d)] {
+                    *m.entry(t).or_default() += 1;
+                }
+                m.into_iter().rev().collect()
+            })
+            .collect();
+        let b = Analysis::from_counts(a.vocab.clone(), &docs);
+        assert_eq!(b.freq, a.freq);
+        assert_eq!(b.doc_tokens, a.doc_tokens);
+        assert_eq!(b.total_tokens, a.total_tokens);
+        assert_eq!(b.by_freq, a.by_freq);
+        assert_eq!(b.dp, a.dp);
+        assert_eq!(b.is_stop, a.is_stop);
+        for t in 0..a.distinct() as TermId {
+            assert_eq!(b.postings(t), a.postings(t));
+            assert_eq!(b.posting_counts(t), a.posting_counts(t));
+        }
+        assert_eq!(b.top_words(5, false), a.top_words(5, false));
+        assert!(a.has_tokens() && !b.has_tokens());
+        assert!(b.doc_range(3).is_empty());
     }
 
     #[test]

@@ -3,11 +3,11 @@
 use super::EXIT_OPEN;
 use crate::corpus::load;
 use crate::jobs::JobCtx;
+use crate::ner::catalog;
 use crate::ner::clusters;
 use crate::ner::tagger::Tagger;
 use crate::ner::{EntityType, Recognizer};
 use clap::Args;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
@@ -35,6 +35,13 @@ pub struct EntitiesArgs {
     /// Word clusters to use instead of the built-in ones (written by `train-clusters`).
     #[arg(long, hide = true)]
     pub clusters: Option<PathBuf>,
+}
+
+/// A mention: byte range in the document's text and type.
+struct Mention {
+    start: usize,
+    end: usize,
+    kind: EntityType,
 }
 
 #[derive(Serialize)]
@@ -89,10 +96,18 @@ pub fn entities(a: EntitiesArgs) -> ExitCode {
         .docs
         .sort_by(|x, y| x.path.cmp(&y.path).then(x.index.cmp(&y.index)));
     let start = Instant::now();
-    let found: Vec<_> = corpus
-        .docs
-        .par_iter()
-        .map(|d| rec.recognize(&d.text))
+    // The mentions the app counts: those of each document's body, a lone surname typed as the
+    // person it names.
+    let Some(recognised) = catalog::recognise(&corpus, &rec, &JobCtx::detached()) else {
+        return ExitCode::from(EXIT_OPEN);
+    };
+    let found: Vec<Vec<Mention>> = (0..corpus.docs.len())
+        .map(|d| {
+            recognised
+                .in_doc(d)
+                .map(|(start, end, kind)| Mention { start, end, kind })
+                .collect()
+        })
         .collect();
     let secs = start.elapsed().as_secs_f64();
     let mut out = std::io::stdout().lock();

@@ -8,7 +8,10 @@
 //! Beside the tables, `DIR/_quarry/part-<I>.json` records what was exported from where
 //! ([`Manifest`]); engines skip folders whose name starts with `_`.
 
+mod columns;
+pub mod read;
 pub mod schema;
+pub mod source;
 mod write;
 
 use crate::analysis::Analysis;

@@ -9,7 +9,7 @@ use crate::ner::catalog::Edits;
 use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::context::Ctx;
 use crate::ui::panels::{Tab, Viewer, Views, default_layout};
-use crate::ui::session::{Latest, Loaded, Session};
+use crate::ui::session::{Latest, Loaded, Session, Tables};
 use crate::ui::settings::Settings;
 use crate::ui::widgets::{count, human_bytes};
 use egui::Ui;
@@ -18,7 +18,37 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-type LoadResult = Result<Opened, LoadError>;
+type LoadResult = Result<(Opened, Option<Arc<Tables>>), LoadError>;
+
+/// Opens a folder through its index, or exported tables when the one path holds them.
+fn open_any(
+    paths: &[PathBuf],
+    opts: &crate::index::Options,
+    ctx: &crate::jobs::JobCtx,
+) -> LoadResult {
+    if let [dir] = paths
+        && crate::tables::read::is_export(dir)
+    {
+        let t = crate::tables::read::read_export(dir, ctx).map_err(|e| match e {
+            crate::tables::TableError::Cancelled => LoadError::Cancelled,
+            e => LoadError::Open {
+                path: dir.clone(),
+                reason: format!("the exported tables cannot be read: {e}"),
+            },
+        })?;
+        let tables = Tables {
+            mentions: Arc::new(t.mentions),
+            source: t.source,
+        };
+        let opened = Opened {
+            corpus: t.corpus,
+            analysis: t.analysis,
+            report: crate::index::Report::default(),
+        };
+        return Ok((opened, Some(Arc::new(tables))));
+    }
+    crate::index::open(paths, opts, ctx).map(|o| (o, None))
+}
 
 /// A load in progress.
 struct Loading {
@@ -143,7 +173,7 @@ impl QuarryApp {
         let work_paths = paths.clone();
         let opts = self.index.clone();
         let job = Job::spawn("quarry-load", self.waker.clone(), move |ctx| {
-            crate::index::open(&work_paths, &opts, ctx)
+            open_any(&work_paths, &opts, ctx)
         });
         match job {
             Ok(job) => {
@@ -169,11 +199,14 @@ impl QuarryApp {
         let paths = std::mem::take(&mut loading.paths);
         self.loading = None;
         match result {
-            Ok(Opened {
-                corpus,
-                analysis,
-                report,
-            }) => {
+            Ok((
+                Opened {
+                    corpus,
+                    analysis,
+                    report,
+                },
+                tables,
+            )) => {
                 if paths.len() == 1 {
                     self.settings.remember(&paths[0]);
                 }
@@ -190,6 +223,7 @@ impl QuarryApp {
                         corpus: Arc::new(corpus),
                         analysis: Arc::new(analysis),
                         index: self.index.clone(),
+                        tables,
                     },
                     self.settings.options.stop_choice(),
                     edits,
@@ -202,8 +236,21 @@ impl QuarryApp {
                         count(n, "file", "files")
                     )),
                 };
+                let from_tables = self
+                    .session
+                    .loaded
+                    .as_ref()
+                    .and_then(|l| l.tables.as_ref())
+                    .map(|t| match &t.source {
+                        Some(s) => format!(
+                            "Opened from exported tables; texts are read from {} when shown",
+                            s.display()
+                        ),
+                        None => "Opened from exported tables; the folder they were exported from cannot be read here, so no text is shown".to_string(),
+                    });
                 self.message = index_message(&report)
                     .into_iter()
+                    .chain(from_tables)
                     .chain(problems)
                     .reduce(|a, b| format!("{a}. {b}"));
             }

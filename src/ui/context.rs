@@ -173,6 +173,9 @@ impl<'a> Ctx<'a> {
     /// Mentions recognised with the user's current name list, once found.
     fn recognised(&self) -> Option<Arc<Recognised>> {
         let l = self.loaded?.clone();
+        if let Some(t) = &l.tables {
+            return Some(t.mentions.clone());
+        }
         let key = self.names_key();
         let names = &self.options.user_names;
         let mut d = self.store.recognised.borrow_mut();

@@ -24,6 +24,32 @@ pub struct Loaded {
     pub analysis: Arc<Analysis>,
     /// Where the folder's index and saved mentions are kept.
     pub index: crate::index::Options,
+    /// Set when the corpus was opened from exported tables, which hold counts and mentions
+    /// but no texts.
+    pub tables: Option<Arc<Tables>>,
+}
+
+/// What exported tables bring beside the corpus and its counts.
+pub struct Tables {
+    /// The entity mentions, as exported (recognition is not run again).
+    pub mentions: Arc<crate::ner::catalog::Recognised>,
+    /// The folder the tables were exported from, when it can be read here.
+    pub source: Option<std::path::PathBuf>,
+}
+
+impl Loaded {
+    /// One line saying why a panel that needs texts shows none, for a corpus opened from
+    /// exported tables; `None` when texts are at hand.
+    pub fn texts_note(&self) -> Option<String> {
+        let t = self.tables.as_ref()?;
+        Some(match &t.source {
+            Some(s) => format!(
+                "Opened from exported tables, which hold counts but no texts: documents are read from {} when shown.",
+                s.display()
+            ),
+            None => "Opened from exported tables, which hold counts but no texts, and the folder they were exported from cannot be read here.".to_string(),
+        })
+    }
 }
 
 /// What the concordance lists: the thing selected last.

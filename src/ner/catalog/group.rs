@@ -20,15 +20,23 @@ use std::time::Instant;
 struct Raw<'r> {
     at: Placed,
     key: &'r str,
+    /// The mention as written, when its document's text is not at hand.
+    written: Option<&'r str>,
     /// Written without a lowercase letter.
     capitals: bool,
     /// Hash of the form as it reads on one line.
     form: u64,
 }
 
-impl Raw<'_> {
+impl<'r> Raw<'r> {
     /// The mention as written.
-    fn surface<'c>(&self, c: &'c Corpus) -> &'c str {
+    fn surface<'c>(&self, c: &'c Corpus) -> &'c str
+    where
+        'r: 'c,
+    {
+        if let Some(w) = self.written {
+            return w;
+        }
         c.docs[self.at.doc as usize]
             .text
             .get(self.at.start as usize..self.at.end as usize)
@@ -79,9 +87,42 @@ fn place<'r>(a: &Analysis, found: &'r [Found], d: DocId) -> (Vec<Raw<'r>>, (u32,
                     paragraph: para.get(t).copied().unwrap_or(0),
                 },
                 key: &m.key,
+                written: None,
                 capitals: m.capitals,
                 form: m.form,
             }
+        })
+        .collect();
+    (out, units)
+}
+
+/// Places the mentions of one document read from exported tables, where each says its
+/// sentence and paragraph; with no tokens at hand, each is placed on token 0.
+fn place_given<'r>(
+    found: &'r Recognised,
+    d: DocId,
+    units: (u32, u32),
+) -> (Vec<Raw<'r>>, (u32, u32)) {
+    let list = found.docs.get(d as usize).map_or(&[][..], Vec::as_slice);
+    let given = found.given.get(d as usize).map_or(&[][..], Vec::as_slice);
+    let out = list
+        .iter()
+        .zip(given)
+        .map(|(m, g)| Raw {
+            at: Placed {
+                entity: 0,
+                doc: d,
+                start: m.start,
+                end: m.end,
+                kind: m.kind,
+                token: 0,
+                sentence: g.sentence,
+                paragraph: g.paragraph,
+            },
+            key: &m.key,
+            written: Some(&g.text),
+            capitals: m.capitals,
+            form: m.form,
         })
         .collect();
     (out, units)
@@ -100,7 +141,10 @@ pub fn group(
     let start = Instant::now();
     let per_doc: Vec<(Vec<Raw>, (u32, u32))> = (0..c.docs.len() as DocId)
         .into_par_iter()
-        .map(|d| place(a, found.docs.get(d as usize).map_or(&[], Vec::as_slice), d))
+        .map(|d| match found.given_units.get(d as usize) {
+            Some(&units) => place_given(found, d, units),
+            None => place(a, found.docs.get(d as usize).map_or(&[], Vec::as_slice), d),
+        })
         .collect();
     if ctx.is_cancelled() {
         return None;

@@ -24,7 +24,7 @@ pub mod top;
 pub use edits::Edits;
 pub use export::network;
 pub use group::group;
-pub use recognise::{KnownMentions, Recognised, recognise, recognise_reusing};
+pub use recognise::{KnownMentions, Recognised, TableMention, recognise, recognise_reusing};
 
 use super::{EntityType, Recognizer};
 use crate::analysis::cooccur::{MentionRef, UnitTotals};

@@ -29,14 +29,92 @@ pub(super) struct Found {
 #[derive(Debug, Clone, Default)]
 pub struct Recognised {
     pub(super) docs: Vec<Vec<Found>>,
+    /// For mentions read from exported tables, whose texts are not at hand: each mention's
+    /// text and place, document by document; empty for mentions found in texts.
+    pub(super) given: Vec<Vec<Given>>,
+    /// For mentions read from exported tables: the sentences and paragraphs of each document.
+    pub(super) given_units: Vec<(u32, u32)>,
     /// Wall time of recognition, in milliseconds.
     pub ms: f64,
 }
 
+/// What a mention read from exported tables brings that its missing text would have given.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Given {
+    pub(super) text: Box<str>,
+    pub(super) sentence: u32,
+    pub(super) paragraph: u32,
+}
+
+/// One mention as exported tables hold it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableMention {
+    /// Byte range in the document's text.
+    pub start: u32,
+    /// End of the byte range.
+    pub end: u32,
+    /// Type.
+    pub kind: EntityType,
+    /// The mention as written.
+    pub text: String,
+    /// Index of its sentence in the document.
+    pub sentence: u32,
+    /// Index of its paragraph in the document.
+    pub paragraph: u32,
+}
+
 impl Recognised {
+    /// The mentions of exported tables, document by document, with each document's sentences
+    /// and paragraphs: grouped like mentions found in texts, with the same keys.
+    pub fn from_tables(docs: Vec<Vec<TableMention>>, units: Vec<(u32, u32)>) -> Recognised {
+        let (found, given): (Vec<Vec<Found>>, Vec<Vec<Given>>) = docs
+            .into_par_iter()
+            .map(|list| {
+                let (mut found, given): (Vec<Found>, Vec<Given>) = list
+                    .into_iter()
+                    .filter_map(|m| {
+                        let key = normalise(&m.text);
+                        let f = Found {
+                            start: m.start,
+                            end: m.end,
+                            kind: m.kind,
+                            capitals: !m.text.chars().any(char::is_lowercase),
+                            form: hash_bytes(one_line(&m.text).as_bytes()),
+                            key,
+                        };
+                        let g = Given {
+                            text: m.text.into_boxed_str(),
+                            sentence: m.sentence,
+                            paragraph: m.paragraph,
+                        };
+                        (!f.key.is_empty()).then_some((f, g))
+                    })
+                    .unzip();
+                join_surnames(&mut found);
+                (found, given)
+            })
+            .unzip();
+        Recognised {
+            docs: found,
+            given,
+            given_units: units,
+            ms: 0.0,
+        }
+    }
+
     /// Mentions found, in all documents.
     pub fn mentions(&self) -> usize {
         self.docs.iter().map(Vec::len).sum()
+    }
+
+    /// The mentions of document `d` as the catalog counts them: byte range in its text, and
+    /// type (a lone surname is a person when the document names the full name).
+    pub fn in_doc(&self, d: usize) -> impl Iterator<Item = (usize, usize, EntityType)> + '_ {
+        self.docs
+            .get(d)
+            .into_iter()
+            .flatten()
+            .map(|f| (f.start as usize, f.end as usize, f.kind))
     }
 }
 
@@ -112,6 +190,7 @@ pub fn recognise_reusing(
             Recognised {
                 docs,
                 ms: start.elapsed().as_secs_f64() * 1000.0,
+                ..Recognised::default()
             },
             reused.into_inner(),
         )
@@ -135,6 +214,7 @@ pub fn recognise(c: &Corpus, rec: &Recognizer, ctx: &JobCtx) -> Option<Recognise
     (!ctx.is_cancelled()).then(|| Recognised {
         docs,
         ms: start.elapsed().as_secs_f64() * 1000.0,
+        ..Recognised::default()
     })
 }
 
@@ -163,6 +243,13 @@ fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
             })
         })
         .collect();
+    join_surnames(&mut out);
+    out
+}
+
+/// A lone surname takes the key of the one full name in the document that ends with it, and
+/// is a person.
+fn join_surnames(out: &mut [Found]) {
     let full = surname_map(
         out.iter()
             .filter(|m| m.kind == EntityType::Person)
@@ -178,7 +265,6 @@ fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
         out[i].key = key;
         out[i].kind = EntityType::Person;
     }
-    out
 }
 
 /// A form as it reads on one line: a name wrapped across lines ("Organization of Petroleum\n

@@ -98,6 +98,12 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
         no_corpus(ui, cx);
         return;
     };
+    if let Some(note) = l.texts_note() {
+        ui.label(format!(
+            "{note} The concordance needs every text: open the folder itself to see lines in context."
+        ));
+        return;
+    }
     // The panel lists what was chosen last: a word, an entity or a link.
     let (latest, chosen) = cx.selection.latest;
     if chosen != v.latest_seen {

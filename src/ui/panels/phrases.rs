@@ -68,8 +68,14 @@ impl Default for PhrasesView {
 
 /// Draws the panel.
 pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut PhrasesView, cmds: &mut Vec<Command>) {
-    if cx.loaded.is_none() {
+    let Some(l) = cx.loaded else {
         no_corpus(ui, cx);
+        return;
+    };
+    if let Some(note) = l.texts_note() {
+        ui.label(format!(
+            "{note} N-grams and collocates need every text in order: open the folder itself."
+        ));
         return;
     }
     ui.horizontal(|ui| {

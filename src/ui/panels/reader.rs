@@ -67,7 +67,13 @@ pub struct ReaderView {
     span_key: Option<(DocId, usize)>,
     /// The corpus the view was computed for.
     corpus: CorpusKey,
+    /// For a corpus opened from exported tables: the document shown, read from its folder,
+    /// with its tokens (or why it could not be read).
+    fetched: Option<(DocId, Fetched)>,
 }
+
+/// A document read from its folder with its tokens, or why it could not be read.
+type Fetched = Result<Arc<(Document, Analysis)>, String>;
 
 impl ReaderView {
     /// Moves to the next (or previous) hit and scrolls to it.
@@ -286,6 +292,29 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView, cmds: &mut Vec<Command>) 
     let Some(d) = l.corpus.docs.get(id as usize) else {
         return;
     };
+    // Tables hold no texts: the document is read from the folder they were exported from.
+    let fetched;
+    let (d, words) = if l.tables.is_some() {
+        if v.fetched.as_ref().is_none_or(|(k, _)| *k != id) {
+            let got = crate::tables::source::read_document(d).map(Arc::new);
+            v.fetched = Some((id, got));
+        }
+        match v.fetched.as_ref().map(|(_, f)| f.clone()) {
+            Some(Ok(f)) => {
+                fetched = f;
+                (&fetched.0, (&fetched.1, 0))
+            }
+            Some(Err(why)) => {
+                header(ui, d);
+                ui.separator();
+                ui.label(why);
+                return;
+            }
+            None => return,
+        }
+    } else {
+        (d, (&*l.analysis, id))
+    };
     if v.key.as_ref().is_none_or(|k| k.doc != id) {
         v.part = 0;
         v.parts = part_count(d.body());
@@ -296,7 +325,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView, cmds: &mut Vec<Command>) 
     }
     let range = v.span.clone();
     let text = &d.body()[range.clone()];
-    refresh(cx, v, l, d, id, range.clone());
+    refresh(cx, v, l, d, id, words, range.clone());
     if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F))) {
         v.focus_find = true;
     }
@@ -441,7 +470,16 @@ fn text_view(
 
 /// Finds the hits, the selected word's places, the marked hit and the top words again when
 /// what they depend on changed.
-fn refresh(cx: &Ctx, v: &mut ReaderView, l: &Loaded, d: &Document, id: DocId, range: Range<usize>) {
+#[allow(clippy::too_many_arguments)]
+fn refresh(
+    cx: &Ctx,
+    v: &mut ReaderView,
+    l: &Loaded,
+    d: &Document,
+    id: DocId,
+    (words, in_words): (&Analysis, DocId),
+    range: Range<usize>,
+) {
     let text = &d.body()[range.clone()];
     let key = ReaderKey {
         doc: id,
@@ -463,9 +501,9 @@ fn refresh(cx: &Ctx, v: &mut ReaderView, l: &Loaded, d: &Document, id: DocId, ra
             .selection
             .word
             .as_deref()
-            .and_then(|w| Query::parse(w, &l.analysis).ok())
+            .and_then(|w| Query::parse(w, words).ok())
             .map(|q| {
-                doc_spans(&l.analysis, &q, id)
+                doc_spans(words, &q, in_words)
                     .into_iter()
                     .filter_map(in_part)
                     .collect()
