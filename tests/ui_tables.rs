@@ -81,6 +81,62 @@ fn an_export_opens_with_the_folders_top_words_and_entities() {
     assert!(ents.len() >= 20, "{ents:?}");
     assert_eq!(top_entities(&mut tables), ents);
     assert!(tables.query_all_by_label(&ents[0].0).count() >= 1);
+    // The concordance reads the texts from the folder: the same hits as in the folder.
+    for h in [&mut folder, &mut tables] {
+        h.state_mut().focus(Tab::Concordance);
+        h.state_mut().views.concordance.query = "vellmark".into();
+    }
+    wait_until(&mut folder, |app| {
+        app.views.concordance.results.value().is_some()
+    });
+    wait_until(&mut tables, |app| {
+        app.views.concordance.from_source.value().is_some()
+    });
+    let hits = folder.state().views.concordance.results.value().unwrap();
+    let hits = hits.as_ref().as_ref().unwrap();
+    let read = tables
+        .state()
+        .views
+        .concordance
+        .from_source
+        .value()
+        .unwrap();
+    let read = read.as_ref().as_ref().unwrap();
+    assert!(hits.len() > 100, "{}", hits.len());
+    assert_eq!(read.hits.len(), hits.len());
+    let docs = |v: Vec<u32>| -> Vec<u32> {
+        let mut v = v;
+        v.dedup();
+        v
+    };
+    assert_eq!(
+        docs(
+            read.hits
+                .iter()
+                .map(|h| read.read.ids[h.doc as usize])
+                .collect()
+        ),
+        docs(hits.iter().map(|h| h.doc).collect())
+    );
+    assert!(
+        tables
+            .query_all_by_label_contains("texts read from the exported folder")
+            .count()
+            >= 1
+    );
+    // A selected word lists the documents that hold it, as in the folder.
+    for h in [&mut folder, &mut tables] {
+        h.state_mut().session.selection.word = Some("vellmark".into());
+    }
+    let listed = |h: &mut Harness<'static, QuarryApp>| {
+        wait_until(h, |app| {
+            !app.views.documents.is_filtering() && !app.views.documents.rows().is_empty()
+        });
+        h.state().views.documents.rows().to_vec()
+    };
+    let rows = listed(&mut folder);
+    assert!(rows.len() > 10 && rows.len() < 54, "{}", rows.len());
+    assert_eq!(listed(&mut tables), rows);
     // The corpus counts agree.
     let (a, b) = (
         folder.state().session.loaded.clone().unwrap(),

@@ -201,6 +201,34 @@ pub fn search(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<Hit> {
         .collect()
 }
 
+/// The documents that hold a word of every part of a query (so every document a hit can be
+/// in), sorted, optionally only among some documents. Needs only the postings.
+pub fn candidates(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<DocId> {
+    let mut out: Option<Vec<DocId>> = None;
+    for p in &q.parts {
+        let mut d: Vec<DocId> = p
+            .terms
+            .iter()
+            .flat_map(|&t| a.postings(t))
+            .copied()
+            .collect();
+        d.sort_unstable();
+        d.dedup();
+        out = Some(match out {
+            None => d,
+            Some(prev) => prev
+                .into_iter()
+                .filter(|x| d.binary_search(x).is_ok())
+                .collect(),
+        });
+    }
+    let mut out = out.unwrap_or_default();
+    if let Some(w) = within {
+        out.retain(|&d| w.contains(d));
+    }
+    out
+}
+
 /// Byte ranges (in the document's text) of every hit of a query in one document.
 pub fn doc_spans(a: &Analysis, q: &Query, doc: DocId) -> Vec<(usize, usize)> {
     if doc as usize >= a.doc_tokens.len() {

@@ -142,6 +142,20 @@ impl<'a> Ctx<'a> {
         d.request(&key, self.waker, move || {
             move |_: &JobCtx| {
                 let q = Query::parse(&word, &l.analysis).ok()?;
+                if !l.analysis.has_tokens() {
+                    // Counts without texts (exported tables): each document holding every
+                    // word of the query stands for its hits.
+                    let docs = crate::analysis::kwic::candidates(&l.analysis, &q, scope.as_deref());
+                    return Some(
+                        docs.into_iter()
+                            .map(|doc| Hit {
+                                doc,
+                                pos: 0,
+                                len: 0,
+                            })
+                            .collect(),
+                    );
+                }
                 Some(crate::analysis::kwic::search(
                     &l.analysis,
                     &q,

@@ -3,11 +3,13 @@
 
 use crate::analysis::kwic::{Hit, Line, Query, SortKey, documents, line, line_at, search, sort};
 use crate::jobs::JobCtx;
+use crate::tables::source::{ReadForQuery, read_for_query};
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::session::Latest;
+use crate::ui::session::Loaded;
 use crate::ui::store::{CatalogKey, GraphKey, ScopeKey};
 use crate::ui::theme;
 use crate::ui::widgets::{count, no_corpus};
@@ -65,7 +67,20 @@ pub struct ConcordanceView {
     latest_seen: u64,
     /// Hits of the query, sorted.
     pub results: Derived<SearchKey, Result<Vec<Hit>, String>>,
+    /// For a corpus opened from exported tables: hits in documents read from their folder.
+    pub from_source: Derived<SearchKey, Result<SourceHits, String>>,
 }
+
+/// Hits of a query in documents of exported tables read from their folder.
+pub struct SourceHits {
+    /// The documents read and their tokens.
+    pub read: ReadForQuery,
+    /// The hits, in the documents read.
+    pub hits: Vec<Hit>,
+}
+
+/// Most documents read from the folder for one query.
+const SOURCE_CAP: usize = 300;
 
 impl Default for ConcordanceView {
     fn default() -> Self {
@@ -79,6 +94,7 @@ impl Default for ConcordanceView {
             followed: None,
             latest_seen: 0,
             results: Derived::default(),
+            from_source: Derived::default(),
         }
     }
 }
@@ -98,12 +114,6 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
         no_corpus(ui, cx);
         return;
     };
-    if let Some(note) = l.texts_note() {
-        ui.label(format!(
-            "{note} The concordance needs every text: open the folder itself to see lines in context."
-        ));
-        return;
-    }
     // The panel lists what was chosen last: a word, an entity or a link.
     let (latest, chosen) = cx.selection.latest;
     if chosen != v.latest_seen {
@@ -114,6 +124,14 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
             Latest::Link => KwicMode::Link,
             Latest::Nothing => v.mode,
         };
+    }
+    if let Some(note) = l.texts_note()
+        && v.mode != KwicMode::Words
+    {
+        ui.label(format!(
+            "{note} Mentions in context need every text: open the folder itself to list them."
+        ));
+        return;
     }
     if entity_lines(ui, cx, v, cmds) {
         return;
@@ -163,6 +181,10 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
         query: query.clone(),
         sort: v.sort,
     };
+    if l.tables.is_some() {
+        from_source(ui, cx, v, l, key, cmds);
+        return;
+    }
     let (a, scope, sort_key) = (l.analysis.clone(), cx.scope_docs(), v.sort);
     v.results.request(&key, cx.waker, move || {
         move |_: &JobCtx| {
@@ -228,6 +250,102 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
     let selected = cx.selection.hit.zip(cx.selection.doc);
     let get = |i: usize| line(&l.analysis, &l.corpus, &hits[i], width);
     lines_table(ui, hits.len(), width, selected, &get, cmds);
+}
+
+/// The query's hits for a corpus opened from exported tables, which hold no texts: the first
+/// documents that can hold a hit are read from the folder the tables were exported from.
+fn from_source(
+    ui: &mut Ui,
+    cx: &Ctx,
+    v: &mut ConcordanceView,
+    l: &Loaded,
+    key: SearchKey,
+    cmds: &mut Vec<Command>,
+) {
+    let (c, a, scope, sort_key) = (
+        l.corpus.clone(),
+        l.analysis.clone(),
+        cx.scope_docs(),
+        v.sort,
+    );
+    let query = key.query.clone();
+    v.from_source.request(&key, cx.waker, move || {
+        move |_: &JobCtx| {
+            let read = match read_for_query(&c, &a, &query, scope.as_deref(), SOURCE_CAP) {
+                Ok(r) => r,
+                Err(e) => return Some(Err(e)),
+            };
+            // Words absent from the documents read have no hits there.
+            let mut hits = match Query::parse(&query, &read.analysis) {
+                Ok(q) => search(&read.analysis, &q, None),
+                Err(_) => Vec::new(),
+            };
+            if sort_key != SortKey::Position {
+                sort(&read.analysis, &mut hits, sort_key);
+            }
+            Some(Ok(SourceHits { read, hits }))
+        }
+    });
+    let Some(res) = v.from_source.value().cloned() else {
+        ui.spinner();
+        return;
+    };
+    let found = match res.as_ref() {
+        Ok(f) => f,
+        Err(e) => {
+            ui.colored_label(theme::ERROR, e);
+            return;
+        }
+    };
+    let r = &found.read;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} in {}",
+                count(found.hits.len(), "hit", "hits"),
+                count(documents_of(&found.hits), "document", "documents")
+            ))
+            .strong(),
+        );
+        let read = r.ids.len() + r.unread.len();
+        ui.weak(if read < r.candidates {
+            format!(
+                "— texts read from the exported folder: the first {} of {} documents that hold these words",
+                read, r.candidates
+            )
+        } else {
+            format!(
+                "— texts read from the exported folder ({})",
+                count(read, "document", "documents")
+            )
+        });
+        if !r.unread.is_empty() {
+            ui.colored_label(
+                theme::ERROR,
+                format!("{} could not be read", count(r.unread.len(), "document", "documents")),
+            )
+            .on_hover_text(r.unread.join("\n"));
+        }
+        if v.from_source.is_running() {
+            ui.spinner();
+        }
+    });
+    let width = v.width;
+    let selected = cx.selection.hit.zip(cx.selection.doc);
+    let get = |i: usize| {
+        let mut ln = line(&r.analysis, &r.corpus, &found.hits[i], width);
+        ln.doc = r.ids[ln.doc as usize];
+        ln
+    };
+    lines_table(ui, found.hits.len(), width, selected, &get, cmds);
+}
+
+/// Documents among hits in corpus order.
+fn documents_of(hits: &[Hit]) -> usize {
+    let mut d: Vec<u32> = hits.iter().map(|h| h.doc).collect();
+    d.sort_unstable();
+    d.dedup();
+    d.len()
 }
 
 /// The concordance table: `n` lines produced on demand (only visible rows are built).
