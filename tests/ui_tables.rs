@@ -81,6 +81,26 @@ fn an_export_opens_with_the_folders_top_words_and_entities() {
     assert!(ents.len() >= 20, "{ents:?}");
     assert_eq!(top_entities(&mut tables), ents);
     assert!(tables.query_all_by_label(&ents[0].0).count() >= 1);
+    // The network links the same entities, as often and with the same scores.
+    let graph = |h: &mut Harness<'static, QuarryApp>| {
+        h.state_mut().focus(Tab::Network);
+        wait_until(h, |app| app.session.store.graph_latest().is_some());
+        let g = h.state().session.store.graph_latest().unwrap();
+        let cat = h.state().session.store.catalog_latest().unwrap();
+        let name =
+            |i: petgraph::graph::NodeIndex| cat.entities[g.graph[i].entity as usize].name.clone();
+        let mut edges: Vec<(String, String, u32)> = g
+            .graph
+            .raw_edges()
+            .iter()
+            .map(|e| (name(e.source()), name(e.target()), e.weight.count))
+            .collect();
+        edges.sort();
+        (g.graph.node_count(), g.n, edges)
+    };
+    let g = graph(&mut folder);
+    assert!(g.2.len() > 100, "{} links", g.2.len());
+    assert_eq!(graph(&mut tables), g);
     // The concordance reads the texts from the folder: the same hits as in the folder.
     for h in [&mut folder, &mut tables] {
         h.state_mut().focus(Tab::Concordance);
