@@ -246,3 +246,70 @@ fn broken_tables_are_refused_naming_the_file_and_column() {
     // The good export still reads.
     assert!(read_export(&good, &JobCtx::detached()).is_ok());
 }
+
+/// The entity graph of a corpus in every scope, as (name, name, count) links, sorted.
+fn links(
+    c: &quarry::corpus::Corpus,
+    a: &quarry::analysis::Analysis,
+    found: &quarry::ner::catalog::Recognised,
+    scope: quarry::analysis::cooccur::Scope,
+) -> Vec<(String, String, u32)> {
+    use quarry::ner::catalog::{Edits, group, top::GraphInput, top::graph_of_top_entities};
+    let ctx = JobCtx::detached();
+    let cat = group(found, a, c, &Edits::default(), &ctx).expect("grouped");
+    let input = GraphInput {
+        catalog: &cat,
+        analysis: a,
+        corpus: c,
+        scope: None,
+    };
+    let opts = quarry::analysis::cooccur::CooccurOptions {
+        scope,
+        min_count: 1,
+        ..Default::default()
+    };
+    let g = graph_of_top_entities(&input, &opts, None, &ctx).expect("a graph");
+    let name =
+        |i: petgraph::graph::NodeIndex| cat.entities[g.graph[i].entity as usize].name.clone();
+    let mut out: Vec<_> = g
+        .graph
+        .raw_edges()
+        .iter()
+        .map(|e| (name(e.source()), name(e.target()), e.weight.count))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_entity_graph_of_the_tables_equals_the_folders_in_every_scope() {
+    use quarry::analysis::cooccur::Scope;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("t");
+    assert_eq!(
+        export(&sample(), &out, &["--shard", "0/1"], &tmp.path().join("c")).0,
+        0
+    );
+    let (c, a) = open_folder(&sample());
+    let found = quarry::ner::catalog::recognise(
+        &c,
+        quarry::ner::Recognizer::english(),
+        &JobCtx::detached(),
+    )
+    .expect("recognised");
+    let t = read_export(&out, &JobCtx::detached()).expect("reads");
+    for scope in [
+        Scope::Sentence,
+        Scope::Paragraph,
+        Scope::Document,
+        Scope::Window(5),
+    ] {
+        let want = links(&c, &a, &found, scope);
+        assert!(want.len() > 50, "{scope:?}: {}", want.len());
+        assert_eq!(
+            links(&t.corpus, &t.analysis, &t.mentions, scope),
+            want,
+            "{scope:?}"
+        );
+    }
+}

@@ -293,6 +293,7 @@ pub fn read_export(dir: &Path, ctx: &JobCtx) -> Result<Imported, TableError> {
         want("text", Kind::Text, true),
         want("sentence", Kind::Int, false),
         want("paragraph", Kind::Int, false),
+        want("token", Kind::Int, false),
     ];
     for part in parts(dir, Table::Mentions)? {
         read_columns(&part, &wants, &mut |b, at| {
@@ -301,7 +302,8 @@ pub fn read_export(dir: &Path, ctx: &JobCtx) -> Result<Imported, TableError> {
             let text_col = |i: usize| col(i).map_or(vec![None; n], texts);
             let int_col = |i: usize| col(i).map_or(vec![None; n], ints);
             let (d, label, text) = (text_col(0), text_col(3), text_col(4));
-            let (s, e, sent, para) = (int_col(1), int_col(2), int_col(5), int_col(6));
+            let (s, e, sent, para, tok) =
+                (int_col(1), int_col(2), int_col(5), int_col(6), int_col(7));
             let small = |v: Option<i64>| v.unwrap_or(0).clamp(0, u32::MAX as i64) as u32;
             for r in 0..n {
                 let doc = doc_of(&part, d[r])?;
@@ -321,6 +323,7 @@ pub fn read_export(dir: &Path, ctx: &JobCtx) -> Result<Imported, TableError> {
                     text: text[r].unwrap_or_default().to_string(),
                     sentence: small(sent[r]),
                     paragraph: small(para[r]),
+                    token: small(tok[r]),
                 });
             }
             Ok(())

@@ -82,6 +82,7 @@ impl Table {
                 text("entity"),
                 int("sentence"),
                 int("paragraph"),
+                int("token"),
             ],
             Table::Entities => vec![
                 text("entity"),
@@ -119,7 +120,8 @@ mod tests {
                 "text",
                 "entity",
                 "sentence",
-                "paragraph"
+                "paragraph",
+                "token"
             ]
         );
         assert_eq!(

@@ -191,8 +191,8 @@ pub(super) fn terms(c: &Corpus, a: &Analysis, range: std::ops::Range<usize>) -> 
 /// `quarry entities` gives them.
 pub(super) fn mentions(c: &Corpus, cat: &Catalog, range: std::ops::Range<usize>) -> Vec<ArrayRef> {
     let mut doc_ids = StringBuilder::new();
-    let (mut start, mut end, mut sentence, mut paragraph) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut start, mut end, mut sentence, mut paragraph, mut token) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut label, mut text, mut entity) = (Vec::new(), Vec::new(), Vec::new());
     for d in range {
         let doc = &c.docs[d];
@@ -211,6 +211,7 @@ pub(super) fn mentions(c: &Corpus, cat: &Catalog, range: std::ops::Range<usize>)
             entity.push(cat.entities[m.entity as usize].name.as_str());
             sentence.push(i64::from(m.sentence));
             paragraph.push(i64::from(m.paragraph));
+            token.push(i64::from(m.token));
         }
     }
     vec![
@@ -222,6 +223,7 @@ pub(super) fn mentions(c: &Corpus, cat: &Catalog, range: std::ops::Range<usize>)
         strings(entity.into_iter()),
         ints(sentence.into_iter()),
         ints(paragraph.into_iter()),
+        ints(token.into_iter()),
     ]
 }
 

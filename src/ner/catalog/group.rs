@@ -97,7 +97,7 @@ fn place<'r>(a: &Analysis, found: &'r [Found], d: DocId) -> (Vec<Raw<'r>>, (u32,
 }
 
 /// Places the mentions of one document read from exported tables, where each says its
-/// sentence and paragraph; with no tokens at hand, each is placed on token 0.
+/// token, sentence and paragraph.
 fn place_given<'r>(
     found: &'r Recognised,
     d: DocId,
@@ -115,7 +115,7 @@ fn place_given<'r>(
                 start: m.start,
                 end: m.end,
                 kind: m.kind,
-                token: 0,
+                token: g.token,
                 sentence: g.sentence,
                 paragraph: g.paragraph,
             },

@@ -44,6 +44,7 @@ pub(super) struct Given {
     pub(super) text: Box<str>,
     pub(super) sentence: u32,
     pub(super) paragraph: u32,
+    pub(super) token: u32,
 }
 
 /// One mention as exported tables hold it.
@@ -61,6 +62,8 @@ pub struct TableMention {
     pub sentence: u32,
     /// Index of its paragraph in the document.
     pub paragraph: u32,
+    /// Index of its first token in the document.
+    pub token: u32,
 }
 
 impl Recognised {
@@ -86,6 +89,7 @@ impl Recognised {
                             text: m.text.into_boxed_str(),
                             sentence: m.sentence,
                             paragraph: m.paragraph,
+                            token: m.token,
                         };
                         (!f.key.is_empty()).then_some((f, g))
                     })
