@@ -313,3 +313,50 @@ fn the_entity_graph_of_the_tables_equals_the_folders_in_every_scope() {
         );
     }
 }
+
+#[test]
+fn commands_read_exported_tables_like_the_folder_or_say_they_need_texts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("c");
+    let out = tmp.path().join("t");
+    assert_eq!(export(&sample(), &out, &[], &cache).0, 0);
+    let run = |args: &[&str], path: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_quarry"))
+            .args(&args[..1])
+            .arg(path)
+            .args(&args[1..])
+            .env("QUARRY_CACHE_DIR", &cache)
+            .output()
+            .expect("quarry runs")
+    };
+    for args in [
+        &["words", "--all", "--top", "100000"][..],
+        &["words", "--stem", "--top", "50"][..],
+        &[
+            "keyness",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--top",
+            "40",
+        ][..],
+    ] {
+        let (a, b) = (run(args, &sample()), run(args, &out));
+        assert!(a.status.success() && b.status.success(), "{args:?}");
+        assert!(a.stdout.len() > 100, "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&b.stdout),
+            String::from_utf8_lossy(&a.stdout),
+            "{args:?}"
+        );
+    }
+    for args in [&["kwic", "vellmark"][..], &["ngrams"][..], &["graph"][..]] {
+        let o = run(args, &out);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("exported tables"),
+            "{args:?}"
+        );
+    }
+}

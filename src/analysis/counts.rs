@@ -102,6 +102,9 @@ struct Tally {
 /// Counts the words of the documents in `set`; with `dispersion`, also DP over them.
 /// Returns `None` if cancelled.
 pub fn counts(a: &Analysis, set: &DocSet, dispersion: bool, ctx: &JobCtx) -> Option<Counts> {
+    if !a.has_tokens() {
+        return Some(counts_from_postings(a, set, dispersion));
+    }
     let n = a.vocab.len();
     let docs: Vec<DocId> = set.iter().collect();
     let chunk = docs
@@ -161,6 +164,51 @@ pub fn counts(a: &Analysis, set: &DocSet, dispersion: bool, ctx: &JobCtx) -> Opt
         tokens,
         documents: docs.len(),
     })
+}
+
+/// [`counts`] from the postings, for counts without a token stream (exported tables): each
+/// word's occurrences in the documents of `set`, word by word.
+fn counts_from_postings(a: &Analysis, set: &DocSet, dispersion: bool) -> Counts {
+    let tokens: u64 = set
+        .iter()
+        .map(|d| u64::from(a.doc_tokens[d as usize]))
+        .sum();
+    let total = tokens as f64;
+    let per_word: Vec<(u32, u32, f32)> = (0..a.vocab.len() as TermId)
+        .into_par_iter()
+        .map(|t| {
+            let (mut f, mut docs) = (0u32, 0u32);
+            for (&d, &c) in a.postings(t).iter().zip(a.posting_counts(t)) {
+                if set.contains(d) {
+                    f += c;
+                    docs += 1;
+                }
+            }
+            if !dispersion || f == 0 || tokens == 0 {
+                return (f, docs, 0.0);
+            }
+            let (mut gap, mut covered) = (0f64, 0f64);
+            for (&d, &c) in a.postings(t).iter().zip(a.posting_counts(t)) {
+                if set.contains(d) {
+                    let s = f64::from(a.doc_tokens[d as usize]) / total;
+                    gap += (f64::from(c) / f64::from(f) - s).abs();
+                    covered += s;
+                }
+            }
+            (f, docs, (0.5 * (gap + (1.0 - covered).max(0.0))) as f32)
+        })
+        .collect();
+    Counts {
+        freq: per_word.iter().map(|x| x.0).collect(),
+        docs: per_word.iter().map(|x| x.1).collect(),
+        dp: if dispersion {
+            per_word.iter().map(|x| x.2).collect()
+        } else {
+            Vec::new()
+        },
+        tokens,
+        documents: set.len(),
+    }
 }
 
 /// Gries's DP over the given documents (see [`super::analyze`] for the definition): the sum of
@@ -235,6 +283,32 @@ mod tests {
 
     fn analysis(texts: &[&str]) -> Analysis {
         crate::analysis::test_analysis(texts).1
+    }
+
+    #[test]
+    fn counts_without_tokens_equal_counts_from_the_tokens() {
+        let a = analysis(&["a b a c", "b b d", "a", "c d e f", "f f a"]);
+        let docs: Vec<Vec<(TermId, u32)>> = (0..5)
+            .map(|d| {
+                let mut ids: Vec<TermId> = a.stream[a.doc_range(d)].to_vec();
+                ids.sort_unstable();
+                ids.chunk_by(|x, y| x == y)
+                    .map(|r| (r[0], r.len() as u32))
+                    .collect()
+            })
+            .collect();
+        let b = Analysis::from_counts(a.vocab.clone(), &docs);
+        let set = DocSet::from_ids(5, [0, 3, 4]);
+        let ctx = JobCtx::detached();
+        let (x, y) = (
+            counts(&a, &set, true, &ctx).unwrap(),
+            counts(&b, &set, true, &ctx).unwrap(),
+        );
+        assert_eq!((x.freq, x.docs, x.tokens), (y.freq, y.docs, y.tokens));
+        assert_eq!(x.documents, y.documents);
+        for (p, q) in x.dp.iter().zip(&y.dp) {
+            assert!((p - q).abs() < 1e-6, "{p} {q}");
+        }
     }
 
     #[test]

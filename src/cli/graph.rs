@@ -89,6 +89,13 @@ pub fn run(a: GraphArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if crate::tables::read::is_export(&a.path) {
+        eprintln!(
+            "quarry: {} holds exported tables; draw the graph from the folder itself, or open the tables in the app",
+            a.path.display()
+        );
+        return ExitCode::from(EXIT_OPEN);
+    }
     let start = Instant::now();
     // The entity model is decoded while the folder loads.
     let model = std::thread::spawn(|| {

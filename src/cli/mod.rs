@@ -233,6 +233,18 @@ pub(crate) fn open(path: &Path) -> Result<(Corpus, Analysis, f64), ExitCode> {
 pub(crate) fn open_indexed(path: &Path) -> Result<(crate::index::Opened, f64), ExitCode> {
     let start = Instant::now();
     let ctx = JobCtx::detached();
+    if crate::tables::read::is_export(path) {
+        let t = crate::tables::read::read_export(path, &ctx).map_err(|e| {
+            eprintln!("quarry: the exported tables cannot be read: {e}");
+            ExitCode::from(EXIT_OPEN)
+        })?;
+        let opened = crate::index::Opened {
+            corpus: t.corpus,
+            analysis: t.analysis,
+            report: crate::index::Report::default(),
+        };
+        return Ok((opened, start.elapsed().as_secs_f64() * 1000.0));
+    }
     let opened = crate::index::open(&[path.to_path_buf()], &crate::index::Options::user(), &ctx)
         .map_err(|e| {
             eprintln!("quarry: {e}");
@@ -260,6 +272,18 @@ pub(crate) fn open_with<T: Send>(
         other,
         start.elapsed().as_secs_f64() * 1000.0,
     ))
+}
+
+/// Refuses a command that needs every text on exported tables, which hold only counts.
+pub(crate) fn needs_texts(a: &Analysis, path: &Path) -> Result<(), ExitCode> {
+    if a.has_tokens() {
+        return Ok(());
+    }
+    eprintln!(
+        "quarry: {} holds exported tables, which keep counts but no texts; run this command on the folder itself",
+        path.display()
+    );
+    Err(ExitCode::from(EXIT_OPEN))
 }
 
 pub(crate) fn print_json<T: Serialize>(v: &T) -> ExitCode {

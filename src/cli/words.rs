@@ -121,6 +121,9 @@ pub fn run_ngrams(a: NgramsArgs) -> ExitCode {
         Ok(x) => x,
         Err(c) => return c,
     };
+    if let Err(code) = super::needs_texts(&an, &a.path) {
+        return code;
+    }
     let opts = NgramOptions {
         n: a.n as usize,
         min_count: a.min,
@@ -177,6 +180,9 @@ pub fn run_collocates(a: CollocatesArgs) -> ExitCode {
         Ok(x) => x,
         Err(c) => return c,
     };
+    if let Err(code) = super::needs_texts(&an, &a.path) {
+        return code;
+    }
     let q = match Query::parse(&a.word, &an) {
         Ok(q) => q,
         Err(e) => return bad(e),
@@ -302,6 +308,9 @@ pub fn run_kwic(a: KwicArgs) -> ExitCode {
         Ok(x) => x,
         Err(code) => return code,
     };
+    if let Err(code) = super::needs_texts(&an, &a.path) {
+        return code;
+    }
     let q = match Query::parse(&a.query, &an) {
         Ok(q) => q,
         Err(e) => return bad(e),
