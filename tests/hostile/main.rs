@@ -5,6 +5,8 @@
 #![cfg(unix)]
 
 mod inputs;
+mod output;
+mod papercuts;
 
 use serde_json::Value;
 use std::io::Read;
