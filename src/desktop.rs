@@ -115,11 +115,13 @@ pub fn install() -> ExitCode {
     };
     match install_into(&home, &exe, sample_dir().as_deref()) {
         Ok(paths) => {
-            for p in paths {
-                println!("installed {}", p.display());
-            }
-            println!("Quarry is now in your applications menu.");
-            ExitCode::SUCCESS
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            let r = paths
+                .iter()
+                .try_for_each(|p| writeln!(out, "installed {}", p.display()))
+                .and_then(|()| writeln!(out, "Quarry is now in your applications menu."));
+            crate::cli::output::finish(r)
         }
         Err(e) => {
             eprintln!("quarry: install failed: {e}");

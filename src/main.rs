@@ -14,6 +14,9 @@ fn main() -> ExitCode {
     if cli.install_desktop {
         return quarry::desktop::install();
     }
+    if let Some(code) = quarry::cli::unknown::check(&cli.paths) {
+        return code;
+    }
     start_gui(cli.paths)
 }
 

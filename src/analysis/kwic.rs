@@ -2,7 +2,8 @@
 //!
 //! A query is one or more space-separated parts matched against consecutive tokens. A part is
 //! a word (`sanctions`, any case), a wildcard (`sanction*`, `?ran`), or a regular expression
-//! between slashes (`/sanctions?/`), matched against whole lowercase words. Hits come back in
+//! between slashes (`/sanctions?/`), matched against whole lowercase words; spaces inside the
+//! slashes separate words, so `/talks? in/` is a phrase of two. Hits come back in
 //! corpus order; they can be sorted by the words to their left or right.
 
 use super::docset::DocSet;
@@ -76,9 +77,13 @@ impl Query {
         let n = a.vocab.len();
         let mut parts = Vec::new();
         let mut buf = String::new();
-        for raw in text.split_whitespace() {
-            let pattern = if raw.len() > 2 && raw.starts_with('/') && raw.ends_with('/') {
-                Some(format!("^(?:{})$", &raw[1..raw.len() - 1]))
+        for piece in pieces(text) {
+            let raw = match piece {
+                Piece::Regex(r) => r,
+                Piece::Word(w) => w,
+            };
+            let pattern = if let Piece::Regex(r) = piece {
+                Some(format!("^(?:{r})$"))
             } else if raw.contains(['*', '?']) {
                 fold_case(raw, &mut buf);
                 Some(glob_to_regex(&buf))
@@ -139,6 +144,43 @@ impl Query {
                 .enumerate()
                 .all(|(i, p)| p.matches(stream[pos + i]))
     }
+}
+
+/// One word of a query as typed: a regular expression (from between slashes) or anything
+/// else (a word or a wildcard).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece<'a> {
+    Regex(&'a str),
+    Word(&'a str),
+}
+
+/// Splits a query into its words. A regular expression runs from a slash to the next slash
+/// that ends a word, spaces included, and each space-separated part of it matches one word:
+/// `/talks? in/` is a phrase of two.
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        if let Some(body) = rest.strip_prefix('/')
+            && let Some(end) = closing_slash(body)
+        {
+            out.extend(body[..end].split_whitespace().map(Piece::Regex));
+            rest = body[end + 1..].trim_start();
+            continue;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        out.push(Piece::Word(&rest[..end]));
+        rest = rest[end..].trim_start();
+    }
+    out
+}
+
+/// Where a regular expression that started with a slash ends: the first slash after some
+/// text that is followed by a space or the end of the query.
+fn closing_slash(body: &str) -> Option<usize> {
+    body.match_indices('/')
+        .map(|(i, _)| i)
+        .find(|&i| i > 0 && body[i + 1..].chars().next().is_none_or(char::is_whitespace))
 }
 
 /// The vocabulary words a regular expression matches in full.
@@ -410,6 +452,18 @@ mod tests {
         let re = Regex::new(&glob_to_regex("a+b(1).txt")).expect("compiles");
         assert!(re.is_match("a+b(1).txt"));
         assert!(!re.is_match("aab(1).txt"));
+    }
+
+    #[test]
+    fn a_regex_keeps_its_spaces_and_matches_one_word_per_part() {
+        use Piece::{Regex as R, Word as W};
+        assert_eq!(pieces(" /talks in/ "), [R("talks"), R("in")]);
+        assert_eq!(pieces("/a/b/ c*"), [R("a/b"), W("c*")]);
+        assert_eq!(pieces("/open and/or"), [W("/open"), W("and/or")]);
+        assert_eq!(pieces("//"), [W("//")]);
+        let (_, a) = setup(&["Peace talks in Geneva. The talks on trade."]);
+        let q = Query::parse("/talks (in|on)/", &a).unwrap();
+        assert_eq!(search(&a, &q, None).len(), 2);
     }
 
     #[test]

@@ -26,6 +26,16 @@ impl DateArgs {
         self.from.zip(self.to)
     }
 
+    /// Why the range cannot be used: its first day comes after its last.
+    pub fn check(&self) -> Result<(), String> {
+        match self.range() {
+            Some((from, to)) if from > to => Err(format!(
+                "--from {from} is later than --to {to}; give the earlier day first"
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// The documents dated in the range, as the app's date selection picks them; `None` when
     /// no range was given.
     pub fn docs(&self, c: &Corpus) -> Option<DocSet> {
@@ -98,6 +108,9 @@ mod tests {
         assert!(parse(&["--from", "2025-03-01"]).is_err());
         assert!(parse(&["--to", "2025-03-01"]).is_err());
         assert!(parse(&["--from", "March", "--to", "2025-03-01"]).is_err());
+        let backwards = parse(&["--from", "2025-05-01", "--to", "2025-03-01"]).expect("parses");
+        assert!(backwards.dates.check().is_err());
+        assert!(c.dates.check().is_ok());
     }
 
     #[test]

@@ -11,7 +11,6 @@ use crate::ner::Recognizer;
 use crate::ner::catalog::top::{GraphInput, graph_of_top_entities};
 use crate::ner::catalog::{self, Edits};
 use clap::Args;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -82,6 +81,10 @@ pub fn run(a: GraphArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Err(e) = a.dates.check() {
+        eprintln!("quarry: {e}");
+        return ExitCode::from(2);
+    }
     if !["gexf", "graphml", "csv", "json"].contains(&a.format.as_str()) {
         eprintln!(
             "quarry: unknown format {:?} (gexf, graphml, csv, json)",
@@ -181,11 +184,10 @@ pub fn run(a: GraphArgs) -> ExitCode {
     };
     let written = match &a.output {
         Some(p) => crate::export::write_atomic(p, |w| w.write_all(text.as_bytes())),
-        None => std::io::stdout().lock().write_all(text.as_bytes()),
+        None => super::output::write_stdout(text.as_bytes()),
     };
-    if let Err(e) = written {
-        eprintln!("quarry: {e}");
-        return ExitCode::from(EXIT_OPEN);
+    if let Err(code) = super::output::written(written) {
+        return code;
     }
     eprintln!(
         "{} entities, {} mentions; graph {} nodes, {} edges. load, words and entities {:.0} ms (entities {:.0} ms of it), grouping {:.0} ms, graph {:.0} ms, layout {:.0} ms ({steps} steps), total {:.0} ms",

@@ -5,8 +5,10 @@ pub mod args;
 pub mod export;
 pub mod graph;
 pub mod ner;
+pub mod output;
 #[cfg(feature = "train")]
 pub mod train;
+pub mod unknown;
 pub mod words;
 
 use crate::analysis::{Analysis, WordCount};
@@ -247,7 +249,7 @@ pub(crate) fn open_indexed(path: &Path) -> Result<(crate::index::Opened, f64), E
     }
     let opened = crate::index::open(&[path.to_path_buf()], &crate::index::Options::user(), &ctx)
         .map_err(|e| {
-            eprintln!("quarry: {e}");
+            eprintln!("quarry: {}", output::one_line(&e.to_string()));
             ExitCode::from(EXIT_OPEN)
         })?;
     if let Some(e) = &opened.report.save_error {
@@ -287,16 +289,7 @@ pub(crate) fn needs_texts(a: &Analysis, path: &Path) -> Result<(), ExitCode> {
 }
 
 pub(crate) fn print_json<T: Serialize>(v: &T) -> ExitCode {
-    match serde_json::to_string_pretty(v) {
-        Ok(s) => {
-            println!("{s}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("quarry: {e}");
-            ExitCode::from(EXIT_OPEN)
-        }
-    }
+    output::print_json(v)
 }
 
 /// Runs a headless command and returns the process exit code.
@@ -316,8 +309,7 @@ pub fn run(cmd: Command) -> ExitCode {
             if json {
                 return print_json(&r);
             }
-            print_stats(&r);
-            ExitCode::SUCCESS
+            output::finish(print_stats(&r))
         }
         Command::Ngrams(a) => words::run_ngrams(a),
         Command::Collocates(a) => words::run_collocates(a),
@@ -353,10 +345,10 @@ pub fn run(cmd: Command) -> ExitCode {
                     return print_json(&rows);
                 }
                 let mut out = std::io::stdout().lock();
-                for (w, c, f) in rows {
-                    let _ = writeln!(out, "{c}\t{f}\t{w}");
-                }
-                return ExitCode::SUCCESS;
+                let r = rows
+                    .into_iter()
+                    .try_for_each(|(w, c, f)| writeln!(out, "{c}\t{f}\t{w}"));
+                return output::finish(r.and_then(|()| out.flush()));
             }
             let words = a.top_words(top, !all);
             if json {
@@ -373,36 +365,43 @@ pub fn run(cmd: Command) -> ExitCode {
                 });
             }
             let mut out = std::io::stdout().lock();
-            for w in words {
-                let _ = writeln!(out, "{}\t{}\t{}", w.count, w.documents, w.word);
-            }
-            ExitCode::SUCCESS
+            let r = words
+                .iter()
+                .try_for_each(|w| writeln!(out, "{}\t{}\t{}", w.count, w.documents, w.word));
+            output::finish(r.and_then(|()| out.flush()))
         }
         Command::Text { file, json } => {
             let (docs, problems) = match load_file(&file) {
                 Ok(x) => x,
                 Err(e) => {
-                    eprintln!("quarry: {e}");
+                    eprintln!("quarry: {}", output::one_line(&e.to_string()));
                     return ExitCode::from(EXIT_OPEN);
                 }
             };
             for p in &problems {
-                eprintln!("quarry: {}: {}", p.kind.label(), p.message);
+                eprintln!(
+                    "quarry: {}: {}",
+                    p.kind.label(),
+                    output::one_line(&p.message)
+                );
             }
-            if json {
-                return print_json(&docs);
-            }
-            let mut out = std::io::stdout().lock();
-            for (i, d) in docs.iter().enumerate() {
-                if i > 0 {
-                    let _ = out.write_all(b"\n\x0c\n");
-                }
-                let _ = out.write_all(d.text.as_bytes());
-            }
-            if docs.is_empty() {
+            let code = if json {
+                print_json(&docs)
+            } else {
+                let mut out = std::io::stdout().lock();
+                let r = docs.iter().enumerate().try_for_each(|(i, d)| {
+                    if i > 0 {
+                        out.write_all(b"\n\x0c\n")?;
+                    }
+                    out.write_all(d.text.as_bytes())
+                });
+                output::finish(r.and_then(|()| out.flush()))
+            };
+            // A file that gives no document fails alike, with or without --json.
+            if docs.is_empty() && code == ExitCode::SUCCESS {
                 return ExitCode::from(EXIT_OPEN);
             }
-            ExitCode::SUCCESS
+            code
         }
     }
 }
@@ -419,14 +418,13 @@ fn cache(clear: bool, path: Option<PathBuf>) -> ExitCode {
         return match crate::index::dirs::clear(&dir, paths.as_deref()) {
             Ok(gone) => {
                 let bytes: u64 = gone.iter().map(|c| c.bytes).sum();
-                let _ = writeln!(
+                output::finish(writeln!(
                     out,
                     "removed {} index{} ({:.1} MB)",
                     gone.len(),
                     if gone.len() == 1 { "" } else { "es" },
                     bytes as f64 / 1e6
-                );
-                ExitCode::SUCCESS
+                ))
             }
             Err(e) => {
                 eprintln!("quarry: cannot clear the cache: {e}");
@@ -440,55 +438,73 @@ fn cache(clear: bool, path: Option<PathBuf>) -> ExitCode {
         all.retain(|c| c.root == root);
     }
     let total: u64 = all.iter().map(|c| c.bytes).sum();
-    for c in &all {
-        let _ = writeln!(
+    let r = all.iter().try_for_each(|c| {
+        let root = c.root.replace('\n', "; ");
+        writeln!(
             out,
             "{:>10.1} MB  {}",
             c.bytes as f64 / 1e6,
-            c.root.replace('\n', "; ")
-        );
-    }
-    let _ = writeln!(
-        out,
-        "{} folder{}, {:.1} MB in {}",
-        all.len(),
-        if all.len() == 1 { "" } else { "s" },
-        total as f64 / 1e6,
-        dir.join("index").display()
-    );
-    ExitCode::SUCCESS
+            output::one_line(&root)
+        )
+    });
+    output::finish(r.and_then(|()| {
+        writeln!(
+            out,
+            "{} folder{}, {:.1} MB in {}",
+            all.len(),
+            if all.len() == 1 { "" } else { "s" },
+            total as f64 / 1e6,
+            output::one_line(&dir.join("index").display().to_string())
+        )
+    }))
 }
 
-fn print_stats(r: &StatsReport) {
-    println!("Folder          {}", r.root);
-    println!("Files           {}", r.files);
-    println!("Documents       {}", r.documents);
-    println!("Words (tokens)  {}", r.tokens);
-    println!("Distinct words  {}", r.distinct_words);
-    println!("Bytes           {}", r.bytes);
+fn print_stats(r: &StatsReport) -> std::io::Result<()> {
+    use output::one_line;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "Folder          {}", one_line(&r.root))?;
+    writeln!(out, "Files           {}", r.files)?;
+    writeln!(out, "Documents       {}", r.documents)?;
+    writeln!(out, "Words (tokens)  {}", r.tokens)?;
+    writeln!(out, "Distinct words  {}", r.distinct_words)?;
+    writeln!(out, "Bytes           {}", r.bytes)?;
     let formats: Vec<String> = r.formats.iter().map(|(f, n)| format!("{f} {n}")).collect();
-    println!("Formats         {}", formats.join(", "));
+    writeln!(out, "Formats         {}", formats.join(", "))?;
     match &r.date_range {
-        Some([a, b]) => println!("Dates           {a} to {b} ({} dated)", r.dated_documents),
-        None => println!("Dates           none found"),
+        Some([a, b]) => writeln!(
+            out,
+            "Dates           {a} to {b} ({} dated)",
+            r.dated_documents
+        )?,
+        None => writeln!(out, "Dates           none found")?,
     }
-    println!(
+    writeln!(
+        out,
         "Timings         load {:.1} ms, analyze {:.1} ms, total {:.1} ms",
         r.timings.load_ms, r.timings.analyze_ms, r.timings.total_ms
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "Index           {} (read {:.1} ms, written {:.1} ms, {:.1} MB)",
         r.index.summary,
         r.index.read_ms,
         r.index.write_ms,
         r.index.bytes as f64 / 1e6
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "Problems        {} ({} files skipped)",
         r.problems.len(),
         r.skipped_files
-    );
+    )?;
     for p in &r.problems {
-        println!("  {}: {} — {}", p.path, p.kind.label(), p.message);
+        writeln!(
+            out,
+            "  {}: {} — {}",
+            one_line(&p.path),
+            p.kind.label(),
+            one_line(&p.message)
+        )?;
     }
+    out.flush()
 }

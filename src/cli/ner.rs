@@ -1,6 +1,7 @@
 //! `quarry entities`: the named entities of a folder, as a summary or JSON lines.
 
 use super::EXIT_OPEN;
+use super::output::{finish, one_line, written};
 use crate::corpus::load;
 use crate::jobs::JobCtx;
 use crate::ner::catalog;
@@ -88,7 +89,7 @@ pub fn entities(a: EntitiesArgs) -> ExitCode {
     let mut corpus = match load(&a.path, &JobCtx::detached()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("quarry: {e}");
+            eprintln!("quarry: {}", one_line(&e.to_string()));
             return ExitCode::from(EXIT_OPEN);
         }
     };
@@ -110,7 +111,7 @@ pub fn entities(a: EntitiesArgs) -> ExitCode {
         })
         .collect();
     let secs = start.elapsed().as_secs_f64();
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if a.jsonl {
         for (d, ms) in corpus.docs.iter().zip(&found) {
             let shift = d.offset_in_file();
@@ -126,19 +127,14 @@ pub fn entities(a: EntitiesArgs) -> ExitCode {
                     })
                     .collect(),
             };
-            match serde_json::to_string(&line) {
-                Ok(s) => {
-                    if writeln!(out, "{s}").is_err() {
-                        return ExitCode::SUCCESS;
-                    }
-                }
-                Err(e) => {
-                    eprintln!("quarry: {e}");
-                    return ExitCode::from(EXIT_OPEN);
-                }
+            let r = serde_json::to_writer(&mut out, &line)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out));
+            if let Err(code) = written(r) {
+                return code;
             }
         }
-        return ExitCode::SUCCESS;
+        return finish(out.flush());
     }
     let mut counts: HashMap<(EntityType, &str), usize> = HashMap::new();
     for (d, ms) in corpus.docs.iter().zip(&found) {
@@ -147,13 +143,15 @@ pub fn entities(a: EntitiesArgs) -> ExitCode {
         }
     }
     let total: usize = found.iter().map(Vec::len).sum();
-    let _ = writeln!(
+    if let Err(code) = written(writeln!(
         out,
         "{} mentions in {} documents ({:.0} ms)",
         total,
         corpus.docs.len(),
         secs * 1000.0
-    );
+    )) {
+        return code;
+    }
     for k in EntityType::ALL {
         let mut list: Vec<(&str, usize)> = counts
             .iter()
@@ -162,18 +160,23 @@ pub fn entities(a: EntitiesArgs) -> ExitCode {
             .collect();
         list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
         let n: usize = list.iter().map(|x| x.1).sum();
-        let _ = writeln!(
+        let r = writeln!(
             out,
             "\n{} ({} mentions, {} distinct)",
             k.label(),
             n,
             list.len()
-        );
-        for (s, c) in list.iter().take(a.top) {
-            let _ = writeln!(out, "{c:>8}  {s}");
+        )
+        .and_then(|()| {
+            list.iter()
+                .take(a.top)
+                .try_for_each(|(s, c)| writeln!(out, "{c:>8}  {}", one_line(s)))
+        });
+        if let Err(code) = written(r) {
+            return code;
         }
     }
-    ExitCode::SUCCESS
+    finish(out.flush())
 }
 
 /// Installs the word clusters of file `p`, if given, in place of the built-in ones.

@@ -1,6 +1,7 @@
 //! Word commands: `ngrams`, `collocates`, `keyness` and `kwic`, on the same core as the panels.
 
 use super::args::{DateArgs, measure_parser};
+use super::output::{one_line, pad_left, written};
 use super::{EXIT_OPEN, open, print_json};
 use crate::analysis::collocates::{Span, collocates};
 use crate::analysis::counts::counts;
@@ -166,8 +167,11 @@ pub fn run_ngrams(a: NgramsArgs) -> ExitCode {
         });
     }
     let mut out = std::io::stdout().lock();
-    for r in rows {
-        let _ = writeln!(out, "{}\t{}\t{}", r.count, r.documents, r.ngram);
+    let r = rows
+        .iter()
+        .try_for_each(|r| writeln!(out, "{}\t{}\t{}", r.count, r.documents, r.ngram));
+    if let Err(code) = written(r.and_then(|()| out.flush())) {
+        return code;
     }
     eprintln!("{} distinct {}-grams in {ms:.1} ms", g.len(), a.n);
     ExitCode::SUCCESS
@@ -229,12 +233,15 @@ pub fn run_collocates(a: CollocatesArgs) -> ExitCode {
         });
     }
     let mut out = std::io::stdout().lock();
-    for r in &c.rows {
-        let _ = writeln!(
+    let r = c.rows.iter().try_for_each(|r| {
+        writeln!(
             out,
             "{:.3}\t{}\t{}\t{}",
             r.score, r.together, r.freq, r.word
-        );
+        )
+    });
+    if let Err(code) = written(r.and_then(|()| out.flush())) {
+        return code;
     }
     eprintln!("{} hits of {:?}; {ms:.1} ms", c.hits, a.word);
     ExitCode::SUCCESS
@@ -242,6 +249,9 @@ pub fn run_collocates(a: CollocatesArgs) -> ExitCode {
 
 /// `quarry keyness`
 pub fn run_keyness(a: KeynessArgs) -> ExitCode {
+    if let Err(e) = a.dates.check() {
+        return bad(e);
+    }
     let (c, an, _) = match open(&a.path) {
         Ok(x) => x,
         Err(code) => return code,
@@ -281,22 +291,28 @@ pub fn run_keyness(a: KeynessArgs) -> ExitCode {
         });
     }
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(
-        out,
-        "{} documents, {} tokens vs {} in the rest",
-        set.len(),
-        k.target_tokens,
-        k.reference_tokens
-    );
-    for (name, list) in [("over-used", &k.over), ("under-used", &k.under)] {
-        let _ = writeln!(out, "\n{name} (LL, log ratio, selection, rest)");
-        for w in list {
-            let _ = writeln!(
-                out,
-                "{:.1}\t{:+.2}\t{}\t{}\t{}",
-                w.ll, w.log_ratio, w.target, w.reference, w.word
-            );
+    let r = (|| {
+        writeln!(
+            out,
+            "{} documents, {} tokens vs {} in the rest",
+            set.len(),
+            k.target_tokens,
+            k.reference_tokens
+        )?;
+        for (name, list) in [("over-used", &k.over), ("under-used", &k.under)] {
+            writeln!(out, "\n{name} (LL, log ratio, selection, rest)")?;
+            for w in list {
+                writeln!(
+                    out,
+                    "{:.1}\t{:+.2}\t{}\t{}\t{}",
+                    w.ll, w.log_ratio, w.target, w.reference, w.word
+                )?;
+            }
         }
+        out.flush()
+    })();
+    if let Err(code) = written(r) {
+        return code;
     }
     eprintln!("keyness in {ms:.1} ms");
     ExitCode::SUCCESS
@@ -349,18 +365,20 @@ pub fn run_kwic(a: KwicArgs) -> ExitCode {
             lines,
         });
     }
-    let mut out = std::io::stdout().lock();
-    for h in &hits[..shown] {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let r = hits[..shown].iter().try_for_each(|h| {
         let l = line(&an, &c, h, a.width);
-        let _ = writeln!(
+        pad_left(&mut out, &one_line(&l.left), a.width)?;
+        writeln!(
             out,
-            "{:>w$} [{}] {}\t{}",
-            l.left,
-            l.hit,
-            l.right,
-            c.docs[h.doc as usize].path,
-            w = a.width
-        );
+            " [{}] {}\t{}",
+            one_line(&l.hit),
+            one_line(&l.right),
+            one_line(&c.docs[h.doc as usize].path)
+        )
+    });
+    if let Err(code) = written(r.and_then(|()| out.flush())) {
+        return code;
     }
     eprintln!(
         "{} hits in {} documents; search {ms:.2} ms",

@@ -1,6 +1,9 @@
-//! Finding the files of a folder: hidden files skipped, symlinks followed, loops reported.
+//! Finding the files of a folder: hidden files skipped, symlinks followed, loops reported;
+//! named pipes, sockets and devices listed and skipped, pseudo filesystems (`/proc`, `/sys`,
+//! `/dev`) not descended into.
 
 use super::load::io_reason;
+use super::special::{not_regular, pseudo_fs};
 use super::{Problem, ProblemKind};
 use crate::jobs::JobCtx;
 use ignore::WalkState;
@@ -57,6 +60,10 @@ fn base_of(paths: &[PathBuf]) -> PathBuf {
             }
         }
     }
+    // A file named without a folder is in the current one.
+    if base.as_os_str().is_empty() && paths.iter().all(|p| p.is_relative()) {
+        return PathBuf::from(".");
+    }
     base
 }
 
@@ -66,6 +73,10 @@ pub(crate) fn discover(paths: &[PathBuf], ctx: &JobCtx) -> (Vec<Found>, Vec<Prob
     let found = Mutex::new(Vec::new());
     let problems = Mutex::new(Vec::new());
     for root in paths {
+        if let Some((kind, why)) = unusable(root) {
+            lock(&problems).push(skipped(root, &base, kind, why));
+            continue;
+        }
         let walker = ignore::WalkBuilder::new(root)
             .standard_filters(false)
             .hidden(true)
@@ -77,19 +88,38 @@ pub(crate) fn discover(paths: &[PathBuf], ctx: &JobCtx) -> (Vec<Found>, Vec<Prob
                 if ctx.is_cancelled() {
                     return WalkState::Quit;
                 }
-                match entry {
-                    Ok(e) => {
-                        if e.file_type().is_some_and(|t| t.is_file()) {
-                            let f = Found {
-                                rel: rel_path(e.path(), &base),
-                                abs: e.into_path(),
-                            };
-                            lock(&found).push(f);
-                            ctx.progress.done.fetch_add(1, Ordering::Relaxed);
-                            ctx.wake();
-                        }
+                let e = match entry {
+                    Ok(e) => e,
+                    Err(err) => {
+                        lock(&problems).push(walk_problem(&err, &base));
+                        return WalkState::Continue;
                     }
-                    Err(err) => lock(&problems).push(walk_problem(&err, &base)),
+                };
+                let Some(t) = e.file_type() else {
+                    return WalkState::Continue;
+                };
+                // A root given as a symbolic link is not followed by the walk: its target was
+                // checked above.
+                let is_file = t.is_file() || (t.is_symlink() && e.depth() == 0);
+                if is_file {
+                    let f = Found {
+                        rel: rel_path(e.path(), &base),
+                        abs: e.into_path(),
+                    };
+                    lock(&found).push(f);
+                    ctx.progress.done.fetch_add(1, Ordering::Relaxed);
+                    ctx.wake();
+                } else if t.is_dir() {
+                    if e.depth() > 0
+                        && let Some(fs) = pseudo_fs(e.path())
+                    {
+                        let why = format!("{}; not descended into", pseudo_message(fs));
+                        lock(&problems).push(skipped(e.path(), &base, ProblemKind::Walk, why));
+                        return WalkState::Skip;
+                    }
+                } else if let Some(why) = not_regular(&t) {
+                    let why = format!("it is {why}");
+                    lock(&problems).push(skipped(e.path(), &base, ProblemKind::Unreadable, why));
                 }
                 WalkState::Continue
             })
@@ -101,6 +131,36 @@ pub(crate) fn discover(paths: &[PathBuf], ctx: &JobCtx) -> (Vec<Found>, Vec<Prob
     found.sort_by(|a, b| a.rel.cmp(&b.rel));
     found.dedup_by(|a, b| a.abs == b.abs);
     (found, problems, base)
+}
+
+/// Why a path given to open cannot be walked: a pseudo filesystem, or neither a folder nor
+/// a regular file. `None` when it is usable or does not exist (the caller reports that).
+pub(crate) fn unusable(path: &Path) -> Option<(ProblemKind, String)> {
+    let m = std::fs::metadata(path).ok()?;
+    if m.is_dir() {
+        pseudo_fs(path).map(|fs| (ProblemKind::Walk, pseudo_message(fs)))
+    } else {
+        let why = not_regular(&m.file_type())?;
+        Some((ProblemKind::Unreadable, format!("it is {why}")))
+    }
+}
+
+fn pseudo_message(fs: &str) -> String {
+    format!("it is a pseudo filesystem ({fs}), whose files are generated when read")
+}
+
+/// The problem for a path that is skipped: what the walk saw, not something it failed at.
+fn skipped(path: &Path, base: &Path, kind: ProblemKind, message: String) -> Problem {
+    let rel = rel_path(path, base);
+    Problem {
+        path: if rel.is_empty() {
+            path.display().to_string()
+        } else {
+            rel
+        },
+        kind,
+        message,
+    }
 }
 
 fn walk_problem(err: &ignore::Error, base: &Path) -> Problem {

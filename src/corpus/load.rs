@@ -1,8 +1,9 @@
 //! Loading a folder: walk it, read every file in parallel, collect documents and problems.
 
 use super::decode::{decode_owned, looks_binary};
-use super::discover::{Found, discover};
+use super::discover::{Found, discover, unusable};
 use super::metadata::truncate_chars;
+use super::special::{Opened, not_regular, open_regular};
 use super::{Corpus, Document, Format, Problem, ProblemKind, html, json, plain};
 use crate::jobs::{JobCtx, Phase};
 use chrono::{Datelike, NaiveDateTime, TimeDelta, Utc};
@@ -83,6 +84,15 @@ pub(crate) fn walk(
             });
         }
     }
+    // One path that cannot be read fails the load; among several it is listed in Problems.
+    if let [p] = paths
+        && let Some((_, reason)) = unusable(p)
+    {
+        return Err(LoadError::Open {
+            path: p.clone(),
+            reason,
+        });
+    }
     let out = discover(paths, ctx);
     if ctx.is_cancelled() {
         return Err(LoadError::Cancelled);
@@ -149,10 +159,16 @@ pub(crate) fn assemble(
 
 /// Reads one file as Quarry would inside a folder (for `quarry text FILE`).
 pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), LoadError> {
-    std::fs::metadata(path).map_err(|e| LoadError::Open {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::Open {
         path: path.to_path_buf(),
         reason: io_reason(&e),
     })?;
+    if let Some(why) = not_regular(&meta.file_type()) {
+        return Err(LoadError::Open {
+            path: path.to_path_buf(),
+            reason: format!("it is {why}"),
+        });
+    }
     let rel = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -277,6 +293,9 @@ fn read_found(f: &Found) -> Outcome {
                 ),
             );
         }
+        Err(ReadError::Refused(why)) => {
+            return Outcome::problem(f, ProblemKind::Unreadable, why);
+        }
         Err(ReadError::Io(e)) => {
             return Outcome::problem(f, ProblemKind::Unreadable, io_reason(&e));
         }
@@ -294,26 +313,33 @@ fn read_found(f: &Found) -> Outcome {
 
 enum ReadError {
     TooLarge(u64),
+    Refused(String),
     Io(std::io::Error),
 }
 
-/// Reads a whole file with as few system calls as possible (open, fstat, read, close).
+/// Reads a whole regular file with as few system calls as possible (open, fstat, read,
+/// close), never more than [`MAX_FILE_BYTES`] and one byte, whatever its size says: a file
+/// that grows while it is read stops at the limit.
 fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let mut file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    let size = file.metadata().map_err(ReadError::Io)?.len();
+    let (mut file, meta) = match open_regular(path).map_err(ReadError::Io)? {
+        Opened::File(f, m) => (f, m),
+        Opened::Refused(why) => return Err(ReadError::Refused(why)),
+    };
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(size));
     }
+    let cap = MAX_FILE_BYTES as usize + 1;
     // One byte more than the size, so a file that did not grow is read in one call and
     // the next read sees the end at once.
     let mut buf = vec![0u8; size as usize + 1];
     let mut len = 0;
     loop {
         if len == buf.len() {
-            if buf.len() as u64 > MAX_FILE_BYTES {
-                return Err(ReadError::TooLarge(buf.len() as u64));
+            if len >= cap {
+                return Err(ReadError::TooLarge(len as u64));
             }
-            buf.resize(buf.len() * 2, 0);
+            buf.resize((buf.len() * 2).min(cap), 0);
         }
         match file.read(&mut buf[len..]) {
             Ok(0) => break,
@@ -600,6 +626,25 @@ mod tests {
             notes[0].message,
             "article 2: date 1700-01-01 is before 1800; left undated"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_swapped_for_a_pipe_after_the_walk_is_refused_not_waited_on() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let abs = dir.path().join("x.txt");
+        let made = std::process::Command::new("mkfifo").arg(&abs).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // As the walk left it: found as a file, now a pipe that nothing writes to.
+        let f = Found {
+            abs,
+            rel: "x.txt".into(),
+        };
+        let out = read_found(&f);
+        assert!(out.docs.is_empty());
+        assert_eq!(out.problems.len(), 1);
+        assert_eq!(out.problems[0].kind, ProblemKind::Unreadable);
+        assert!(out.problems[0].message.contains("named pipe"));
     }
 
     #[test]

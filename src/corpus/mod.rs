@@ -12,6 +12,7 @@ pub mod json;
 pub(crate) mod load;
 pub mod metadata;
 pub mod plain;
+pub(crate) mod special;
 
 pub(crate) use load::io_reason;
 pub use load::{LoadError, load, load_file, load_paths, load_where};

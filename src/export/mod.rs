@@ -5,19 +5,19 @@
 //! shape (attribute columns, sorted nodes and edges, escaping) and differ only in vocabulary.
 //! Every `save` writes atomically: to a temporary file in the destination folder, renamed over
 //! the destination once complete, so a crash or a full disk never leaves a half-written file
-//! under the real name.
+//! under the real name (see [`write_atomic`]).
 
+mod atomic;
 pub mod csv;
 pub mod gexf;
 pub mod graphml;
 mod xml;
 
+pub(crate) use atomic::temp_beside;
+pub use atomic::write_atomic;
+
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A graph to export, independent of how it was built or drawn.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -192,49 +192,6 @@ pub fn xml_escape(s: &str, out: &mut String) {
     }
 }
 
-/// Writes a file atomically: `write` fills a temporary file in the same folder, which is
-/// flushed to disk and renamed to `path`; on any error the temporary file is removed and
-/// `path` is left as it was.
-pub fn write_atomic(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let (tmp, file) = temp_beside(path)?;
-    let result = (|| {
-        let mut w = BufWriter::new(file);
-        write(&mut w)?;
-        let file = w.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Creates a new, uniquely named hidden file in the folder of `path`.
-pub(crate) fn temp_beside(path: &Path) -> io::Result<(PathBuf, File)> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".to_string());
-    loop {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -271,23 +228,6 @@ pub(crate) mod tests {
         let mut s = String::new();
         xml_escape("a<b>&\"c\"'d'\u{1}\te", &mut s);
         assert_eq!(s, "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;&#9;e");
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_cleans_up() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("out.txt");
-        write_atomic(&path, |w| w.write_all(b"one")).expect("write");
-        write_atomic(&path, |w| w.write_all(b"two")).expect("write");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "two");
-        let failed = write_atomic(&path, |w| {
-            w.write_all(b"partial")?;
-            Err(io::Error::other("disk full"))
-        });
-        assert!(failed.is_err());
-        assert_eq!(fs::read_to_string(&path).expect("read"), "two");
-        let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(names.len(), 1, "temporary files left behind");
     }
 
     #[test]
