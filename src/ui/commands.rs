@@ -55,12 +55,19 @@ pub enum Command {
         /// Entities in the network.
         entities: usize,
     },
-    /// Save the part of the window inside `rect` as a PNG file.
+    /// Save the part of the window inside `rect` as a PNG file; the user says where.
     SavePng {
         /// The panel's rectangle, in points.
         rect: egui::Rect,
-        /// Where to save.
-        path: PathBuf,
+        /// Suggested file name.
+        name: String,
+    },
+    /// Save an exported file; the user says where.
+    Save {
+        /// Suggested file name.
+        name: String,
+        /// The file's content.
+        bytes: Vec<u8>,
     },
     /// Show a message in the status bar.
     Message(String),
