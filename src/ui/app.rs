@@ -280,6 +280,10 @@ impl QuarryApp {
                 self.session.selection.hit = None;
                 self.focus(Tab::Reader);
             }
+            Command::FollowDoc { doc, hit } => {
+                self.session.selection.doc = Some(doc);
+                self.session.selection.hit = hit;
+            }
             Command::SelectWord(w) => {
                 let sel = &mut self.session.selection;
                 sel.word = w.filter(|w| !w.trim().is_empty());
@@ -358,13 +362,17 @@ impl QuarryApp {
     }
 
     /// Selects an entity and, unless the Reader already shows a document mentioning it, opens
-    /// the first such document at its first mention.
+    /// the first such document at its first mention. With a word selected too, the Reader
+    /// follows the Documents list, which holds the documents with both.
     fn select_entity(&mut self, e: Option<u32>) {
         let sel = &mut self.session.selection;
         sel.entity = e;
         sel.edge = None;
         let Some(e) = e else { return };
         sel.chose(Latest::Entity);
+        if sel.word.is_some() {
+            return;
+        }
         let Some(cat) = self.session.store.catalog_latest() else {
             return;
         };

@@ -22,6 +22,14 @@ pub enum Command {
     CancelLoad,
     /// Show this document in the Reader.
     SelectDoc(DocId),
+    /// Show this document in the Reader without bringing the Reader forward, marking `hit`
+    /// (a byte range in its text) if given: the Reader following the Documents list.
+    FollowDoc {
+        /// The document.
+        doc: DocId,
+        /// A place to scroll to and mark.
+        hit: Option<(usize, usize)>,
+    },
     /// Select a word or phrase (or clear the word selection with `None`).
     SelectWord(Option<String>),
     /// Open a document in the Reader at a hit (byte range in the document's text), marked.
