@@ -22,6 +22,8 @@ pub struct KeywordsView {
     pub hide_stop: bool,
     /// Show the table instead of the chart.
     pub table: bool,
+    /// Where the chart was drawn last frame.
+    pub plot_rect: Option<egui::Rect>,
     result: Derived<KeynessKey, Keyness>,
 }
 
@@ -39,6 +41,7 @@ impl Default for KeywordsView {
             top_n: 15,
             hide_stop: true,
             table: false,
+            plot_rect: None,
             result: Derived::default(),
         }
     }
@@ -59,7 +62,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
     }
     let counts = cx.counts_now();
     let stop = cx.stop.flags.clone();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut v.table, false, "Chart");
         ui.selectable_value(&mut v.table, true, "Table");
         ui.add(egui::Slider::new(&mut v.top_n, 5..=40).text("each side"));
@@ -85,7 +88,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
         ui.spinner();
         return;
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{} tokens in the range vs {} in the rest · {} over-used, {} under-used (p < 0.05)",
             thousands(k.target_tokens),
@@ -114,7 +117,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
     if v.table {
         table(ui, &k, cmds);
     } else {
-        chart(ui, &k, v.top_n, cmds);
+        v.plot_rect = Some(chart(ui, &k, v.top_n, cmds));
     }
 }
 
@@ -164,8 +167,9 @@ fn table(ui: &mut Ui, k: &Keyness, cmds: &mut Vec<Command>) {
         });
 }
 
-/// The `top_n` most over- and under-used words as a diverging bar chart.
-fn chart(ui: &mut Ui, k: &Keyness, top_n: usize, cmds: &mut Vec<Command>) {
+/// The `top_n` most over- and under-used words as a diverging bar chart; returns where it was
+/// drawn.
+fn chart(ui: &mut Ui, k: &Keyness, top_n: usize, cmds: &mut Vec<Command>) -> egui::Rect {
     let shown: Vec<&Keyword> = k
         .over
         .iter()
@@ -224,4 +228,5 @@ fn chart(ui: &mut Ui, k: &Keyness, top_n: usize, cmds: &mut Vec<Command>) {
             ui.close();
         }
     });
+    rect
 }
