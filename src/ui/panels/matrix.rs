@@ -2,7 +2,7 @@
 //! coloured by the chosen association measure; hover shows the value, click lists the
 //! contexts where the pair appears together (in the Concordance).
 
-use crate::analysis::cooccur::{CooccurGraph, CooccurOptions};
+use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, EdgeData};
 use crate::jobs::JobCtx;
 use crate::ner::catalog::top::{GraphInput, matrix_of_top_entities, matrix_options};
 use crate::ner::catalog::{Catalog, EntityId};
@@ -116,7 +116,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
     axis_labels(&painter, &cat, ids, origin, cell);
     v.cells.clear();
     let hover = resp.hover_pos();
-    let mut hovered: Option<(EntityId, EntityId, Option<(f64, u32, u32)>)> = None;
+    let mut hovered: Option<(EntityId, EntityId, Option<&EdgeData>)> = None;
     for (i, &a) in ids.iter().enumerate() {
         for (j, &b) in ids.iter().enumerate() {
             let r = Rect::from_min_size(
@@ -141,7 +141,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
                 v.cells.push(((a, b), r));
             }
             if hover.is_some_and(|h| r.contains(h)) && a != b {
-                hovered = Some((a, b, edge.map(|e| (e.score, e.count, e.documents))));
+                hovered = Some((a, b, edge));
             }
         }
     }
@@ -149,10 +149,11 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
         let na = &cat.entities[a as usize].name;
         let nb = &cat.entities[b as usize].name;
         let msg = match found {
-            Some((sc, n, docs)) => format!(
-                "{na} — {nb}\n{}: {sc:.3}\n{}",
+            Some(e) => format!(
+                "{na} — {nb}\n{}: {:.3}\n{}",
                 opts.measure.name(),
-                link_summary(opts.scope, n as usize, docs as usize)
+                e.score,
+                link_summary(opts.scope, e.count as usize, e.documents as usize)
             ),
             None => format!("{na} — {nb}\nnever together"),
         };
