@@ -14,6 +14,11 @@ use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
 
+/// Height a bar needs with its label, in points.
+const PITCH: f32 = 16.0;
+/// Height of the x axis with its label.
+const AXIS: f32 = 46.0;
+
 /// View state of the Keywords panel.
 pub struct KeywordsView {
     /// Bars on each side of the chart.
@@ -170,11 +175,23 @@ fn table(ui: &mut Ui, k: &Keyness, cmds: &mut Vec<Command>) {
 /// The `top_n` most over- and under-used words as a diverging bar chart; returns where it was
 /// drawn.
 fn chart(ui: &mut Ui, k: &Keyness, top_n: usize, cmds: &mut Vec<Command>) -> egui::Rect {
+    // As many bars as fit the panel with their labels apart; the table lists them all.
+    let bars_fit = |h: f32| ((h - AXIS) / PITCH).floor().max(0.0) as usize;
+    let wanted = top_n.min(k.over.len()) + top_n.min(k.under.len());
+    let mut side = top_n;
+    if bars_fit(ui.available_height()) < wanted {
+        let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        side = (bars_fit(ui.available_height() - line) / 2).clamp(3, top_n);
+        ui.weak(format!(
+            "The top {side} of {top_n} on each side fit here: enlarge the panel, or see them all \
+             in the table."
+        ));
+    }
     let shown: Vec<&Keyword> = k
         .over
         .iter()
-        .take(top_n)
-        .chain(k.under.iter().take(top_n))
+        .take(side)
+        .chain(k.under.iter().take(side))
         .collect();
     let bars: Vec<Bar> = shown
         .iter()

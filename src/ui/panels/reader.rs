@@ -538,7 +538,7 @@ fn top_words(ui: &mut Ui, cx: &Ctx, v: &ReaderView, a: &Analysis, cmds: &mut Vec
 
 /// Find in the document, the entity type toggles and the selected word's count.
 fn find_bar(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Find:");
         let r = ui.add(
             egui::TextEdit::singleline(&mut v.find)

@@ -10,7 +10,7 @@ use egui::{Rect, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
 
 /// Height a bar needs with its label, in points.
-const PITCH: f32 = 18.0;
+const PITCH: f32 = 16.0;
 /// Height of the x axis with its label.
 const AXIS: f32 = 46.0;
 /// Fewest bars drawn, however small the panel (it scrolls then).
