@@ -307,7 +307,7 @@ fn word_to_concordance_to_reader_with_the_hit_marked() {
     ));
     // Click the third concordance line (on its left context).
     let hits = h.state().views.concordance.results.value().unwrap().clone();
-    let hits = hits.as_ref().as_ref().unwrap();
+    let hits = &hits.as_ref().as_ref().unwrap().hits;
     assert!(hits.len() >= 3);
     let width = h.state().views.concordance.width;
     let ln = quarry::analysis::kwic::line(&l.analysis, &l.corpus, &hits[2], width);

@@ -113,7 +113,7 @@ fn an_export_opens_with_the_folders_top_words_and_entities() {
         app.views.concordance.from_source.value().is_some()
     });
     let hits = folder.state().views.concordance.results.value().unwrap();
-    let hits = hits.as_ref().as_ref().unwrap();
+    let hits = &hits.as_ref().as_ref().unwrap().hits;
     let read = tables
         .state()
         .views

@@ -9,6 +9,7 @@ use crate::ner::catalog::Edits;
 use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::context::Ctx;
 use crate::ui::panels::{Tab, Viewer, Views, default_layout};
+use crate::ui::saving::Saving;
 use crate::ui::session::{Latest, Loaded, Session, Tables};
 use crate::ui::settings::Settings;
 use crate::ui::widgets::{count, human_bytes};
@@ -89,8 +90,10 @@ pub struct QuarryApp {
     pub frame_stats: FrameStats,
     /// Print slow frames and a summary after each load (`QUARRY_FRAME_STATS=1`).
     log_frames: bool,
-    /// A panel picture waiting for the window's screenshot: rectangle and file.
-    pending_png: Option<(egui::Rect, PathBuf)>,
+    /// A panel picture waiting for the window's screenshot: rectangle and file name.
+    pending_png: Option<(egui::Rect, String)>,
+    /// Where exported files go, and the box that asks for a path when no dialog opens.
+    pub saving: Saving,
     /// The window's context, for viewport commands.
     ctx: Option<egui::Context>,
     /// Whether the list of keyboard shortcuts is shown.
@@ -134,6 +137,7 @@ impl QuarryApp {
             frame_stats: FrameStats::default(),
             log_frames: std::env::var_os("QUARRY_FRAME_STATS").is_some(),
             pending_png: None,
+            saving: Saving::default(),
             ctx: Some(ctx.clone()),
             show_help: false,
             title: "Quarry".into(),
@@ -323,6 +327,10 @@ impl QuarryApp {
                 self.session.selection.hit = None;
                 self.focus(Tab::Reader);
             }
+            Command::FollowDoc { doc, hit } => {
+                self.session.selection.doc = Some(doc);
+                self.session.selection.hit = hit;
+            }
             Command::SelectWord(w) => {
                 let sel = &mut self.session.selection;
                 sel.word = w.filter(|w| !w.trim().is_empty());
@@ -351,8 +359,13 @@ impl QuarryApp {
                 self.session.graph.options = options;
                 self.session.graph.entities = entities;
             }
-            Command::SavePng { rect, path } => {
-                self.pending_png = Some((rect, path));
+            Command::Save { name, bytes } => {
+                if let Some(m) = self.saving.save(&name, bytes, &self.opened) {
+                    self.message = Some(m);
+                }
+            }
+            Command::SavePng { rect, name } => {
+                self.pending_png = Some((rect, name));
                 if let Some(ctx) = &self.ctx {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(Default::default()));
                 }
@@ -396,13 +409,17 @@ impl QuarryApp {
     }
 
     /// Selects an entity and, unless the Reader already shows a document mentioning it, opens
-    /// the first such document at its first mention.
+    /// the first such document at its first mention. With a word selected too, the Reader
+    /// follows the Documents list, which holds the documents with both.
     fn select_entity(&mut self, e: Option<u32>) {
         let sel = &mut self.session.selection;
         sel.entity = e;
         sel.edge = None;
         let Some(e) = e else { return };
         sel.chose(Latest::Entity);
+        if sel.word.is_some() {
+            return;
+        }
         let Some(cat) = self.session.store.catalog_latest() else {
             return;
         };
@@ -712,14 +729,12 @@ impl QuarryApp {
                 _ => None,
             })
         });
-        if let (Some(image), Some((rect, path))) = (shot, self.pending_png.take()) {
+        if let (Some(image), Some((rect, name))) = (shot, self.pending_png.take()) {
             let ppp = ui.ctx().pixels_per_point();
-            self.message = Some(
-                match crate::ui::export::write_png(&image, rect, ppp, &path) {
-                    Ok(()) => format!("Saved {}", path.display()),
-                    Err(e) => format!("Could not save {}: {e}", path.display()),
-                },
-            );
+            match crate::ui::export::png_bytes(&image, rect, ppp) {
+                Ok(bytes) => self.commands.push(Command::Save { name, bytes }),
+                Err(e) => self.message = Some(format!("Not saved: {e}.")),
+            }
         }
     }
 
@@ -735,6 +750,9 @@ impl QuarryApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         self.help_window(ui);
+        if let Some(m) = self.saving.show(ui, &self.opened) {
+            self.message = Some(m);
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {

@@ -22,6 +22,14 @@ pub enum Command {
     CancelLoad,
     /// Show this document in the Reader.
     SelectDoc(DocId),
+    /// Show this document in the Reader without bringing the Reader forward, marking `hit`
+    /// (a byte range in its text) if given: the Reader following the Documents list.
+    FollowDoc {
+        /// The document.
+        doc: DocId,
+        /// A place to scroll to and mark.
+        hit: Option<(usize, usize)>,
+    },
     /// Select a word or phrase (or clear the word selection with `None`).
     SelectWord(Option<String>),
     /// Open a document in the Reader at a hit (byte range in the document's text), marked.
@@ -55,12 +63,19 @@ pub enum Command {
         /// Entities in the network.
         entities: usize,
     },
-    /// Save the part of the window inside `rect` as a PNG file.
+    /// Save the part of the window inside `rect` as a PNG file; the user says where.
     SavePng {
         /// The panel's rectangle, in points.
         rect: egui::Rect,
-        /// Where to save.
-        path: PathBuf,
+        /// Suggested file name.
+        name: String,
+    },
+    /// Save an exported file; the user says where.
+    Save {
+        /// Suggested file name.
+        name: String,
+        /// The file's content.
+        bytes: Vec<u8>,
     },
     /// Show a message in the status bar.
     Message(String),

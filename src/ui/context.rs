@@ -10,12 +10,12 @@ use crate::analysis::kwic::{Hit, Query};
 use crate::analysis::stems::Stems;
 use crate::jobs::{JobCtx, Waker};
 use crate::ner::Recognizer;
-use crate::ner::catalog::top::{GraphInput, graph_of_top_entities};
+use crate::ner::catalog::top::{GraphInput, LinkPlaces, graph_of_top_entities, link_places};
 use crate::ner::catalog::{Catalog, Recognised};
 use crate::ui::options::Options;
 use crate::ui::session::{GraphSettings, Loaded, Selection, Session, StopList};
 use crate::ui::store::{
-    CatalogKey, CorpusKey, GraphKey, HitsKey, NamesKey, ScopeKey, Store, WordsKey,
+    CatalogKey, CorpusKey, GraphKey, HitsKey, LinkKey, NamesKey, ScopeKey, Store, WordsKey,
 };
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
@@ -265,4 +265,46 @@ impl<'a> Ctx<'a> {
         let g = self.store.graph_latest()?;
         Some((cat, g))
     }
+
+    /// Key of the selected link's places, if a link is selected.
+    pub fn link_key(&self) -> Option<LinkKey> {
+        let (a, b) = self.selection.edge?;
+        Some(LinkKey {
+            scope: self.scope_key(),
+            catalog: self.catalog_key(),
+            unit: self.graph.options.scope,
+            pair: (a.min(b), a.max(b)),
+        })
+    }
+
+    /// Where the selected link's entities appear together within the graph options' unit, in
+    /// the scope: only for the current selection, `None` while they are found.
+    pub fn link_places(&self) -> Option<Arc<LinkPlaces>> {
+        let key = self.link_key()?;
+        self.catalog()?;
+        let cat = self
+            .store
+            .catalog
+            .borrow()
+            .value_for(&key.catalog)
+            .cloned()?;
+        let l = self.loaded?.clone();
+        let scope = self.scope_docs();
+        let mut d = self.store.link.borrow_mut();
+        d.request(&key, self.waker, move || {
+            move |ctx: &JobCtx| {
+                let input = GraphInput {
+                    catalog: &cat,
+                    analysis: &l.analysis,
+                    corpus: &l.corpus,
+                    scope: scope.as_deref(),
+                };
+                link_places(&input, key.unit, key.pair, LINK_PLACES_KEPT, ctx)
+            }
+        });
+        d.value_for(&key).cloned()
+    }
 }
+
+/// Most places of a link kept for the Concordance to list.
+pub const LINK_PLACES_KEPT: usize = 10_000;

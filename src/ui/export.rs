@@ -1,33 +1,11 @@
-//! Saving what a panel shows: tables as CSV, charts as PNG cut from a screenshot of the window.
-//! Files go where the user picks in a save dialog, never into the opened corpus folder.
+//! Exporting what a panel shows: tables as CSV, charts as PNG cut from a screenshot of the
+//! window. A panel hands the file's content to the app with a command; the app asks where it
+//! goes (see `ui::saving`), never into the opened corpus folder, and reports the outcome.
 
 use crate::ui::commands::Command;
 use egui::{ColorImage, Rect};
-use std::path::{Path, PathBuf};
 
-/// Folder the save dialog starts in: the user's documents folder, else home.
-fn start_dir() -> Option<PathBuf> {
-    let dirs = directories::UserDirs::new()?;
-    Some(
-        dirs.document_dir()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| dirs.home_dir().to_path_buf()),
-    )
-}
-
-/// Asks where to save a file named like `name`; `None` when the user cancels.
-pub fn ask_path(name: &str, filter: (&str, &str)) -> Option<PathBuf> {
-    let mut d = rfd::FileDialog::new()
-        .set_title("Save as")
-        .set_file_name(name)
-        .add_filter(filter.0, &[filter.1]);
-    if let Some(dir) = start_dir() {
-        d = d.set_directory(dir);
-    }
-    d.save_file()
-}
-
-/// Asks for a path and saves a table there as CSV; the outcome goes to the status bar.
+/// Asks the app to save a table as CSV, named like `name`.
 pub fn save_csv<R, S>(
     name: &str,
     header: &[&str],
@@ -37,30 +15,28 @@ pub fn save_csv<R, S>(
     R: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    let Some(path) = ask_path(name, ("CSV", "csv")) else {
-        return;
-    };
-    let msg = match crate::export::csv::save(&path, header, rows) {
-        Ok(()) => format!("Saved {}", path.display()),
-        Err(e) => format!("Could not save {}: {e}", path.display()),
-    };
-    cmds.push(Command::Message(msg));
+    let text = crate::export::csv::to_string(header, rows);
+    save_bytes(name, text.into_bytes(), cmds);
 }
 
-/// Asks for a path, then asks the window for a screenshot of `rect` to be saved there.
+/// Asks the app to save a file named like `name` holding `bytes`.
+pub fn save_bytes(name: &str, bytes: Vec<u8>, cmds: &mut Vec<Command>) {
+    cmds.push(Command::Save {
+        name: name.to_string(),
+        bytes,
+    });
+}
+
+/// Asks the app for a picture of `rect` in the window, to be saved as a PNG named like `name`.
 pub fn save_png(name: &str, rect: Rect, cmds: &mut Vec<Command>) {
-    if let Some(path) = ask_path(name, ("PNG image", "png")) {
-        cmds.push(Command::SavePng { rect, path });
-    }
+    cmds.push(Command::SavePng {
+        rect,
+        name: name.to_string(),
+    });
 }
 
-/// Cuts `rect` (in points) out of a screenshot and writes it as a PNG file.
-pub fn write_png(
-    image: &ColorImage,
-    rect: Rect,
-    pixels_per_point: f32,
-    path: &Path,
-) -> Result<(), String> {
+/// Cuts `rect` (in points) out of a screenshot and encodes it as a PNG file.
+pub fn png_bytes(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Result<Vec<u8>, String> {
     let [w, h] = image.size;
     let x0 = ((rect.min.x * pixels_per_point).floor().max(0.0) as usize).min(w);
     let y0 = ((rect.min.y * pixels_per_point).floor().max(0.0) as usize).min(h);
@@ -83,7 +59,7 @@ pub fn write_png(
         let mut writer = enc.write_header().map_err(|e| e.to_string())?;
         writer.write_image_data(&rgba).map_err(|e| e.to_string())?;
     }
-    crate::export::write_atomic(path, |w| w.write_all(&bytes)).map_err(|e| e.to_string())
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -95,27 +71,23 @@ mod tests {
     fn png_is_cut_to_the_rect() {
         let mut img = ColorImage::filled([8, 6], Color32::WHITE);
         img.pixels[2 * 8 + 3] = Color32::RED;
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("cut.png");
-        write_png(
+        let bytes = png_bytes(
             &img,
             Rect::from_min_max(pos2(1.5, 1.0), pos2(2.0, 1.5)),
             2.0,
-            &p,
         )
         .unwrap();
-        let dec = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&p).unwrap()));
+        let dec = png::Decoder::new(std::io::Cursor::new(bytes));
         let mut r = dec.read_info().unwrap();
         let mut buf = vec![0; r.output_buffer_size().unwrap()];
         let info = r.next_frame(&mut buf).unwrap();
         assert_eq!((info.width, info.height), (1, 1));
         assert_eq!(&buf[..4], &[255, 0, 0, 255]);
         assert!(
-            write_png(
+            png_bytes(
                 &img,
                 Rect::from_min_max(pos2(9.0, 9.0), pos2(10.0, 10.0)),
                 1.0,
-                &p
             )
             .is_err()
         );

@@ -7,7 +7,7 @@
 //!    read-only view of it for one frame), `widgets`, `export`.
 //! 3. `panels/*`: each draws from a `Ctx`, `&mut` its own view and a command sink;
 //!    `panels/mod.rs` registers them (the dock's tabs, their views, the default layout).
-//! 4. `settings` (saved, owns `Options` and the layout).
+//! 4. `settings` (saved, owns `Options` and the layout), `saving` (where exported files go).
 //! 5. `app`: owns everything and applies the commands once per frame.
 
 pub mod app;
@@ -18,6 +18,7 @@ pub mod export;
 pub mod keys;
 pub mod options;
 pub mod panels;
+pub mod saving;
 pub mod session;
 pub mod settings;
 pub mod store;

@@ -1,13 +1,14 @@
 //! The store of values derived from the corpus and the selection, shared by every panel: word
 //! counts over the date range, stem groups, the selected word's hits, recognised mentions, the
-//! entity catalog and the co-occurrence graph. Each value is computed in the background and
+//! entity catalog, the co-occurrence graph and the places of the selected link. Each value is computed in the background and
 //! keyed by a named struct of exactly what it depends on, so a change to anything else leaves
 //! it alone. Requests take `&self`, so panels ask for values through their read-only context.
 
-use crate::analysis::cooccur::{CooccurGraph, CooccurOptions};
+use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, Scope};
 use crate::analysis::counts::Counts;
 use crate::analysis::kwic::Hit;
 use crate::analysis::stems::Stems;
+use crate::ner::catalog::top::LinkPlaces;
 use crate::ner::catalog::{Catalog, Recognised};
 use crate::ui::derived::Derived;
 use chrono::NaiveDate;
@@ -75,6 +76,19 @@ pub struct GraphKey {
     pub entities: usize,
 }
 
+/// The places where the two entities of a link appear together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LinkKey {
+    /// Documents and their dates.
+    pub scope: ScopeKey,
+    /// The catalog the entities come from.
+    pub catalog: CatalogKey,
+    /// What counts as together (the graph options' scope).
+    pub unit: Scope,
+    /// The two entities, lower id first.
+    pub pair: (u32, u32),
+}
+
 /// Values computed in the background, each behind its own key.
 #[derive(Default)]
 pub struct Store {
@@ -90,6 +104,8 @@ pub struct Store {
     pub(crate) catalog: RefCell<Derived<CatalogKey, Catalog>>,
     /// The co-occurrence graph of the Network panel.
     pub(crate) graph: RefCell<Derived<GraphKey, CooccurGraph>>,
+    /// Where the selected link's two entities appear together.
+    pub(crate) link: RefCell<Derived<LinkKey, LinkPlaces>>,
 }
 
 impl Store {

@@ -1,6 +1,7 @@
 //! Small widgets and formats shared by the panels: the placeholder shown before a corpus is
 //! loaded, the right-click menu of a word, and number formats.
 
+use crate::analysis::cooccur::Scope;
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use egui::Ui;
@@ -59,6 +60,50 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     )
 }
 
+/// What two entities being together means for a graph's unit: "in the same sentence",
+/// "within 10 words".
+pub fn together_in(unit: Scope) -> String {
+    match unit {
+        Scope::Sentence => "in the same sentence".into(),
+        Scope::Paragraph => "in the same paragraph".into(),
+        Scope::Document => "in the same document".into(),
+        Scope::Window(w) => format!("within {}", count(w as usize, "word", "words")),
+    }
+}
+
+/// What a link's count counts, for a graph's unit: "222 sentences", "3 pairs of mentions".
+pub fn link_count(unit: Scope, n: usize) -> String {
+    match unit {
+        Scope::Sentence => count(n, "sentence", "sentences"),
+        Scope::Paragraph => count(n, "paragraph", "paragraphs"),
+        Scope::Document => count(n, "document", "documents"),
+        Scope::Window(_) => count(n, "pair of mentions", "pairs of mentions"),
+    }
+}
+
+/// A link's count and documents in words: "together in 222 sentences of 174 documents",
+/// "together in 329 documents", "3 pairs of mentions within 10 words in 2 documents".
+pub fn link_summary(unit: Scope, n: usize, documents: usize) -> String {
+    link_listed(unit, n, n, documents)
+}
+
+/// Like [`link_summary`], saying when only the first `listed` places of `n` are listed:
+/// "together in 200 of 222 sentences (the first 200) of 174 documents".
+pub fn link_listed(unit: Scope, listed: usize, n: usize, documents: usize) -> String {
+    let counted = if listed < n {
+        let first = thousands(listed as u64);
+        format!("{first} of {} (the first {first})", link_count(unit, n))
+    } else {
+        link_count(unit, n)
+    };
+    let docs = count(documents, "document", "documents");
+    match unit {
+        Scope::Document => format!("together in {counted}"),
+        Scope::Window(_) => format!("{counted} {} in {docs}", together_in(unit)),
+        _ => format!("together in {counted} of {docs}"),
+    }
+}
+
 /// Formats a byte count as B, KB or MB.
 pub fn human_bytes(b: u64) -> String {
     match b {
@@ -82,5 +127,21 @@ mod tests {
         assert_eq!(count(1, "document", "documents"), "1 document");
         assert_eq!(count(0, "document", "documents"), "0 documents");
         assert_eq!(count(19_779, "document", "documents"), "19,779 documents");
+        assert_eq!(
+            link_summary(Scope::Sentence, 222, 174),
+            "together in 222 sentences of 174 documents"
+        );
+        assert_eq!(
+            link_summary(Scope::Document, 329, 329),
+            "together in 329 documents"
+        );
+        assert_eq!(
+            link_listed(Scope::Sentence, 200, 222, 174),
+            "together in 200 of 222 sentences (the first 200) of 174 documents"
+        );
+        assert_eq!(
+            link_summary(Scope::Window(10), 1, 1),
+            "1 pair of mentions within 10 words in 1 document"
+        );
     }
 }

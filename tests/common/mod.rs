@@ -17,8 +17,21 @@ pub fn harness_on(path: PathBuf) -> Harness<'static, QuarryApp> {
 
 /// Runs `app` in a test harness until its load has finished.
 pub fn harness_for(app: QuarryApp) -> Harness<'static, QuarryApp> {
+    harness_sized(app, [1400.0, 900.0])
+}
+
+/// Opens the app on `path` in a window of `size` points and waits for the load.
+pub fn harness_at(path: PathBuf, size: [f32; 2]) -> Harness<'static, QuarryApp> {
+    harness_sized(
+        QuarryApp::new(&egui::Context::default(), None, vec![path]),
+        size,
+    )
+}
+
+/// Runs `app` in a test harness of `size` points until its load has finished.
+pub fn harness_sized(app: QuarryApp, size: [f32; 2]) -> Harness<'static, QuarryApp> {
     let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size(size)
         .build_ui_state(|ui, app: &mut QuarryApp| app.show(ui), app);
     let start = Instant::now();
     while h.state().is_loading() {

@@ -7,7 +7,7 @@
 //! take part.
 
 use super::{Catalog, EntityId};
-use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, Filter, build_graph};
+use crate::analysis::cooccur::{Context, CooccurGraph, CooccurOptions, Filter, Scope, build_graph};
 use crate::analysis::docset::DocSet;
 use crate::analysis::{Analysis, DocId};
 use crate::corpus::Corpus;
@@ -100,6 +100,48 @@ pub fn matrix_of_top_entities(
     Some((ids, g))
 }
 
+/// Where two entities appear together in a scope: the first places, how many there are in
+/// all, and the documents holding them. The count is the link's count in any graph of the
+/// same scope and unit (the Network's tooltip), and the documents are the link's documents.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkPlaces {
+    /// The first places, in document order (at most the `keep` asked for).
+    pub places: Vec<Context>,
+    /// Places in all.
+    pub count: usize,
+    /// Every document with at least one place, ascending.
+    pub documents: Vec<DocId>,
+}
+
+/// Every place where entities `a` and `b` appear together within `unit` in the input's
+/// scope, keeping the first `keep` of them; `None` if cancelled.
+pub fn link_places(
+    input: &GraphInput<'_>,
+    unit: Scope,
+    (a, b): (EntityId, EntityId),
+    keep: usize,
+    ctx: &JobCtx,
+) -> Option<LinkPlaces> {
+    let opts = CooccurOptions {
+        scope: unit,
+        min_count: 1,
+        top_k: 0,
+        max_contexts: usize::MAX,
+        ..CooccurOptions::default()
+    };
+    let g = graph_among(input, &opts, Some(&[a, b][..]), ctx)?;
+    let mut places = g.edge(a, b).map(|e| e.contexts.clone()).unwrap_or_default();
+    let mut documents: Vec<DocId> = places.iter().map(|c| c.doc).collect();
+    documents.dedup();
+    let count = places.len();
+    places.truncate(keep);
+    Some(LinkPlaces {
+        places,
+        count,
+        documents,
+    })
+}
+
 /// The `n` visible entities most mentioned in the input's scope.
 fn top_entities(input: &GraphInput<'_>, n: usize) -> Vec<EntityId> {
     let counts = scope_counts(input.catalog, input.scope);
@@ -138,7 +180,6 @@ fn graph_among(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::cooccur::Scope;
     use crate::ner::Recognizer;
     use crate::ner::catalog::{Edits, build};
 
@@ -235,6 +276,39 @@ mod tests {
         let g = graph_of_top_entities(&part, &opts(), Some(2), &ctx).expect("graph");
         assert_eq!(g.graph.node_count(), 2);
         assert!(g.node(os).is_none());
+    }
+
+    #[test]
+    fn a_link_lists_every_place_of_its_unit_and_its_documents() {
+        let (c, a, cat) = setup(&Edits::default());
+        let [ge, os, li] = ["Geneva", "Oslo", "Lima"].map(|n| id(&cat, n));
+        let ctx = JobCtx::detached();
+        let input = GraphInput {
+            catalog: &cat,
+            analysis: &a,
+            corpus: &c,
+            scope: None,
+        };
+        // Geneva and Oslo share two sentences of document 0.
+        let p = link_places(&input, Scope::Sentence, (ge, os), 10, &ctx).expect("places");
+        assert_eq!((p.count, p.documents.as_slice()), (2, &[0][..]));
+        // Lima and Geneva: a sentence of document 0 and one of document 2; by document,
+        // the same two documents; only the first place kept, the count stays whole.
+        let p = link_places(&input, Scope::Sentence, (li, ge), 1, &ctx).expect("places");
+        assert_eq!((p.count, p.places.len()), (2, 1));
+        assert_eq!(p.documents, [0, 2]);
+        let g = graph_of_top_entities(&input, &opts(), None, &ctx).expect("graph");
+        assert_eq!(g.edge(li, ge).map(|e| e.count as usize), Some(p.count));
+        let p = link_places(&input, Scope::Document, (li, os), 10, &ctx).expect("places");
+        assert_eq!((p.count, p.documents.as_slice()), (2, &[0, 1][..]));
+        // In documents 1 and 3 only, Geneva never meets Lima.
+        let scope = DocSet::from_ids(4, [1, 3]);
+        let part = GraphInput {
+            scope: Some(&scope),
+            ..input
+        };
+        let p = link_places(&part, Scope::Sentence, (li, ge), 10, &ctx).expect("places");
+        assert_eq!(p, LinkPlaces::default());
     }
 
     #[test]

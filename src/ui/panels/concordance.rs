@@ -1,7 +1,9 @@
 //! Concordance panel: every hit of a word, phrase, wildcard or regex in context, aligned on the
 //! hit and sortable by the words around it; clicking a line opens the hit in the Reader.
 
-use crate::analysis::kwic::{Hit, Line, Query, SortKey, documents, line, line_at, search, sort};
+use crate::analysis::kwic::{
+    Hit, Line, Query, SortKey, documents, hit_span, line, line_at, search, sort,
+};
 use crate::jobs::JobCtx;
 use crate::tables::source::{ReadForQuery, read_for_query};
 use crate::ui::commands::Command;
@@ -10,9 +12,9 @@ use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::session::Latest;
 use crate::ui::session::Loaded;
-use crate::ui::store::{CatalogKey, GraphKey, ScopeKey};
+use crate::ui::store::{CatalogKey, LinkKey, ScopeKey};
 use crate::ui::theme;
-use crate::ui::widgets::{count, no_corpus};
+use crate::ui::widgets::{count, link_listed, no_corpus};
 use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -23,6 +25,19 @@ pub struct SearchKey {
     query: String,
     sort: SortKey,
 }
+
+/// The hits of a query, sorted, and the length of the longest in bytes (the hit column is
+/// sized to it).
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Hits in the order listed.
+    pub hits: Vec<Hit>,
+    /// Bytes of the longest hit.
+    pub widest: usize,
+}
+
+/// Most characters of a hit shown; a longer one keeps its two ends around an ellipsis.
+pub const HIT_CHARS: usize = 36;
 
 /// What the Concordance lists: hits of a query, an entity's mentions, or a link's contexts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,7 +52,7 @@ pub enum KwicMode {
 }
 
 /// Inputs of the entity lines: the scope, the catalog, what is selected, and for a link the
-/// graph whose contexts are listed.
+/// places listed.
 #[derive(Debug, Clone, PartialEq)]
 struct SpansKey {
     scope: ScopeKey,
@@ -45,7 +60,7 @@ struct SpansKey {
     entity: Option<u32>,
     edge: Option<(u32, u32)>,
     mode: KwicMode,
-    graph: Option<GraphKey>,
+    link: Option<LinkKey>,
 }
 
 /// View state of the Concordance panel.
@@ -54,6 +69,9 @@ pub struct ConcordanceView {
     pub mode: KwicMode,
     /// Entity lines: (document, start, end).
     pub spans: Vec<(u32, usize, usize)>,
+    /// For a link: its places in all and the documents holding them (`spans` may list
+    /// fewer places).
+    pub link_total: (usize, usize),
     spans_key: Option<SpansKey>,
     /// The query typed (follows the selected word unless edited).
     pub query: String,
@@ -66,7 +84,7 @@ pub struct ConcordanceView {
     /// The selection's count of choices when the mode last followed it.
     latest_seen: u64,
     /// Hits of the query, sorted.
-    pub results: Derived<SearchKey, Result<Vec<Hit>, String>>,
+    pub results: Derived<SearchKey, Result<Found, String>>,
     /// For a corpus opened from exported tables: hits in documents read from their folder.
     pub from_source: Derived<SearchKey, Result<SourceHits, String>>,
 }
@@ -89,6 +107,7 @@ impl Default for ConcordanceView {
             width: 40,
             mode: KwicMode::Words,
             spans: Vec::new(),
+            link_total: (0, 0),
             spans_key: None,
             sort: SortKey::Position,
             followed: None,
@@ -194,7 +213,15 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
                     if sort_key != SortKey::Position {
                         sort(&a, &mut hits, sort_key);
                     }
-                    Ok(hits)
+                    let widest = hits
+                        .iter()
+                        .map(|h| {
+                            let (s, e) = hit_span(&a, h);
+                            e - s
+                        })
+                        .max()
+                        .unwrap_or(0);
+                    Ok(Found { hits, widest })
                 }
                 Err(e) => Err(e.to_string()),
             })
@@ -204,8 +231,8 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
         ui.spinner();
         return;
     };
-    let hits = match res.as_ref() {
-        Ok(h) => h,
+    let (hits, widest) = match res.as_ref() {
+        Ok(f) => (&f.hits, f.widest),
         Err(e) => {
             ui.colored_label(theme::ERROR, e);
             return;
@@ -249,7 +276,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<Comma
     let width = v.width;
     let selected = cx.selection.hit.zip(cx.selection.doc);
     let get = |i: usize| line(&l.analysis, &l.corpus, &hits[i], width);
-    lines_table(ui, hits.len(), width, selected, &get, cmds);
+    lines_table(ui, hits.len(), width, widest, selected, &get, cmds);
 }
 
 /// The query's hits for a corpus opened from exported tables, which hold no texts: the first
@@ -337,7 +364,16 @@ fn from_source(
         ln.doc = r.ids[ln.doc as usize];
         ln
     };
-    lines_table(ui, found.hits.len(), width, selected, &get, cmds);
+    let widest = found
+        .hits
+        .iter()
+        .map(|h| {
+            let (s, e) = hit_span(&r.analysis, h);
+            e - s
+        })
+        .max()
+        .unwrap_or(0);
+    lines_table(ui, found.hits.len(), width, widest, selected, &get, cmds);
 }
 
 /// Documents among hits in corpus order.
@@ -348,25 +384,47 @@ fn documents_of(hits: &[Hit]) -> usize {
     d.len()
 }
 
-/// The concordance table: `n` lines produced on demand (only visible rows are built).
+/// A hit as shown: at most [`HIT_CHARS`] characters, a longer one cut in the middle so that
+/// both ends (a link's two names) stay in view.
+pub fn shown_hit(hit: &str) -> String {
+    let n = hit.chars().count();
+    if n <= HIT_CHARS {
+        return hit.to_string();
+    }
+    let half = (HIT_CHARS - 1) / 2;
+    let head: String = hit.chars().take(half).collect();
+    let tail: String = hit.chars().skip(n - half).collect();
+    format!("{}…{}", head.trim_end(), tail.trim_start())
+}
+
+/// The concordance table: `n` lines produced on demand (only visible rows are built), each on
+/// one row. The hit column is as wide as the longest hit (`widest` bytes, at most
+/// [`HIT_CHARS`] characters); the contexts share the rest, up to `width` characters each.
 fn lines_table(
     ui: &mut Ui,
     n: usize,
     width: usize,
+    widest: usize,
     selected: Option<((usize, usize), u32)>,
     get: &dyn Fn(usize) -> Line,
     cmds: &mut Vec<Command>,
 ) {
-    let text_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
+    let font = egui::FontId::monospace(12.0);
+    let text_h = ui.fonts_mut(|f| f.row_height(&font)) + 6.0;
     ui.style_mut().interaction.selectable_labels = false;
-    // Context columns sized to the chosen width, so the left context ends at the hit.
-    let char_w = ui.fonts_mut(|f| f.glyph_width(&egui::FontId::monospace(12.0), 'n'));
-    let side = (char_w * width as f32 + 12.0).max(60.0);
+    let char_w = ui.fonts_mut(|f| f.glyph_width(&font, 'n'));
+    let spacing = ui.spacing().item_spacing.x;
+    let hit_w = (char_w * widest.clamp(4, HIT_CHARS) as f32 + 4.0).ceil();
+    // Context columns sized to the chosen width, or to what the panel leaves, so the left
+    // context ends at the hit and every line fits on one row.
+    let room = ((ui.available_width() - hit_w - 4.0 * spacing) / 2.0).max(40.0);
+    let side = (char_w * width as f32 + 12.0).clamp(40.0, room).floor();
+    let cell = |text: RichText| egui::Label::new(text.monospace().size(12.0)).extend();
     TableBuilder::new(ui)
         .striped(true)
         .sense(egui::Sense::click())
         .column(Column::exact(side).clip(true))
-        .column(Column::auto().at_least(40.0))
+        .column(Column::exact(hit_w).clip(true))
         .column(Column::exact(side).clip(true))
         .body(|body| {
             body.rows(text_h, n, |mut row| {
@@ -375,20 +433,18 @@ fn lines_table(
                 row.set_selected(is_sel);
                 row.col(|ui| {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        ui.label(RichText::new(&ln.left).monospace().size(12.0));
+                        ui.add(cell(RichText::new(&ln.left)));
                     });
                 });
                 row.col(|ui| {
-                    ui.label(
-                        RichText::new(&ln.hit)
-                            .monospace()
-                            .size(12.0)
-                            .strong()
-                            .color(theme::HIT),
-                    );
+                    let hit = RichText::new(shown_hit(&ln.hit)).strong().color(theme::HIT);
+                    let r = ui.add(cell(hit));
+                    if ln.hit.chars().count() > HIT_CHARS {
+                        let _ = r.on_hover_text(&ln.hit);
+                    }
                 });
                 row.col(|ui| {
-                    ui.label(RichText::new(&ln.right).monospace().size(12.0));
+                    ui.add(cell(RichText::new(&ln.right)));
                 });
                 if row.response().clicked() {
                     cmds.push(Command::ShowHit {
@@ -421,10 +477,18 @@ fn entity_lines(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<C
         return true;
     };
     let width = v.width;
-    // A link's contexts come from the graph of the current options, not an older one.
-    let graph = if mode == KwicMode::Link {
-        cx.graph();
-        cx.store.graph_for(&cx.graph_key())
+    // A link's places are every place of the pair in the scope, with the graph's unit.
+    let link = if mode == KwicMode::Link {
+        match cx.link_places() {
+            Some(p) => Some(p),
+            None => {
+                // Nothing listed before belongs to this link.
+                v.spans.clear();
+                v.spans_key = None;
+                ui.spinner();
+                return true;
+            }
+        }
     } else {
         None
     };
@@ -434,32 +498,24 @@ fn entity_lines(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<C
         entity,
         edge,
         mode,
-        graph: (mode == KwicMode::Link).then(|| cx.graph_key()),
+        link: (mode == KwicMode::Link).then(|| cx.link_key()).flatten(),
     };
     if v.spans_key.as_ref() != Some(&key) {
-        v.spans = match mode {
-            KwicMode::Entity => {
+        v.spans = match (mode, &link) {
+            (KwicMode::Link, Some(p)) => {
+                v.link_total = (p.count, p.documents.len());
+                p.places
+                    .iter()
+                    .map(|c| (c.doc, c.start as usize, c.end as usize))
+                    .collect()
+            }
+            _ => {
                 let e = entity.unwrap_or(u32::MAX);
                 cat.mentions
                     .iter()
                     .filter(|m| m.entity == e && cx.scope.is_none_or(|sc| sc.contains(m.doc)))
                     .map(|m| (m.doc, m.start as usize, m.end as usize))
                     .collect()
-            }
-            _ => {
-                let Some(g) = &graph else {
-                    ui.spinner();
-                    return true;
-                };
-                let (a, b) = edge.unwrap_or((u32::MAX, u32::MAX));
-                g.edge(a, b)
-                    .map(|e| {
-                        e.contexts
-                            .iter()
-                            .map(|c| (c.doc, c.start as usize, c.end as usize))
-                            .collect()
-                    })
-                    .unwrap_or_default()
             }
         };
         v.spans_key = Some(key);
@@ -479,12 +535,16 @@ fn entity_lines(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<C
                     count(v.spans.len(), "mention", "mentions")
                 )
             }
-            (_, _, Some((a, b))) => format!(
-                "{} + {}: {} together",
-                name(a),
-                name(b),
-                count(v.spans.len(), "place", "places")
-            ),
+            (_, _, Some((a, b))) => {
+                let (all, docs) = v.link_total;
+                let unit = cx.graph.options.scope;
+                format!(
+                    "{} + {}: {}",
+                    name(a),
+                    name(b),
+                    link_listed(unit, v.spans.len(), all, docs)
+                )
+            }
             _ => String::new(),
         };
         ui.label(RichText::new(title).strong());
@@ -499,6 +559,7 @@ fn entity_lines(ui: &mut Ui, cx: &Ctx, v: &mut ConcordanceView, cmds: &mut Vec<C
         let (d, a, b) = spans[i];
         line_at(&l.corpus, d, a, b, width)
     };
-    lines_table(ui, spans.len(), width, selected, &get, cmds);
+    let widest = spans.iter().map(|&(_, a, b)| b - a).max().unwrap_or(0);
+    lines_table(ui, spans.len(), width, widest, selected, &get, cmds);
     true
 }

@@ -11,8 +11,8 @@ use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::session::{Loaded, Selection};
-use crate::ui::store::{CatalogKey, CorpusKey, ScopeKey};
-use crate::ui::widgets::{no_corpus, thousands};
+use crate::ui::store::{CatalogKey, CorpusKey, LinkKey, ScopeKey};
+use crate::ui::widgets::{no_corpus, thousands, together_in};
 use egui::{Align, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
@@ -28,7 +28,8 @@ struct RowsKey {
     sort: SortBy,
     descending: bool,
     entity: Option<u32>,
-    edge: Option<(u32, u32)>,
+    /// The selected link's places, once found.
+    link: Option<LinkKey>,
     /// The catalog the entity's documents came from, if one was needed and ready.
     catalog: Option<CatalogKey>,
 }
@@ -69,13 +70,15 @@ impl DocumentsView {
 }
 
 /// Documents the selection allows, before the filter text: those with the selected word (or
-/// phrase) in the scope, mentioning the selected entity or both ends of the selected link.
+/// phrase) in the scope, mentioning the selected entity, and where the selected link's two
+/// entities appear together (`link`: its documents).
 fn candidates(
     l: &Loaded,
     selection: &Selection,
     scope: Option<&DocSet>,
     hits: Option<&[Hit]>,
     catalog: Option<&Catalog>,
+    link: Option<&[DocId]>,
 ) -> Vec<DocId> {
     let word = match (&selection.word, hits) {
         (Some(_), Some(hits)) => WordDocs::Hits(hits),
@@ -83,26 +86,31 @@ fn candidates(
         (Some(w), None) => WordDocs::Postings(l.analysis.docs_with(w)),
         (None, _) => WordDocs::All,
     };
-    let mut need: Vec<u32> = selection.entity.into_iter().collect();
-    if let Some((a, b)) = selection.edge {
-        need.extend([a, b]);
-    }
-    let lists: Vec<Vec<DocId>> = match catalog {
-        Some(cat) => need.iter().map(|&e| cat.docs_of(e)).collect(),
-        None => Vec::new(),
+    let lists: Vec<Vec<DocId>> = match (catalog, selection.entity) {
+        (Some(cat), Some(e)) => vec![cat.docs_of(e)],
+        _ => Vec::new(),
     };
-    let required: Vec<&[DocId]> = lists.iter().map(Vec::as_slice).collect();
+    let mut required: Vec<&[DocId]> = lists.iter().map(Vec::as_slice).collect();
+    required.extend(link);
     documents::candidates(l.corpus.docs.len(), word, scope, &required)
 }
 
 /// Brings the rows up to date. Without filter text they are computed at once (no document
 /// text is read); with it, the search runs in the background and the previous rows stay
-/// listed until it finishes.
-fn refresh(cx: &Ctx, v: &mut DocumentsView) {
+/// listed until it finishes. True when new rows came in.
+fn refresh(cx: &Ctx, v: &mut DocumentsView) -> bool {
     let hits = cx.selected_hits();
-    let want_entities = cx.selection.entity.is_some() || cx.selection.edge.is_some();
-    let catalog = if want_entities { cx.catalog() } else { None };
-    let Some(l) = cx.loaded else { return };
+    let catalog = if cx.selection.entity.is_some() {
+        cx.catalog()
+    } else {
+        None
+    };
+    let link = cx.link_places();
+    let Some(l) = cx.loaded else { return false };
+    // Until the selected link's places are found, the previous rows stay listed.
+    if cx.selection.edge.is_some() && link.is_none() {
+        return false;
+    }
     let needle = v.filter.trim().to_string();
     let key = RowsKey {
         scope: cx.scope_key(),
@@ -112,7 +120,7 @@ fn refresh(cx: &Ctx, v: &mut DocumentsView) {
         sort: v.sort,
         descending: v.descending,
         entity: cx.selection.entity,
-        edge: cx.selection.edge,
+        link: link.as_ref().and_then(|_| cx.link_key()),
         catalog: catalog.as_ref().map(|_| cx.catalog_key()),
     };
     if v.key.as_ref() == Some(&key) {
@@ -120,7 +128,7 @@ fn refresh(cx: &Ctx, v: &mut DocumentsView) {
         if v.scan.is_running() {
             v.scan.clear();
         }
-        return;
+        return false;
     }
     if v.rows_corpus != cx.corpus {
         // Rows of another corpus must not be listed, even while the new ones are found.
@@ -137,6 +145,7 @@ fn refresh(cx: &Ctx, v: &mut DocumentsView) {
             scope,
             hits.as_deref().map(Vec::as_slice),
             catalog.as_deref(),
+            link.as_ref().map(|p| p.documents.as_slice()),
         );
         sort_docs(
             &l.corpus,
@@ -147,13 +156,13 @@ fn refresh(cx: &Ctx, v: &mut DocumentsView) {
         );
         v.rows = Arc::new(rows);
         v.key = Some(key);
-        return;
+        return true;
     }
     v.scan.poll();
     if let Some(rows) = v.scan.value_for(&key) {
         v.rows = rows.clone();
         v.key = Some(key);
-        return;
+        return true;
     }
     let (sort, descending) = (v.sort, v.descending);
     let l = l.clone();
@@ -164,6 +173,7 @@ fn refresh(cx: &Ctx, v: &mut DocumentsView) {
             scope,
             hits.as_deref().map(Vec::as_slice),
             catalog.as_deref(),
+            link.as_ref().map(|p| p.documents.as_slice()),
         );
         move |ctx: &JobCtx| {
             let mut rows = filter_docs_in_job(&l.corpus, rows, &needle, ctx)?;
@@ -177,6 +187,34 @@ fn refresh(cx: &Ctx, v: &mut DocumentsView) {
             (!ctx.is_cancelled()).then_some(rows)
         }
     });
+    false
+}
+
+/// The Reader follows the list: when the documents listed change and the one it shows is not
+/// among them, it shows the first, at the selected entity's first mention or the link's
+/// first place there.
+fn follow(cx: &Ctx, v: &DocumentsView, cmds: &mut Vec<Command>) {
+    let Some(&first) = v.rows.first() else {
+        return;
+    };
+    if cx.selection.doc.is_some_and(|d| v.rows.contains(&d)) {
+        return;
+    }
+    let mention = || {
+        let e = cx.selection.entity?;
+        let cat = cx.store.catalog_latest()?;
+        let m = cat.in_doc(first).iter().find(|m| m.entity == e)?;
+        Some((m.start as usize, m.end as usize))
+    };
+    let place = || {
+        let p = cx.link_places()?;
+        let c = p.places.iter().find(|c| c.doc == first)?;
+        Some((c.start as usize, c.end as usize))
+    };
+    cmds.push(Command::FollowDoc {
+        doc: first,
+        hit: place().or_else(mention),
+    });
 }
 
 /// Draws the panel.
@@ -185,7 +223,9 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, cmds: &mut Vec<Command
         no_corpus(ui, cx);
         return;
     };
-    refresh(cx, v);
+    if refresh(cx, v) {
+        follow(cx, v, cmds);
+    }
     filter_bar(ui, cx, v, l, cmds);
     ui.separator();
     if v.rows.is_empty() && !v.is_filtering() {
@@ -303,7 +343,10 @@ fn why_empty(cx: &Ctx, v: &DocumentsView, l: &Loaded) -> String {
         asks.push("the selected entity".into());
     }
     if sel.edge.is_some() {
-        asks.push("both entities of the selected link".into());
+        asks.push(format!(
+            "the two entities of the selected link {}",
+            together_in(cx.graph.options.scope)
+        ));
     }
     if let Some((a, b)) = sel.dates {
         asks.push(format!("a date from {a} to {b}"));
@@ -361,6 +404,10 @@ fn filter_bar(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, l: &Loaded, cmds: &m
         if let Some((a, b)) = cx.selection.edge
             && ui
                 .button(format!("together: {} + {} ✖", name(a), name(b)))
+                .on_hover_text(format!(
+                    "Documents where both appear {}; click to clear the link",
+                    together_in(cx.graph.options.scope)
+                ))
                 .clicked()
         {
             cmds.push(Command::SelectEdge(None));

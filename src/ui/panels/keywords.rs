@@ -14,6 +14,11 @@ use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
 
+/// Height a bar needs with its label, in points.
+const PITCH: f32 = 16.0;
+/// Height of the x axis with its label.
+const AXIS: f32 = 46.0;
+
 /// View state of the Keywords panel.
 pub struct KeywordsView {
     /// Bars on each side of the chart.
@@ -22,6 +27,8 @@ pub struct KeywordsView {
     pub hide_stop: bool,
     /// Show the table instead of the chart.
     pub table: bool,
+    /// Where the chart was drawn last frame.
+    pub plot_rect: Option<egui::Rect>,
     result: Derived<KeynessKey, Keyness>,
 }
 
@@ -39,6 +46,7 @@ impl Default for KeywordsView {
             top_n: 15,
             hide_stop: true,
             table: false,
+            plot_rect: None,
             result: Derived::default(),
         }
     }
@@ -59,7 +67,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
     }
     let counts = cx.counts_now();
     let stop = cx.stop.flags.clone();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut v.table, false, "Chart");
         ui.selectable_value(&mut v.table, true, "Table");
         ui.add(egui::Slider::new(&mut v.top_n, 5..=40).text("each side"));
@@ -85,7 +93,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
         ui.spinner();
         return;
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{} tokens in the range vs {} in the rest · {} over-used, {} under-used (p < 0.05)",
             thousands(k.target_tokens),
@@ -114,7 +122,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
     if v.table {
         table(ui, &k, cmds);
     } else {
-        chart(ui, &k, v.top_n, cmds);
+        v.plot_rect = Some(chart(ui, &k, v.top_n, cmds));
     }
 }
 
@@ -164,13 +172,26 @@ fn table(ui: &mut Ui, k: &Keyness, cmds: &mut Vec<Command>) {
         });
 }
 
-/// The `top_n` most over- and under-used words as a diverging bar chart.
-fn chart(ui: &mut Ui, k: &Keyness, top_n: usize, cmds: &mut Vec<Command>) {
+/// The `top_n` most over- and under-used words as a diverging bar chart; returns where it was
+/// drawn.
+fn chart(ui: &mut Ui, k: &Keyness, top_n: usize, cmds: &mut Vec<Command>) -> egui::Rect {
+    // As many bars as fit the panel with their labels apart; the table lists them all.
+    let bars_fit = |h: f32| ((h - AXIS) / PITCH).floor().max(0.0) as usize;
+    let wanted = top_n.min(k.over.len()) + top_n.min(k.under.len());
+    let mut side = top_n;
+    if bars_fit(ui.available_height()) < wanted {
+        let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        side = (bars_fit(ui.available_height() - line) / 2).clamp(3, top_n);
+        ui.weak(format!(
+            "The top {side} of {top_n} on each side fit here: enlarge the panel, or see them all \
+             in the table."
+        ));
+    }
     let shown: Vec<&Keyword> = k
         .over
         .iter()
-        .take(top_n)
-        .chain(k.under.iter().take(top_n))
+        .take(side)
+        .chain(k.under.iter().take(side))
         .collect();
     let bars: Vec<Bar> = shown
         .iter()
@@ -224,4 +245,5 @@ fn chart(ui: &mut Ui, k: &Keyness, top_n: usize, cmds: &mut Vec<Command>) {
             ui.close();
         }
     });
+    rect
 }

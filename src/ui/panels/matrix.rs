@@ -2,7 +2,7 @@
 //! coloured by the chosen association measure; hover shows the value, click lists the
 //! contexts where the pair appears together (in the Concordance).
 
-use crate::analysis::cooccur::{CooccurGraph, CooccurOptions};
+use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, EdgeData};
 use crate::jobs::JobCtx;
 use crate::ner::catalog::top::{GraphInput, matrix_of_top_entities, matrix_options};
 use crate::ner::catalog::{Catalog, EntityId};
@@ -12,7 +12,7 @@ use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::store::{CatalogKey, ScopeKey};
 use crate::ui::theme::{heat, kind_color};
-use crate::ui::widgets::no_corpus;
+use crate::ui::widgets::{link_summary, no_corpus};
 use egui::{Align2, FontId, Pos2, Rect, Sense, Ui, pos2, vec2};
 
 /// Inputs of the matrix: the scope, the catalog, the co-occurrence options and how many
@@ -116,7 +116,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
     axis_labels(&painter, &cat, ids, origin, cell);
     v.cells.clear();
     let hover = resp.hover_pos();
-    let mut hovered: Option<(EntityId, EntityId, Option<f64>, u32)> = None;
+    let mut hovered: Option<(EntityId, EntityId, Option<&EdgeData>)> = None;
     for (i, &a) in ids.iter().enumerate() {
         for (j, &b) in ids.iter().enumerate() {
             let r = Rect::from_min_size(
@@ -141,22 +141,24 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
                 v.cells.push(((a, b), r));
             }
             if hover.is_some_and(|h| r.contains(h)) && a != b {
-                hovered = Some((a, b, edge.map(|e| e.score), edge.map_or(0, |e| e.count)));
+                hovered = Some((a, b, edge));
             }
         }
     }
-    if let Some((a, b, score, count)) = hovered {
+    if let Some((a, b, found)) = hovered {
         let na = &cat.entities[a as usize].name;
         let nb = &cat.entities[b as usize].name;
-        let msg = match score {
-            Some(sc) => format!(
-                "{na} — {nb}\n{}: {sc:.3}\ntogether: {count}",
-                opts.measure.name()
+        let msg = match found {
+            Some(e) => format!(
+                "{na} — {nb}\n{}: {:.3}\n{}",
+                opts.measure.name(),
+                e.score,
+                link_summary(opts.scope, e.count as usize, e.documents as usize)
             ),
             None => format!("{na} — {nb}\nnever together"),
         };
         resp.clone().on_hover_text_at_pointer(msg);
-        if resp.clicked() && score.is_some() {
+        if resp.clicked() && found.is_some() {
             cmds.push(Command::ShowLink(a.min(b), a.max(b)));
         }
     }

@@ -70,6 +70,11 @@ pub struct ReaderView {
     /// For a corpus opened from exported tables: the document shown, read from its folder,
     /// with its tokens (or why it could not be read).
     fetched: Option<(DocId, Fetched)>,
+    /// Whether the document's details are shown, once the user opened or closed them (until
+    /// then, they are shown when the panel is tall enough).
+    pub details: Option<bool>,
+    /// The part of the panel the text was seen in last frame.
+    pub text_rect: Option<egui::Rect>,
 }
 
 /// A document read from its folder with its tokens, or why it could not be read.
@@ -142,36 +147,60 @@ pub fn part_count(body: &str) -> usize {
     n
 }
 
-fn header(ui: &mut Ui, d: &Document) {
-    ui.heading(&d.title);
-    egui::Grid::new("reader-header")
-        .num_columns(2)
-        .spacing([12.0, 2.0])
+/// Panels at least this tall show the document's details at first; shorter ones keep the
+/// room for the text until the details are opened.
+const DETAILS_OPEN_FROM: f32 = 400.0;
+
+/// The title, and the document's details under a header that opens and closes them; closed,
+/// the header line sums them up (date, source, dateline).
+fn header(ui: &mut Ui, v: &mut ReaderView, d: &Document) {
+    let open = v
+        .details
+        .unwrap_or(ui.available_height() >= DETAILS_OPEN_FROM);
+    ui.add(egui::Label::new(RichText::new(&d.title).heading()).wrap());
+    let date = d.date.as_ref().map(dates::display).unwrap_or_default();
+    let summary: Vec<String> = [Some(date.clone()), d.source.clone(), d.dateline.clone()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let title = if open || summary.is_empty() {
+        "Details".to_string()
+    } else {
+        format!("Details: {}", summary.join(" · "))
+    };
+    let r = egui::CollapsingHeader::new(title)
+        .id_salt("reader-details")
+        .open(Some(open))
         .show(ui, |ui| {
-            let field = |ui: &mut Ui, name: &str, value: String| {
-                if !value.is_empty() {
-                    ui.weak(name);
-                    ui.add(egui::Label::new(value).wrap());
-                    ui.end_row();
-                }
-            };
-            field(
-                ui,
-                "Date",
-                d.date.as_ref().map(dates::display).unwrap_or_default(),
-            );
-            field(ui, "Byline", d.authors.join(", "));
-            field(ui, "Dateline", d.dateline.clone().unwrap_or_default());
-            field(ui, "Source", d.source.clone().unwrap_or_default());
-            field(ui, "URL", d.url.clone().unwrap_or_default());
-            field(ui, "Path", d.label());
-            let fmt = d.format.map(|f| f.name()).unwrap_or("");
-            field(
-                ui,
-                "File",
-                format!("{fmt}, {}, {} bytes", d.encoding, d.file_bytes),
-            );
+            egui::Grid::new("reader-header")
+                .num_columns(2)
+                .spacing([12.0, 2.0])
+                .show(ui, |ui| {
+                    let field = |ui: &mut Ui, name: &str, value: String| {
+                        if !value.is_empty() {
+                            ui.weak(name);
+                            ui.add(egui::Label::new(value).wrap());
+                            ui.end_row();
+                        }
+                    };
+                    field(ui, "Date", date);
+                    field(ui, "Byline", d.authors.join(", "));
+                    field(ui, "Dateline", d.dateline.clone().unwrap_or_default());
+                    field(ui, "Source", d.source.clone().unwrap_or_default());
+                    field(ui, "URL", d.url.clone().unwrap_or_default());
+                    field(ui, "Path", d.label());
+                    let fmt = d.format.map(|f| f.name()).unwrap_or("");
+                    field(
+                        ui,
+                        "File",
+                        format!("{fmt}, {}, {} bytes", d.encoding, d.file_bytes),
+                    );
+                });
         });
+    if r.header_response.clicked() {
+        v.details = Some(!open);
+    }
 }
 
 fn layout(
@@ -279,6 +308,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView, cmds: &mut Vec<Command>) 
         // Nothing computed for another corpus is kept; the type toggles are.
         *v = ReaderView {
             hidden_types: v.hidden_types,
+            details: v.details,
             corpus: cx.corpus,
             ..ReaderView::default()
         };
@@ -305,7 +335,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView, cmds: &mut Vec<Command>) 
                 (&fetched.0, (&fetched.1, 0))
             }
             Some(Err(why)) => {
-                header(ui, d);
+                header(ui, v, d);
                 ui.separator();
                 ui.label(why);
                 return;
@@ -329,7 +359,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView, cmds: &mut Vec<Command>) 
     if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F))) {
         v.focus_find = true;
     }
-    header(ui, d);
+    header(ui, v, d);
     top_words(ui, cx, v, &l.analysis, cmds);
     find_bar(ui, cx, v);
     if v.parts > 1 {
@@ -466,6 +496,7 @@ fn text_view(
         }
     });
     v.scrolled = out.state.offset.y;
+    v.text_rect = Some(out.inner_rect);
 }
 
 /// Finds the hits, the selected word's places, the marked hit and the top words again when
@@ -521,26 +552,31 @@ fn refresh(
 /// The document's own most frequent words, each a button that selects it.
 fn top_words(ui: &mut Ui, cx: &Ctx, v: &ReaderView, a: &Analysis, cmds: &mut Vec<Command>) {
     if !v.top_words.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.weak("Top words:");
-            for &(t, n) in &v.top_words {
-                let w = &a.vocab[t as usize];
-                let selected = cx.selection.word.as_deref() == Some(w.as_str());
-                if ui
-                    .selectable_label(selected, format!("{w} {n}"))
-                    .on_hover_text("Select this word in every panel")
-                    .clicked()
-                {
-                    cmds.push(Command::SelectWord(Some(w.clone())));
-                }
-            }
-        });
+        // One row, scrolled sideways if it is longer than the panel, so the text keeps room.
+        egui::ScrollArea::horizontal()
+            .id_salt("reader-top-words")
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.weak("Top words:");
+                    for &(t, n) in &v.top_words {
+                        let w = &a.vocab[t as usize];
+                        let selected = cx.selection.word.as_deref() == Some(w.as_str());
+                        if ui
+                            .selectable_label(selected, format!("{w} {n}"))
+                            .on_hover_text("Select this word in every panel")
+                            .clicked()
+                        {
+                            cmds.push(Command::SelectWord(Some(w.clone())));
+                        }
+                    }
+                })
+            });
     }
 }
 
 /// Find in the document, the entity type toggles and the selected word's count.
 fn find_bar(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Find:");
         let r = ui.add(
             egui::TextEdit::singleline(&mut v.find)

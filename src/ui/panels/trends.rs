@@ -69,7 +69,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
         no_corpus(ui, cx);
         return;
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Compare:");
         ui.add(
             egui::TextEdit::singleline(&mut v.extra)
@@ -190,7 +190,7 @@ fn plotted_words(cx: &Ctx, a: &Analysis, extra: &str) -> Vec<String> {
 
 /// What the chart shows and its CSV export.
 fn export_bar(ui: &mut Ui, names: &[String], t: &Trends, dated: bool, cmds: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.weak(if dated {
             format!("per million tokens, by {}", t.binning.name())
         } else {

@@ -8,6 +8,7 @@ use super::model::{Prepared, RADIUS};
 use super::view::{Drag, NetworkView, canvas_aspect};
 use crate::ner::EntityType;
 use crate::ui::theme::kind_color;
+use crate::ui::widgets::link_summary;
 use egui::{
     Align2, Color32, CursorIcon, FontId, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2, pos2, vec2,
 };
@@ -495,13 +496,16 @@ fn hover_text(ui: &Ui, resp: Response, f: &Frame, drag: Drag) -> Response {
         let e = &p.graph.graph.raw_edges()[k].weight;
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
         resp.on_hover_text_at_pointer(format!(
-            "{} — {}\n{}: {:.3}\ntogether {} times in {} documents\nclick to list where",
+            "{} — {}\n{}: {:.3}\n{}\nclick to list where",
             p.name(a as usize),
             p.name(b as usize),
             p.graph.options.measure.name(),
             e.score,
-            e.count,
-            e.documents
+            link_summary(
+                p.graph.options.scope,
+                e.count as usize,
+                e.documents as usize
+            )
         ))
     } else {
         resp

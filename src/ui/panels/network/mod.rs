@@ -236,37 +236,23 @@ fn export_menu(
     };
     csv(ui, "Nodes CSV…", "network-nodes.csv", false, cmds);
     csv(ui, "Links CSV…", "network-links.csv", true, cmds);
-    type Saver = fn(&std::path::Path, &crate::export::Network) -> std::io::Result<()>;
-    let files: [(&str, &str, &str, &str, Saver); 2] = [
-        (
-            "GEXF…",
-            "network.gexf",
-            "GEXF",
-            "gexf",
-            crate::export::gexf::save,
-        ),
+    type Writer = fn(&crate::export::Network) -> String;
+    let files: [(&str, &str, Writer); 2] = [
+        ("GEXF…", "network.gexf", crate::export::gexf::to_string),
         (
             "GraphML…",
             "network.graphml",
-            "GraphML",
-            "graphml",
-            crate::export::graphml::save,
+            crate::export::graphml::to_string,
         ),
     ];
-    for (label, name, kind, ext, save) in files {
+    for (label, name, write) in files {
         if ui.button(label).clicked() {
             ui.close();
-            if let Some(path) = export::ask_path(name, (kind, ext)) {
-                let mut net = network(&p.catalog, &p.graph);
-                if positions.len() == p.len() {
-                    net.place(positions);
-                }
-                let msg = match save(&path, &net) {
-                    Ok(()) => format!("Saved {}", path.display()),
-                    Err(e) => format!("Could not save {}: {e}", path.display()),
-                };
-                cmds.push(Command::Message(msg));
+            let mut net = network(&p.catalog, &p.graph);
+            if positions.len() == p.len() {
+                net.place(positions);
             }
+            export::save_bytes(name, write(&net).into_bytes(), cmds);
         }
     }
     if ui.button("PNG…").clicked() {

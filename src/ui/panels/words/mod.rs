@@ -12,12 +12,12 @@ use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::store::{CorpusKey, WordsKey};
-use crate::ui::theme::{BAR, SELECTED};
 use crate::ui::widgets::{count, no_corpus, word_menu};
 use egui::{Rect, Ui};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, Plot, PlotPoint};
 use std::sync::Arc;
+
+mod chart;
 
 /// Table sort column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -74,6 +74,10 @@ pub struct WordsView {
     pub sort: WordSort,
     /// Screen rectangle of each bar drawn last frame, with its word (for hit-testing and tests).
     pub bar_rects: Vec<(String, Rect)>,
+    /// The part of the panel the chart was seen in last frame, its axis included.
+    pub chart_view: Option<(Rect, Rect)>,
+    /// Where the hovered bar's counts were written last frame, and the bar's rank.
+    pub readout: Option<(Rect, usize)>,
     /// The corpus the chart was last drawn for: another one starts at the top of the chart.
     shown_corpus: CorpusKey,
     /// Rows in count order and in table order.
@@ -101,6 +105,8 @@ impl Default for WordsView {
             search: String::new(),
             sort: WordSort::Count,
             bar_rects: Vec::new(),
+            chart_view: None,
+            readout: None,
             shown_corpus: 0,
             rows: Derived::default(),
         }
@@ -264,7 +270,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut WordsView, cmds: &mut Vec<Command>) {
         );
     } else {
         let new_corpus = std::mem::replace(&mut v.shown_corpus, cx.corpus) != cx.corpus;
-        chart(ui, v, &rows.0, top_n, selected.as_deref(), new_corpus, cmds);
+        chart::show(ui, v, &rows.0, top_n, selected.as_deref(), new_corpus, cmds);
     }
 }
 
@@ -368,114 +374,4 @@ fn table(
             });
         });
     v.sort = sort;
-}
-
-fn chart(
-    ui: &mut Ui,
-    v: &mut WordsView,
-    rows: &[Row],
-    top_n: usize,
-    selected: Option<&str>,
-    new_corpus: bool,
-    cmds: &mut Vec<Command>,
-) {
-    let words: Vec<&Row> = rows.iter().take(top_n).collect();
-    let bars: Vec<Bar> = words
-        .iter()
-        .enumerate()
-        .map(|(rank, w)| {
-            let fill = if selected == Some(row_word(w).as_str()) {
-                SELECTED
-            } else {
-                BAR
-            };
-            Bar::new(-(rank as f64), w.count as f64)
-                .name(&w.word)
-                .width(0.75)
-                .fill(fill)
-        })
-        .collect();
-    let max = words.first().map_or(1, |w| w.count) as f64;
-    let n = words.len();
-    let chart = BarChart::new("Words", bars)
-        .horizontal()
-        .element_formatter(Box::new(|bar, _| format!("{}: {}", bar.name, bar.value)));
-    let height = (n as f32 * 20.0 + 36.0).max(ui.available_height() - 4.0);
-    let label_color = ui.visuals().text_color();
-    let mut scroll = egui::ScrollArea::vertical()
-        .id_salt("words-scroll")
-        .auto_shrink([false, false]);
-    if new_corpus {
-        scroll = scroll.vertical_scroll_offset(0.0);
-    }
-    let response = scroll.show(ui, |ui| {
-        Plot::new("words-plot")
-            .height(height)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .allow_boxed_zoom(false)
-            .allow_double_click_reset(false)
-            .show_grid([true, false])
-            .show_axes([true, false])
-            .show_y(false)
-            .include_x(0.0)
-            .include_x(max * 1.25)
-            .include_y(0.6)
-            .include_y(-(n as f64) + 0.4)
-            .x_axis_label("occurrences")
-            .show(ui, |plot_ui| {
-                plot_ui.bar_chart(chart);
-                for (rank, w) in words.iter().enumerate() {
-                    let text =
-                        egui::RichText::new(format!(" {}  {}", w.word, w.count)).color(label_color);
-                    plot_ui.text(
-                        egui_plot::Text::new(
-                            &w.word,
-                            PlotPoint::new(w.count as f64, -(rank as f64)),
-                            text,
-                        )
-                        .anchor(egui::Align2::LEFT_CENTER),
-                    );
-                }
-                let rects: Vec<(String, Rect)> = words
-                    .iter()
-                    .enumerate()
-                    .map(|(rank, w)| {
-                        let y = -(rank as f64);
-                        let a = plot_ui.screen_from_plot(PlotPoint::new(0.0, y + 0.375));
-                        let b = plot_ui.screen_from_plot(PlotPoint::new(w.count as f64, y - 0.375));
-                        (row_word(w), Rect::from_two_pos(a, b))
-                    })
-                    .collect();
-                let clicked = plot_ui.response().clicked();
-                let pointer = plot_ui.pointer_coordinate();
-                (rects, clicked, pointer)
-            })
-    });
-    let inner = response.inner;
-    let (rects, clicked, pointer) = inner.inner;
-    v.bar_rects = rects;
-    let rank_at = |p: PlotPoint| {
-        let rank = (-p.y).round();
-        (rank >= 0.0 && (rank as usize) < words.len() && (p.y + rank).abs() <= 0.45)
-            .then_some(rank as usize)
-    };
-    if clicked && let Some(rank) = pointer.and_then(rank_at) {
-        let w = row_word(words[rank]);
-        let already = selected == Some(w.as_str());
-        cmds.push(Command::SelectWord((!already).then_some(w)));
-    }
-    let plot_rect = inner.response.rect;
-    let hovered = pointer.and_then(rank_at).map(|r| row_word(words[r]));
-    inner.response.context_menu(|ui| {
-        if let Some(w) = &hovered {
-            word_menu(ui, w, false, cmds);
-            ui.separator();
-        }
-        if ui.button("Save chart as PNG…").clicked() {
-            export::save_png("words.png", plot_rect, cmds);
-            ui.close();
-        }
-    });
 }
