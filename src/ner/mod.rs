@@ -20,6 +20,7 @@
 //! }
 //! ```
 
+pub mod brands;
 pub mod catalog;
 pub mod clusters;
 pub mod features;
@@ -33,6 +34,7 @@ pub mod tokens;
 pub mod train;
 mod user;
 
+use brands::Brands;
 use features::{Scratch, TokInfo, analyse};
 use gazetteer::Gazetteer;
 use model::{Model, part_of, type_of};
@@ -185,7 +187,8 @@ impl Recognizer {
         let mut found = mentions(&w.toks, &w.tag.dec.labels);
         tidy(text, &w.toks, &self.gaz, &mut found);
         surnames_are_people(text, &mut found);
-        let found = self.known.apply_known(text, &w.toks, &self.gaz, found);
+        let mut found = self.known.apply_known(text, &w.toks, &self.gaz, found);
+        Brands::builtin().relabel(text, &self.gaz, &mut found);
         match &self.user {
             Some(u) => u.apply(text, &w.toks, found),
             None => found,
