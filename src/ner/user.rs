@@ -28,9 +28,31 @@ pub struct UserNames {
 
 impl UserNames {
     /// Reads one name per line, optionally "\tTYPE" or ", TYPE" after it; blank lines and
-    /// lines starting with '#' are skipped.
+    /// lines starting with '#' are skipped. Each name also matches in capitals, as headlines
+    /// write it ("ACME WIDGETS").
     pub fn parse(list: &str) -> UserNames {
-        UserNames::parse_typed(list, None)
+        let mut both = String::with_capacity(list.len() * 2);
+        for line in list.lines() {
+            both.push_str(line);
+            both.push('\n');
+            let name = line.trim();
+            if !name.is_empty() && !name.starts_with('#') {
+                let (n, t) = match name.rsplit_once('\t').or_else(|| name.rsplit_once(", ")) {
+                    Some((n, t)) if EntityType::parse(t).is_some() => (n, Some(t)),
+                    _ => (name, None),
+                };
+                let upper = n.to_uppercase();
+                if upper != n {
+                    both.push_str(&upper);
+                    if let Some(t) = t {
+                        both.push('\t');
+                        both.push_str(t);
+                    }
+                    both.push('\n');
+                }
+            }
+        }
+        UserNames::parse_typed(&both, None)
     }
 
     /// [`UserNames::parse`], with `default` the type of names listed without one.
@@ -260,6 +282,23 @@ mod tests {
             .into_iter()
             .map(|(k, t)| (k, t.to_string()))
             .collect()
+    }
+
+    /// A name the user listed is found in a headline written in capitals, with its type.
+    #[test]
+    fn user_names_match_in_capitals_too() {
+        let rec = crate::ner::Recognizer::english().with_user_names("Vellmark Foundry\tORG\n");
+        let text = "VELLMARK FOUNDRY CUTS JOBS\nVellmark Foundry said on Monday it would close.";
+        let found: Vec<(&str, &str)> = rec
+            .recognize(text)
+            .iter()
+            .map(|m| (m.kind.label(), &text[m.start..m.end]))
+            .filter(|(_, t)| t.to_lowercase() == "vellmark foundry")
+            .collect();
+        assert_eq!(
+            found,
+            [("ORG", "VELLMARK FOUNDRY"), ("ORG", "Vellmark Foundry")]
+        );
     }
 
     /// The model took "Uber" for a place and "Huawei" for a person, and missed "BBC".

@@ -1,9 +1,11 @@
 //! Rules applied to the tagger's mentions, in the order [`tidy`] runs them: titles, function
-//! words, numerals, eras, generic nouns, signatures and possessives ([`trims`], [`titles`]);
+//! words, numerals, eras, generic nouns, signatures and possessives ([`trims`], [`titles`]),
+//! page furniture and asset codes ([`furniture`]);
 //! people's names completed ([`people`]); and names whose context tells their type
 //! ([`other_names`], [`organisations`]). [`surnames_are_people`] then runs over the document's
 //! mentions once the tagger's are tidied.
 
+mod furniture;
 mod organisations;
 mod other_names;
 mod people;
@@ -34,6 +36,7 @@ pub(super) fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Me
         trims::names_something(text, m)
             && !trims::is_signature(text, m)
             && !trims::is_era(text, m)
+            && !furniture::is_furniture(text, m)
             && (surname(m) || !trims::is_generic(text, m))
     });
     people::particles_join_names(text, found);
@@ -46,6 +49,7 @@ pub(super) fn tidy(text: &str, toks: &[Tok], gaz: &Gazetteer, found: &mut Vec<Me
     other_names::doctrines_are_other_names(text, gaz, found);
     other_names::works_are_other_names(text, found);
     organisations::legal_forms_make_organisations(text, gaz, found);
+    organisations::qualifiers_start_organisations(text, found);
 }
 
 #[cfg(test)]

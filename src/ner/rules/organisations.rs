@@ -158,6 +158,43 @@ fn capitalised_run_before(text: &str, end: usize, floor: usize, gaz: &Gazetteer)
     start
 }
 
+/// Words that begin the names of public bodies and that the tagger tends to leave out as
+/// common adjectives ("State Administration of Taxation" found as "Administration of
+/// Taxation").
+const QUALIFIERS: &[&str] = &[
+    "State",
+    "National",
+    "Federal",
+    "Central",
+    "Supreme",
+    "Royal",
+    "Joint",
+    "Permanent",
+];
+
+/// An organisation's name starts with a qualifier written just before it: the mention grows
+/// to take it in, unless another mention ends there.
+pub(super) fn qualifiers_start_organisations(text: &str, found: &mut [Mention]) {
+    for k in 0..found.len() {
+        let m = found[k];
+        if m.kind != EntityType::Org {
+            continue;
+        }
+        let Some(before) = text.get(..m.start).and_then(|b| b.strip_suffix(' ')) else {
+            continue;
+        };
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let start = before.len() - word.len();
+        let taken = k > 0 && found[k - 1].end > start;
+        if QUALIFIERS.contains(&word) && !taken {
+            found[k].start = start;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,5 +338,24 @@ mod tests {
                 ("ORG", "Magma\nMining Corp"),
             ]
         );
+    }
+
+    #[test]
+    fn a_qualifier_before_a_public_body_is_part_of_its_name() {
+        let text = "The State Administration of Taxation and the Bank of Korea met.";
+        let mut found = vec![
+            crate::ner::rules::tests::mention_at(
+                text,
+                "Administration of Taxation",
+                EntityType::Org,
+            ),
+            crate::ner::rules::tests::mention_at(text, "Bank of Korea", EntityType::Org),
+        ];
+        qualifiers_start_organisations(text, &mut found);
+        assert_eq!(
+            &text[found[0].start..found[0].end],
+            "State Administration of Taxation"
+        );
+        assert_eq!(&text[found[1].start..found[1].end], "Bank of Korea");
     }
 }

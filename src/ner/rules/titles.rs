@@ -1,7 +1,7 @@
 //! Titles before a name and numerals after it: a courtesy or noble title makes a person and
 //! stays outside the name ("Mr Smith" → "Smith"); a Roman numeral joins it ("Ramesses II").
 
-use crate::ner::gazetteer::Gazetteer;
+use crate::ner::gazetteer::{self, Gazetteer};
 use crate::ner::tokens::Tok;
 use crate::ner::{EntityType, Mention};
 
@@ -40,13 +40,31 @@ pub(super) fn titles_make_people(text: &str, gaz: &Gazetteer, found: &mut [Menti
                         .all(|w| w.starts_with(char::is_uppercase) && gaz.head_lists(w) == 0)
             })
         });
-        if courtesy || noble {
+        // "Commission Vice President Jana Novak", taken whole for another kind of name.
+        let office = after_office(span).is_some_and(|name| {
+            let first = name.split(' ').next().unwrap_or(name);
+            gaz.lists(first) & (1 << gazetteer::FIRST_NAME) != 0
+        });
+        if courtesy || noble || office {
             m.kind = EntityType::Person;
         }
     }
 }
 
-/// Titles are not part of a person's name: "Mr Smith" → "Smith", "Pope Francis" → "Francis".
+/// Offices and positions written before a name, capitalised ("Midfielder Ali Karimi",
+/// "Commission Vice President Jana Novak"); matched in lower case.
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "midfielder", "defender", "striker", "goalkeeper", "winger", "coach", "manager", "skipper",
+    "president", "vice-president", "chairman", "chairwoman", "chairperson", "commissioner",
+    "minister", "secretary", "senator", "governor", "ambassador", "spokesman", "spokeswoman",
+    "spokesperson", "chancellor", "premier", "mayor", "judge", "prosecutor", "inspector",
+    "superintendent", "sergeant", "lieutenant", "colonel", "major", "captain",
+];
+
+/// Titles are not part of a person's name: "Mr Smith" → "Smith", "Pope Francis" → "Francis",
+/// and a run of capitalised words ending in an office neither ("Commission Vice President
+/// Jana Novak" → "Jana Novak").
 pub(super) fn strip_titles(text: &str, found: &mut [Mention]) {
     for m in found.iter_mut().filter(|m| m.kind == EntityType::Person) {
         let Some(span) = text.get(m.start..m.end) else {
@@ -58,7 +76,31 @@ pub(super) fn strip_titles(text: &str, found: &mut [Mention]) {
                 break;
             }
         }
+        if let Some(span) = text.get(m.start..m.end)
+            && let Some(name) = after_office(span)
+        {
+            m.start = m.end - name.len();
+        }
     }
+}
+
+/// The name after the last office of a span's capitalised words, when a capitalised name
+/// follows it.
+fn after_office(span: &str) -> Option<&str> {
+    let mut cut = None;
+    let mut at = 0;
+    for w in span.split(' ') {
+        let next = at + w.len() + 1;
+        if !w.starts_with(char::is_uppercase) {
+            break;
+        }
+        if OFFICES.contains(&w.to_lowercase().as_str()) {
+            cut = Some(next);
+        }
+        at = next;
+    }
+    let name = span.get(cut?..)?;
+    name.starts_with(char::is_uppercase).then_some(name)
 }
 
 /// A Roman numeral ("II", "xiv" not) as a regnal or generational suffix, with an optional
@@ -280,5 +322,19 @@ mod tests {
                 ("PLACE", "ENGLAND")
             ]
         );
+    }
+
+    #[test]
+    fn offices_before_a_name_are_not_part_of_it() {
+        for (span, name) in [
+            ("Midfielder Ali Karimi", Some("Ali Karimi")),
+            ("Commission Vice President Jana Novak", Some("Jana Novak")),
+            ("Prime Minister Theresa May", Some("Theresa May")),
+            ("John Major", None),
+            ("Jana Novak", None),
+            ("Coach", None),
+        ] {
+            assert_eq!(after_office(span), name, "{span}");
+        }
     }
 }
