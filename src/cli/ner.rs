@@ -4,6 +4,7 @@ use super::EXIT_OPEN;
 use super::output::{finish, one_line, written};
 use crate::corpus::load;
 use crate::jobs::JobCtx;
+use crate::ner::brands::Brands;
 use crate::ner::catalog;
 use crate::ner::clusters;
 use crate::ner::tagger::Tagger;
@@ -57,6 +58,9 @@ struct Entity<'a> {
     end: usize,
     label: &'static str,
     text: &'a str,
+    /// The Wikidata item of an organisation known by this name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wikidata: Option<String>,
 }
 
 /// Runs `quarry entities`.
@@ -119,11 +123,17 @@ pub fn entities(a: EntitiesArgs) -> ExitCode {
                 path: &d.path,
                 entities: ms
                     .iter()
-                    .map(|m| Entity {
-                        start: m.start + shift,
-                        end: m.end + shift,
-                        label: m.kind.label(),
-                        text: &d.text[m.start..m.end],
+                    .map(|m| {
+                        let text = &d.text[m.start..m.end];
+                        Entity {
+                            start: m.start + shift,
+                            end: m.end + shift,
+                            label: m.kind.label(),
+                            text,
+                            wikidata: (m.kind == EntityType::Org)
+                                .then(|| Brands::builtin().wikidata(text))
+                                .flatten(),
+                        }
                     })
                     .collect(),
             };

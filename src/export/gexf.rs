@@ -1,8 +1,8 @@
 //! GEXF 1.3, the format Gephi opens natively.
 //!
-//! Nodes carry a label and the attributes `type`, `mentions`, `documents`; edges carry a
-//! `weight` and the attributes `count`, `documents` and the score (titled with the measure's
-//! name). The graph is undirected and static. Node ids are written as decimal strings; nodes
+//! Nodes carry a label and the attributes `type`, `mentions`, `documents`, `wikidata` (empty
+//! when unknown); edges carry a `weight` and the attributes `count`, `documents` and the score
+//! (titled with the measure's name). The graph is undirected and static. Node ids are written as decimal strings; nodes
 //! come sorted by id, edges by their endpoints.
 //!
 //! Drawing hints use the GEXF viz module ([`VIZ_NAMESPACE`]): every node has a `viz:size`

@@ -1,8 +1,8 @@
 //! GraphML, read by Gephi, Cytoscape, yEd, igraph and NetworkX.
 //!
-//! Keys declare the attributes: nodes `label`, `type`, `mentions`, `documents`; edges
-//! `weight`, `count`, `documents` and the score (its `attr.name` is the measure's name). The
-//! graph is undirected; node ids are written as decimal strings, edge ids as `e0`, `e1`…;
+//! Keys declare the attributes: nodes `label`, `type`, `mentions`, `documents`, `wikidata`
+//! (empty when unknown); edges `weight`, `count`, `documents` and the score (its `attr.name`
+//! is the measure's name). The graph is undirected; node ids are written as decimal strings, edge ids as `e0`, `e1`…;
 //! nodes come sorted by id, edges by their endpoints.
 
 use super::xml::{
@@ -114,8 +114,9 @@ mod tests {
             .filter(|d| d.has_tag_name("key"))
             .filter_map(|k| Some((k.attribute("id")?, k.attribute("attr.name")?)))
             .collect();
-        assert_eq!(keys.len(), 8);
+        assert_eq!(keys.len(), 9);
         assert!(keys.contains(&("score", "logDice")));
+        assert!(keys.contains(&("wikidata", "wikidata")));
         assert!(keys.contains(&("ndocs", "documents")));
         let nodes: Vec<_> = doc
             .descendants()

@@ -52,6 +52,9 @@ pub struct NodeRow {
     /// Place in a drawing, y pointing up (see [`Network::place`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<[f32; 2]>,
+    /// The Wikidata item of the entity ("Q491627"), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
 }
 
 /// An edge of a [`Network`].

@@ -70,7 +70,7 @@ impl<R> Column<R> {
 }
 
 /// Node attributes besides id and label.
-pub const NODE_COLUMNS: [Column<NodeRow>; 3] = [
+pub const NODE_COLUMNS: [Column<NodeRow>; 4] = [
     Column {
         id: "type",
         title: "type",
@@ -88,6 +88,12 @@ pub const NODE_COLUMNS: [Column<NodeRow>; 3] = [
         title: "documents",
         kind: "long",
         value: |n| n.documents.to_string(),
+    },
+    Column {
+        id: "wikidata",
+        title: "wikidata",
+        kind: "string",
+        value: |n| n.wikidata.clone().unwrap_or_default(),
     },
 ];
 

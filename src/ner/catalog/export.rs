@@ -21,6 +21,7 @@ pub fn network(cat: &Catalog, g: &CooccurGraph) -> Network {
                 documents: n.weight.documents as u64,
                 color: Some(e.kind.rgb()),
                 position: None,
+                wikidata: e.wikidata(),
             }
         })
         .collect();

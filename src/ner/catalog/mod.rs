@@ -26,6 +26,7 @@ pub use export::network;
 pub use group::group;
 pub use recognise::{KnownMentions, Recognised, TableMention, recognise, recognise_reusing};
 
+use super::brands::Brands;
 use super::{EntityType, Recognizer};
 use crate::analysis::cooccur::{MentionRef, UnitTotals};
 use crate::analysis::docset::DocSet;
@@ -55,6 +56,20 @@ pub struct Entity {
     pub forms: Vec<(String, u32)>,
     /// Hidden by the user.
     pub hidden: bool,
+}
+
+impl Entity {
+    /// The Wikidata item of an organisation whose name or one of whose forms is a listed
+    /// company or brand ("Q491627"), when known.
+    pub fn wikidata(&self) -> Option<String> {
+        if self.kind != EntityType::Org {
+            return None;
+        }
+        let brands = Brands::builtin();
+        std::iter::once(self.name.as_str())
+            .chain(self.forms.iter().map(|f| f.0.as_str()))
+            .find_map(|n| brands.wikidata(n))
+    }
 }
 
 /// A mention placed in its document.

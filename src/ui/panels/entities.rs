@@ -248,11 +248,12 @@ fn summary_bar(
                         .map(|f| f.0.as_str())
                         .collect::<Vec<_>>()
                         .join("; "),
+                    ent.wikidata().unwrap_or_default(),
                 ]
             });
             export::save_csv(
                 "entities.csv",
-                &["name", "type", "mentions", "documents", "forms"],
+                &["name", "type", "mentions", "documents", "forms", "wikidata"],
                 data,
                 cmds,
             );
@@ -300,6 +301,13 @@ fn table(
                         t = t.weak().strikethrough();
                     }
                     ui.label(t);
+                    if let Some(q) = e.wikidata() {
+                        ui.hyperlink_to(
+                            RichText::new(&q).small(),
+                            format!("https://www.wikidata.org/wiki/{q}"),
+                        )
+                        .on_hover_text("This organisation on Wikidata");
+                    }
                 });
                 row.col(|ui| {
                     ui.label(RichText::new(e.kind.label()).color(kind_color(e.kind)));
