@@ -29,10 +29,7 @@ pub fn greedy_chain(n: usize, sim: impl Fn(usize, usize) -> Option<f64>) -> Vec<
         placed[j] = true;
     }
     // Then the closest item to either end, until no linked item is left.
-    loop {
-        let (Some(&front), Some(&back)) = (chain.front(), chain.back()) else {
-            break;
-        };
+    while let (Some(&front), Some(&back)) = (chain.front(), chain.back()) {
         let mut best: Option<(f64, usize, usize)> = None;
         for k in (0..n).filter(|&k| !placed[k] && linked[k]) {
             for (end, at) in [(front, 0), (back, 1)] {

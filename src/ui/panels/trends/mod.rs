@@ -249,12 +249,12 @@ type Plotted = (egui::Response, Option<PlotPoint>, (Rect, f64, f64));
 fn runs(t: &Trends, i: usize, xs: &[f64], step: f64) -> Vec<Vec<[f64; 2]>> {
     let mut out: Vec<Vec<[f64; 2]>> = Vec::new();
     let mut open = false;
-    for b in 0..t.bins.len() {
-        if t.bins[b].tokens == 0 {
+    for (b, (bin, x)) in t.bins.iter().zip(xs).enumerate() {
+        if bin.tokens == 0 {
             open = false;
             continue;
         }
-        let p = [xs[b] + step / 2.0, t.per_million(i, b)];
+        let p = [x + step / 2.0, t.per_million(i, b)];
         match out.last_mut() {
             Some(run) if open => run.push(p),
             _ => out.push(vec![p]),
