@@ -239,6 +239,30 @@ mod tests {
         assert_eq!(g.len(), 3);
     }
 
+    /// On Reuters "united states" counted 1,117 as a phrase and 1,130 in the Concordance: a
+    /// hard-wrapped line such as "…Nakasone and the United" passed for a headline, so the
+    /// phrase was cut at its line break.
+    #[test]
+    fn a_phrase_wrapped_over_two_lines_counts_as_the_concordance_finds_it() {
+        let a = analysis(&[
+            "Trade talks\n\n    Prime Minister Yasuhiro Nakasone of Japan and the United\nStates \
+             agreed on Tuesday. The United States said so.",
+            "Officials in Tokyo said the United States would act.",
+        ]);
+        let opts = NgramOptions {
+            n: 2,
+            min_count: 1,
+            skip_stop_edges: true,
+            skip_numbers: false,
+        };
+        let g = ngrams(&a, &opts, None, &JobCtx::detached()).unwrap();
+        let phrase = g.iter().find(|g| g.text(&a) == "united states").unwrap();
+        let q = crate::analysis::kwic::Query::parse("united states", &a).unwrap();
+        let hits = crate::analysis::kwic::search(&a, &q, None);
+        assert_eq!(hits.len(), 3);
+        assert_eq!(phrase.count as usize, hits.len());
+    }
+
     #[test]
     fn stop_word_edges_min_count_and_numbers() {
         let a = analysis(&["the prime minister of the country said 5 times the prime minister"]);

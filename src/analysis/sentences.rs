@@ -296,8 +296,11 @@ fn is_starter(word: &str) -> bool {
     )
 }
 
+/// Lines of at least this many characters after the first are wrapped text, not headlines.
+const WRAPPED_LINE: usize = 50;
+
 /// Whether the line ending at `line_end` (just after the previous token) is a headline, so that
-/// a sentence ends with it. `tail` is the gap between the token and the newline.
+/// a sentence ends with it: the text's first line, or a shorter one in title case. `tail` is the gap between the token and the newline.
 fn headline_before(text: &str, line_end: usize, tail: &[u8], next: &str) -> bool {
     let opens_line = next
         .chars()
@@ -320,6 +323,11 @@ fn headline_before(text: &str, line_end: usize, tail: &[u8], next: &str) -> bool
     let Some(line) = text.get(line_start..line_end) else {
         return false;
     };
+    // A line as long as a column of wrapped text is one: "…and the United" goes on with
+    // "States" on the next line.
+    if line.trim().chars().count() >= WRAPPED_LINE {
+        return false;
+    }
     // Title case: no word of four or more letters starts lowercase.
     line.split_whitespace().all(|w| {
         let mut cs = w.chars().skip_while(|c| !c.is_alphanumeric());
@@ -439,6 +447,9 @@ mod tests {
         assert_eq!(sentence_starts(t), ["BAHIA", "Showers"]);
         let t = "Intro text\nUS Refuses to Co-sponsor UN Motion\nThe United States said";
         assert_eq!(sentence_starts(t), ["Intro", "US", "The"]);
+        // A wrapped line in title case is no headline: the name it ends goes on.
+        let t = "Trade talks\n\n    Prime Minister Yasuhiro Nakasone of Japan and the United\nStates agreed.";
+        assert_eq!(sentence_starts(t), ["Trade", "Prime"]);
         // The first line of a text is a headline when the next line starts with a capital.
         assert_eq!(
             sentence_starts("US refuses motion\nThe US said"),

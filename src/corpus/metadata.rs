@@ -25,9 +25,10 @@ pub struct TextMeta {
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // "LONDON/GENEVA (Reuters) - ", "WASHINGTON, Feb 27 - ", "GENEVA, March 3, 2025 (Meridian News) - ",
-    // "BASEL, Switzerland, July 17, 2025 (Meridian News) - "
+    // "BASEL, Switzerland, July 17, 2025 (Meridian News) - ", and "PARIS (Reuters) -The" with
+    // no space after the dash (but a space before it, so "AFL-CIO" is no dateline)
     Regex::new(
-        r"^(?P<place>\p{Lu}[\p{Lu} .'’/&-]*\p{Lu}\.?)(?:,\s*(?P<region>\p{Lu}\p{Ll}+\.?(?:\s\p{Lu}\p{Ll}+)*))?(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\((?P<source>[^()\n]{2,40})\))?\s*(?:[-–—]{1,2}|:)\s",
+        r#"^(?P<place>\p{Lu}[\p{Lu} .'’/&-]*\p{Lu}\.?)(?:,\s*(?P<region>\p{Lu}\p{Ll}+\.?(?:\s\p{Lu}\p{Ll}+)*))?(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\((?P<source>[^()\n]{2,40})\))?(?:\s*(?:[-–—]{1,2}|:)\s|\s+[-–—]{1,2}[\p{Lu}"“‘'])"#,
     )
     .unwrap_or_else(|_| unreachable!("constant pattern"))
 });
@@ -143,6 +144,17 @@ mod tests {
         assert_eq!(m.places, ["London", "Geneva"]);
         assert_eq!(m.source.as_deref(), Some("Reuters"));
         assert_eq!(m.date, None);
+    }
+
+    #[test]
+    fn dateline_with_no_space_after_the_dash() {
+        let t = "Ministers split on tariffs\n\nOSLO/ROME/VIENNA (Reuters) -The Nordic envoy said.";
+        let m = from_lines(t);
+        assert_eq!(m.dateline.as_deref(), Some("OSLO/ROME/VIENNA"));
+        assert_eq!(m.places, ["Oslo", "Rome", "Vienna"]);
+        assert_eq!(m.source.as_deref(), Some("Reuters"));
+        let m = from_lines("Unions\nAFL-CIO leaders met on Monday.");
+        assert_eq!(m.dateline, None);
     }
 
     #[test]

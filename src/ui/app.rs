@@ -8,6 +8,7 @@ use crate::jobs::{Job, Phase, Poll, Waker};
 use crate::ner::catalog::Edits;
 use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::context::Ctx;
+use crate::ui::options::Theme;
 use crate::ui::panels::{Tab, Viewer, Views, default_layout};
 use crate::ui::saving::Saving;
 use crate::ui::session::{Latest, Loaded, Session, Tables};
@@ -92,6 +93,8 @@ pub struct QuarryApp {
     log_frames: bool,
     /// A panel picture waiting for the window's screenshot: rectangle and file name.
     pending_png: Option<(egui::Rect, String)>,
+    /// The theme last handed to egui.
+    applied_theme: Option<Theme>,
     /// Where exported files go, and the box that asks for a path when no dialog opens.
     pub saving: Saving,
     /// The window's context, for viewport commands.
@@ -137,6 +140,7 @@ impl QuarryApp {
             frame_stats: FrameStats::default(),
             log_frames: std::env::var_os("QUARRY_FRAME_STATS").is_some(),
             pending_png: None,
+            applied_theme: None,
             saving: Saving::default(),
             ctx: Some(ctx.clone()),
             show_help: false,
@@ -355,7 +359,13 @@ impl QuarryApp {
                 self.session.selection.chose(Latest::Link);
                 self.focus(Tab::Concordance);
             }
+            Command::SetTheme(t) => {
+                self.settings.options.theme = t;
+                self.save_settings();
+            }
             Command::SetGraph { options, entities } => {
+                let g = &mut self.session.graph;
+                g.min_count_chosen |= options.min_count != g.options.min_count;
                 self.session.graph.options = options;
                 self.session.graph.entities = entities;
             }
@@ -575,6 +585,15 @@ impl QuarryApp {
                 if ui.button("Reset layout").clicked() {
                     self.settings.dock = default_layout();
                 }
+                ui.menu_button("Theme", |ui| {
+                    for t in Theme::ALL {
+                        let on = self.settings.options.theme == t;
+                        if ui.radio(on, t.name()).clicked() {
+                            self.commands.push(Command::SetTheme(t));
+                            ui.close();
+                        }
+                    }
+                });
             });
             ui.menu_button("Stop-words", |ui| {
                 let o = &self.settings.options;
@@ -747,6 +766,11 @@ impl QuarryApp {
         // ready, whichever panels are open (the Reader colours their mentions).
         let _ = self.context().catalog();
         self.handle_input(ui);
+        let theme = self.settings.options.theme;
+        if self.applied_theme != Some(theme) {
+            ui.ctx().set_theme(theme.preference());
+            self.applied_theme = Some(theme);
+        }
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         self.help_window(ui);
@@ -756,12 +780,14 @@ impl QuarryApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                let listed = self.views.documents.rows_shared();
                 let cx = Ctx::new(
                     &self.session,
                     &self.settings.options,
                     &self.settings.recent,
                     self.loading.is_some(),
-                );
+                )
+                .with_listed(listed);
                 let mut viewer = Viewer {
                     cx: &cx,
                     views: &mut self.views,

@@ -55,6 +55,8 @@ pub enum Command {
     SetHideStopwords(bool),
     /// Bars in the Words chart.
     SetWordsTopN(usize),
+    /// The colour theme; saved.
+    SetTheme(crate::ui::options::Theme),
     /// Co-occurrence options of the Network and Matrix panels, and how many of the most
     /// mentioned entities the network holds.
     SetGraph {

@@ -47,6 +47,8 @@ pub struct Ctx<'a> {
     pub store: &'a Store,
     /// Wakes the window when a background value arrives.
     pub waker: &'a Waker,
+    /// The documents the Documents panel lists, in its order (set by the app each frame).
+    pub listed: Option<Arc<Vec<crate::analysis::DocId>>>,
     /// The user's entity corrections (for the catalog job).
     edits: &'a crate::ner::catalog::Edits,
 }
@@ -68,7 +70,14 @@ impl<'a> Ctx<'a> {
             store: &s.store,
             waker: &s.waker,
             edits: &s.edits,
+            listed: None,
         }
+    }
+
+    /// The same context, knowing the documents the Documents panel lists.
+    pub fn with_listed(mut self, rows: Arc<Vec<crate::analysis::DocId>>) -> Self {
+        self.listed = Some(rows);
+        self
     }
 
     /// The corpus and date range values are computed over.

@@ -84,6 +84,11 @@ impl<K: PartialEq + Clone, V: Send + 'static> Derived<K, V> {
             .flatten()
     }
 
+    /// The key of the running job, if one runs.
+    pub fn running_key(&self) -> Option<&K> {
+        self.running.as_ref().map(|(k, _)| k)
+    }
+
     /// Whether a job is running.
     pub fn is_running(&self) -> bool {
         self.running.is_some()

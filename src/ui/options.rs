@@ -1,5 +1,5 @@
 //! View options the user sets and expects to find again after a restart (word-list size,
-//! stop-word changes, the names always recognised). They live in the settings (`ui::settings`), the
+//! stop-word changes, the names always recognised, the colour theme). They live in the settings (`ui::settings`), the
 //! only owner; panels read them through their context and change them with commands.
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,43 @@ pub struct Options {
     pub large_stoplist: bool,
     /// Names always recognised as entities, one per line with an optional type.
     pub user_names: String,
+    /// Light or dark colours, or those the system asks for.
+    pub theme: Theme,
+}
+
+/// The colour theme chosen in View → Theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Theme {
+    /// Whatever the system prefers.
+    #[default]
+    System,
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+impl Theme {
+    /// Every choice, in menu order.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::System];
+
+    /// The menu's words for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "Follow the system",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    /// egui's preference for it.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        }
+    }
 }
 
 impl Default for Options {
@@ -32,6 +69,7 @@ impl Default for Options {
             user_keep: BTreeSet::new(),
             large_stoplist: false,
             user_names: String::new(),
+            theme: Theme::System,
         }
     }
 }

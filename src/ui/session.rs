@@ -116,6 +116,19 @@ pub struct GraphSettings {
     pub options: CooccurOptions,
     /// The network holds this many of the entities most mentioned in the date range.
     pub entities: usize,
+    /// Whether the user set the minimum count; until then it follows the corpus's size.
+    pub min_count_chosen: bool,
+}
+
+/// Corpora of at most this many documents count every pair seen together once: in a story or
+/// two, most pairs of names meet once, and a minimum of two would leave nearly none.
+pub const FEW_DOCUMENTS: usize = 5;
+
+impl GraphSettings {
+    /// The minimum count that suits a corpus of `documents` when the user has not chosen one.
+    pub fn default_min_count(documents: usize) -> u32 {
+        if documents <= FEW_DOCUMENTS { 1 } else { 2 }
+    }
 }
 
 impl Default for GraphSettings {
@@ -127,6 +140,7 @@ impl Default for GraphSettings {
                 ..CooccurOptions::default()
             },
             entities: 300,
+            min_count_chosen: false,
         }
     }
 }
@@ -178,7 +192,8 @@ impl Session {
         }
     }
 
-    /// Replaces the corpus and resets the selection, the corrections and the store.
+    /// Replaces the corpus and resets the selection, the corrections and the store; the
+    /// co-occurrence minimum count follows the corpus's size unless the user set it.
     pub fn set_loaded(&mut self, loaded: Loaded, stop: StopChoice<'_>, edits: Edits) {
         let first = (!loaded.corpus.docs.is_empty()).then_some(0);
         self.loaded = Some(loaded);
@@ -189,6 +204,10 @@ impl Session {
         };
         self.scope = None;
         self.store = Store::default();
+        if !self.graph.min_count_chosen {
+            let docs = self.loaded.as_ref().map_or(0, |l| l.corpus.docs.len());
+            self.graph.options.min_count = GraphSettings::default_min_count(docs);
+        }
         // The store was emptied, so the catalog is grouped anew with these edits.
         self.edits = edits;
         self.rebuild_stop(stop);

@@ -49,6 +49,51 @@ pub fn kind_color(k: EntityType) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// Relative luminance of a colour (WCAG 2), 0 for black to 1 for white.
+fn luminance(c: Color32) -> f32 {
+    let lin = |v: u8| {
+        let v = v as f32 / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+}
+
+/// Contrast ratio of two colours (WCAG 2): 1 for none, 21 for black on white.
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Contrast at least this high reads as body text does (WCAG AA).
+pub const READABLE: f32 = 4.5;
+
+/// `c` moved toward `to` just enough to read on `background`.
+fn readable_on(c: Color32, to: Color32, background: Color32) -> Color32 {
+    (0..=10)
+        .map(|k| c.lerp_to_gamma(to, k as f32 / 10.0))
+        .find(|&x| contrast(x, background) >= READABLE)
+        .unwrap_or(to)
+}
+
+/// Text and fill of an entity type's badge (a toggle) on `background`: switched on, the type's
+/// colour (darkened until white reads on it) filled behind white text; off, the type's colour
+/// as text, lightened on a dark background or darkened on a light one until it reads.
+pub fn badge_colors(k: EntityType, on: bool, background: Color32) -> (Color32, Color32) {
+    let c = kind_color(k);
+    if on {
+        let fill = readable_on(c, Color32::BLACK, Color32::WHITE);
+        (Color32::WHITE, fill)
+    } else {
+        let dark = luminance(background) < 0.2;
+        let to = if dark { Color32::WHITE } else { Color32::BLACK };
+        (readable_on(c, to, background), Color32::TRANSPARENT)
+    }
+}
+
 /// A heat-map cell for `t` in 0..=1: pale for weak, dark for strong.
 pub fn heat(t: f32) -> Color32 {
     let t = t.clamp(0.0, 1.0);
@@ -62,6 +107,26 @@ pub fn heat(t: f32) -> Color32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_type_badge_reads_on_light_and_dark_panels() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            let bg = visuals.panel_fill;
+            for k in EntityType::ALL {
+                for on in [true, false] {
+                    let (text, fill) = badge_colors(k, on, bg);
+                    let behind = if on { fill } else { bg };
+                    let c = contrast(text, behind);
+                    assert!(
+                        c >= READABLE,
+                        "{k:?} on={on} dark={}: {c}",
+                        visuals.dark_mode
+                    );
+                }
+            }
+        }
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+    }
 
     #[test]
     fn heat_runs_from_pale_to_dark() {

@@ -104,6 +104,22 @@ pub fn link_listed(unit: Scope, listed: usize, n: usize, documents: usize) -> St
     }
 }
 
+/// A toggle for an entity type, as a badge that reads in light and dark themes alike.
+pub fn type_badge(ui: &mut egui::Ui, k: crate::ner::EntityType, on: &mut bool) -> egui::Response {
+    let (text, fill) = crate::ui::theme::badge_colors(k, *on, ui.visuals().panel_fill);
+    let stroke = egui::Stroke::new(1.0, crate::ui::theme::kind_color(k));
+    let mut r = ui.add(
+        egui::Button::new(egui::RichText::new(k.label()).color(text).strong())
+            .fill(fill)
+            .stroke(stroke),
+    );
+    if r.clicked() {
+        *on = !*on;
+        r.mark_changed();
+    }
+    r
+}
+
 /// Formats a byte count as B, KB or MB.
 pub fn human_bytes(b: u64) -> String {
     match b {

@@ -48,6 +48,7 @@ mod contexts;
 mod count;
 mod index;
 mod select;
+pub mod seriate;
 #[cfg(test)]
 mod tests;
 

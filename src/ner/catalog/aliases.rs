@@ -3,6 +3,7 @@
 //! pairs are only suggested to the user ("Zelenskiy" / "Zelensky").
 
 use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// The key a surface form normalises to: lowercase, without dots, possessive "'s", a leading
 /// "the", or extra spaces. "U.N." and "UN" both give "un"; "the United Nations" gives
@@ -155,6 +156,64 @@ pub fn surname_map<'a>(person_keys: impl Iterator<Item = &'a str>) -> FxHashMap<
         .collect()
 }
 
+/// Number words of the groups of countries ("Group of Seven" is the G7).
+const GROUP_SIZES: [(&str, &str); 8] = [
+    ("two", "2"),
+    ("five", "5"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("ten", "10"),
+    ("twenty", "20"),
+    ("77", "77"),
+    ("twenty-four", "24"),
+];
+
+/// Countries by the key of their adjective ("russian" → "russia"), from the lists that ship
+/// with the recogniser.
+static COUNTRY_OF_ADJECTIVE: LazyLock<FxHashMap<String, String>> = LazyLock::new(|| {
+    let rows = |text: &'static str| {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?.to_string(), normalise(f.next()?)))
+            })
+            .collect::<FxHashMap<String, String>>()
+    };
+    let countries = rows(include_str!("../../../assets/ner/lexicons/countries.tsv"));
+    rows(include_str!(
+        "../../../assets/ner/lexicons/nationalities.tsv"
+    ))
+    .into_iter()
+    .filter_map(|(code, adjective)| Some((adjective, countries.get(&code)?.clone())))
+    .collect()
+});
+
+/// The key of the usual short name of a formal or spelled-out name, when it has one: "group
+/// of seven nations" → "g7", "russian federation" → "russia", "republic of korea" → "korea".
+pub fn short_form(key: &str) -> Option<String> {
+    if let Some(rest) = key.strip_prefix("group of ") {
+        let number = rest.split_whitespace().next()?;
+        let digits = GROUP_SIZES
+            .iter()
+            .find(|(w, _)| *w == number)
+            .map(|(_, d)| *d)
+            .or_else(|| number.chars().all(|c| c.is_ascii_digit()).then_some(number))?;
+        return Some(format!("g{digits}"));
+    }
+    for formal in [" federation", " republic", " kingdom"] {
+        if let Some(adjective) = key.strip_suffix(formal)
+            && let Some(country) = COUNTRY_OF_ADJECTIVE.get(adjective)
+            && country != key
+        {
+            return Some(country.clone());
+        }
+    }
+    key.strip_prefix("republic of ")
+        .or_else(|| key.strip_prefix("kingdom of "))
+        .map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +232,18 @@ mod tests {
         assert_eq!(without_legal_form("salomon brothers"), None);
         assert_eq!(without_legal_form("co inc"), None);
         assert_eq!(without_legal_form("inc"), None);
+    }
+
+    #[test]
+    fn formal_and_spelled_out_names_have_a_short_form() {
+        assert_eq!(short_form("group of seven nations").as_deref(), Some("g7"));
+        assert_eq!(short_form("group of seven").as_deref(), Some("g7"));
+        assert_eq!(short_form("group of 20").as_deref(), Some("g20"));
+        assert_eq!(short_form("russian federation").as_deref(), Some("russia"));
+        assert_eq!(short_form("republic of korea").as_deref(), Some("korea"));
+        assert_eq!(short_form("group of friends"), None);
+        assert_eq!(short_form("russia"), None);
+        assert_eq!(short_form("federal reserve"), None);
     }
 
     #[test]

@@ -398,10 +398,15 @@ fn describe(key: &str, idx: &[usize], raw: &[Raw], c: &Corpus, edits: &Edits) ->
             return first.to_string();
         }
         let lower = first.to_lowercase();
-        forms
+        let ordinary = forms
             .iter()
-            .find(|(f, _)| f.chars().any(char::is_lowercase) && f.to_lowercase() == lower)
-            .map_or_else(|| first.to_string(), |(f, _)| f.clone())
+            .find(|(f, _)| f.chars().any(char::is_lowercase) && f.to_lowercase() == lower);
+        match ordinary {
+            Some((f, _)) => f.clone(),
+            // A place known only from datelines ("BERLIN") reads as a place name does.
+            None if kind == EntityType::Place => title_case(first),
+            None => first.to_string(),
+        }
     });
     Entity {
         key: key.to_string(),
@@ -426,8 +431,8 @@ fn mostly_in_running_text(idx: &[usize], raw: &[Raw], c: &Corpus) -> bool {
     2 * in_text > capitals
 }
 
-/// Whether a mention sits inside running text: after other words on its line, on a line with
-/// lowercase letters (not a headline in capitals, nor a dateline that starts a line).
+/// Whether a mention sits inside running text: after words in lowercase on its line (not a
+/// headline in capitals, nor a dateline's places that start a line).
 fn in_running_text(c: &Corpus, m: &Placed) -> bool {
     let Some(text) = c.docs.get(m.doc as usize).map(|d| d.text.as_str()) else {
         return false;
@@ -443,5 +448,21 @@ fn in_running_text(c: &Corpus, m: &Placed) -> bool {
         .map_or(text.len(), |i| end + i);
     let before = text.get(line_start..start).unwrap_or("");
     let line = text.get(line_start..line_end).unwrap_or("");
-    !before.trim().is_empty() && line.contains(char::is_lowercase)
+    // Words in capitals before it ("LONDON/GENEVA/" of a dateline) do not make running text.
+    before.contains(char::is_lowercase) && line.contains(char::is_lowercase)
+}
+
+/// "NEW YORK" → "New York": each word's first letter kept, the rest in lowercase.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
 }

@@ -1,6 +1,6 @@
 //! Merge suggestions: pairs of entities that may be one, for the user to merge or not.
 
-use super::aliases::{edit_distance, surname, without_legal_form};
+use super::aliases::{edit_distance, short_form, surname, without_legal_form};
 use super::{Edits, Entity, EntityId, Placed, Suggestion};
 use crate::analysis::DocId;
 use crate::ner::EntityType;
@@ -10,13 +10,19 @@ use rustc_hash::FxHashMap;
 /// Pairs that may be one entity: near-identical spellings, a lone surname and a full name, an
 /// organisation's name with and without a legal form ("Salomon Brothers Inc"), or its first or
 /// last word alone ("Merrill", "Hutton") and the one name of several words it begins or ends,
-/// when most documents that use the word also have the name (it refers back to it).
+/// when most documents that use the word also have the name (it refers back to it), and a
+/// formal or spelled-out name with its usual short form ("Russian Federation", "Russia").
 pub(super) fn suggest(entities: &[Entity], mentions: &[Placed], edits: &Edits) -> Vec<Suggestion> {
     let top = entities.len().min(3000);
     let orgs: FxHashMap<&str, EntityId> = entities[..top]
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityType::Org)
+        .map(|(i, e)| (e.key.as_str(), i as EntityId))
+        .collect();
+    let by_key: FxHashMap<&str, EntityId> = entities[..top]
+        .iter()
+        .enumerate()
         .map(|(i, e)| (e.key.as_str(), i as EntityId))
         .collect();
     let mut by_surname: FxHashMap<&str, Vec<EntityId>> = FxHashMap::default();
@@ -97,6 +103,13 @@ pub(super) fn suggest(entities: &[Entity], mentions: &[Placed], edits: &Edits) -
                     from,
                     into,
                     reason: "the same name with a legal form",
+                });
+            }
+            if let Some(&j) = short_form(&e.key).and_then(|k| by_key.get(k.as_str())) {
+                out.push(Suggestion {
+                    from: i.max(j as usize) as EntityId,
+                    into: i.min(j as usize) as EntityId,
+                    reason: "a formal or spelled-out name and its usual short form",
                 });
             }
             let same = bucket.get(&(e.kind, e.key.chars().next()));

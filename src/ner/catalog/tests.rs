@@ -296,3 +296,42 @@ fn a_name_written_in_capitals_in_running_text_keeps_them() {
     let geneva = &cat.entities[cat.find("geneva").unwrap() as usize];
     assert_eq!((geneva.name.as_str(), geneva.mentions), ("Geneva", 4));
 }
+
+/// A story from three capitals: its dateline's last place, after the others, is no running
+/// text either, and a place known only from datelines reads as a place name.
+#[test]
+fn every_place_of_a_dateline_reads_in_its_ordinary_spelling() {
+    let (c, a) = setup(&[
+        "Envoys meet\n\nOSLO/ROME/VIENNA (Reuters) -The envoy left Vienna on Friday.",
+        "Talks end\n\nOSLO/VIENNA (Reuters) - Delegates agreed.",
+    ]);
+    let rec = Recognizer::english()
+        .with_user_names("OSLO\tPLACE\nVIENNA\tPLACE\nVienna\tPLACE\nROME\tPLACE");
+    let cat = catalog(&a, &c, &rec);
+    let name = |k: &str| cat.entities[cat.find(k).unwrap() as usize].name.as_str();
+    assert_eq!(name("vienna"), "Vienna");
+    assert_eq!(name("oslo"), "Oslo");
+    assert_eq!(name("rome"), "Rome");
+}
+
+/// A story naming "the Group of Seven nations" and later "G7", "the Russian Federation" and
+/// "Russia" listed each pair apart with nothing to join them.
+#[test]
+fn a_spelled_out_or_formal_name_is_suggested_with_its_short_form() {
+    let (c, a) = setup(&[
+        "Leaders of the Group of Seven nations met. The G7 statement named the Russian \
+         Federation; Russia replied.",
+    ]);
+    let rec = Recognizer::english().with_user_names(
+        "Group of Seven nations\tORG\nG7\tORG\nRussian Federation\tPLACE\nRussia\tPLACE",
+    );
+    let cat = catalog(&a, &c, &rec);
+    let id = |k: &str| cat.find(k).unwrap();
+    let suggested = |x: u32, y: u32| {
+        cat.suggestions
+            .iter()
+            .any(|s| (s.from, s.into) == (x.max(y), x.min(y)))
+    };
+    assert!(suggested(id("group of seven nations"), id("g7")));
+    assert!(suggested(id("russian federation"), id("russia")));
+}

@@ -35,7 +35,6 @@ struct RowsKey {
 }
 
 /// View state of the Documents panel.
-#[derive(Default)]
 pub struct DocumentsView {
     /// Filter text typed by the user (matches title and text, any case).
     pub filter: String,
@@ -54,6 +53,24 @@ pub struct DocumentsView {
     scan: Derived<RowsKey, Vec<DocId>>,
     /// The selected document when the table last scrolled to it.
     shown_doc: Option<DocId>,
+    /// Most rows sorted inside a frame; more are sorted in the background.
+    pub sort_in_frame: usize,
+}
+
+impl Default for DocumentsView {
+    fn default() -> Self {
+        Self {
+            filter: String::new(),
+            sort: SortBy::default(),
+            descending: false,
+            rows: Arc::default(),
+            rows_corpus: CorpusKey::default(),
+            key: None,
+            scan: Derived::default(),
+            shown_doc: None,
+            sort_in_frame: SORT_IN_FRAME_ROWS,
+        }
+    }
 }
 
 impl DocumentsView {
@@ -62,10 +79,20 @@ impl DocumentsView {
         &self.rows
     }
 
-    /// Whether the filter text is being looked for; until it is found, the rows are the
-    /// previous ones.
+    /// The same, shared.
+    pub fn rows_shared(&self) -> Arc<Vec<DocId>> {
+        self.rows.clone()
+    }
+
+    /// Whether the filter text is being looked for or the rows sorted in the background; until
+    /// then, the rows are the previous ones.
     pub fn is_filtering(&self) -> bool {
         self.scan.is_running()
+    }
+
+    /// What the rows being found or sorted in the background are for.
+    fn scan_key(&self) -> Option<&RowsKey> {
+        self.scan.running_key()
     }
 }
 
@@ -95,9 +122,13 @@ fn candidates(
     documents::candidates(l.corpus.docs.len(), word, scope, &required)
 }
 
-/// Brings the rows up to date. Without filter text they are computed at once (no document
-/// text is read); with it, the search runs in the background and the previous rows stay
-/// listed until it finishes. True when new rows came in.
+/// Most rows sorted inside a frame: beyond this the sort runs in the background (sorting
+/// 200,000 titles takes about a tenth of a second, too long for a frame).
+pub const SORT_IN_FRAME_ROWS: usize = 5_000;
+
+/// Brings the rows up to date. A few rows without filter text are sorted at once; otherwise
+/// the search and the sort run in the background and the previous rows stay listed until they
+/// finish. True when new rows came in.
 fn refresh(cx: &Ctx, v: &mut DocumentsView) -> bool {
     let hits = cx.selected_hits();
     let catalog = if cx.selection.entity.is_some() {
@@ -124,7 +155,7 @@ fn refresh(cx: &Ctx, v: &mut DocumentsView) -> bool {
         catalog: catalog.as_ref().map(|_| cx.catalog_key()),
     };
     if v.key.as_ref() == Some(&key) {
-        // Back to what is listed: a search for anything else is moot.
+        // Back to what is listed: a search or sort for anything else is moot.
         if v.scan.is_running() {
             v.scan.clear();
         }
@@ -135,18 +166,26 @@ fn refresh(cx: &Ctx, v: &mut DocumentsView) -> bool {
         v.rows = Arc::default();
         v.rows_corpus = cx.corpus;
     }
-    let sel = cx.selection;
-    let scope = cx.scope.map(|s| s.as_ref());
-    if needle.is_empty() {
+    v.scan.poll();
+    if let Some(rows) = v.scan.value_for(&key) {
+        v.rows = rows.clone();
+        v.key = Some(key);
+        return true;
+    }
+    if v.scan.is_running() && v.scan_key() == Some(&key) {
+        return false;
+    }
+    let rows = candidates(
+        l,
+        cx.selection,
+        cx.scope.map(|s| s.as_ref()),
+        hits.as_deref().map(Vec::as_slice),
+        catalog.as_deref(),
+        link.as_ref().map(|p| p.documents.as_slice()),
+    );
+    if needle.is_empty() && rows.len() <= v.sort_in_frame {
         v.scan.clear();
-        let mut rows = candidates(
-            l,
-            sel,
-            scope,
-            hits.as_deref().map(Vec::as_slice),
-            catalog.as_deref(),
-            link.as_ref().map(|p| p.documents.as_slice()),
-        );
+        let mut rows = rows;
         sort_docs(
             &l.corpus,
             &l.analysis.doc_tokens,
@@ -158,25 +197,15 @@ fn refresh(cx: &Ctx, v: &mut DocumentsView) -> bool {
         v.key = Some(key);
         return true;
     }
-    v.scan.poll();
-    if let Some(rows) = v.scan.value_for(&key) {
-        v.rows = rows.clone();
-        v.key = Some(key);
-        return true;
-    }
     let (sort, descending) = (v.sort, v.descending);
     let l = l.clone();
     v.scan.request(&key, cx.waker, || {
-        let rows = candidates(
-            &l,
-            sel,
-            scope,
-            hits.as_deref().map(Vec::as_slice),
-            catalog.as_deref(),
-            link.as_ref().map(|p| p.documents.as_slice()),
-        );
         move |ctx: &JobCtx| {
-            let mut rows = filter_docs_in_job(&l.corpus, rows, &needle, ctx)?;
+            let mut rows = if needle.is_empty() {
+                rows
+            } else {
+                filter_docs_in_job(&l.corpus, rows, &needle, ctx)?
+            };
             sort_docs(
                 &l.corpus,
                 &l.analysis.doc_tokens,
@@ -428,9 +457,15 @@ fn filter_bar(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, l: &Loaded, cmds: &m
         if let Some(p) = v.scan.progress() {
             ui.spinner();
             let pct = (p.fraction() * 100.0).round();
-            ui.weak(format!("filtering… {pct}%")).on_hover_text(
-                "Looking for the filter text; the table shows the previous result until then",
-            );
+            if v.filter.trim().is_empty() {
+                ui.weak("sorting…").on_hover_text(
+                    "Sorting the rows; the table shows them in the previous order until then",
+                );
+            } else {
+                ui.weak(format!("filtering… {pct}%")).on_hover_text(
+                    "Looking for the filter text; the table shows the previous result until then",
+                );
+            }
         }
     });
 }

@@ -12,9 +12,10 @@ use crate::ui::commands::{Command, EntityEdit};
 use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
+use crate::ui::session::GraphSettings;
 use crate::ui::store::{CatalogKey, ScopeKey};
 use crate::ui::theme::kind_color;
-use crate::ui::widgets::{count, no_corpus};
+use crate::ui::widgets::{count, no_corpus, thousands, together_in, type_badge};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
@@ -137,7 +138,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView, cmds: &mut Vec<Command>
     };
     let rows = v.rows.clone();
     let selected = cx.selection.entity;
-    let partners = |e: EntityId| top_partners(graph.as_ref().map(|g| &*g.1), &cat, e);
+    let partners = |e: EntityId| top_partners(graph.as_ref().map(|g| &*g.1), &cat, e, cx.graph);
     summary_bar(ui, cx, &cat, &rows, &counts, cmds);
     suggestions(ui, &cat, cmds);
     table(
@@ -157,8 +158,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView, cmds: &mut Vec<Command>
 fn toolbar(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView) {
     ui.horizontal_wrapped(|ui| {
         for (i, k) in EntityType::ALL.iter().enumerate() {
-            let text = RichText::new(k.label()).color(kind_color(*k));
-            ui.toggle_value(&mut v.show[i], text);
+            type_badge(ui, *k, &mut v.show[i]);
         }
         ui.add(
             egui::TextEdit::singleline(&mut v.search)
@@ -179,13 +179,21 @@ fn toolbar(ui: &mut Ui, cx: &Ctx, v: &mut EntitiesView) {
     });
 }
 
-/// An entity's three strongest partners in the graph, strongest first.
-fn top_partners(graph: Option<&CooccurGraph>, cat: &Catalog, e: EntityId) -> String {
+/// An entity's three strongest partners in the graph, strongest first; or why none is listed.
+fn top_partners(
+    graph: Option<&CooccurGraph>,
+    cat: &Catalog,
+    e: EntityId,
+    settings: &GraphSettings,
+) -> Result<String, String> {
     let Some(g) = graph else {
-        return String::new();
+        return Ok(String::new());
     };
     let Some(n) = g.node(e) else {
-        return String::new();
+        return Err(format!(
+            "Partners are listed for the {} entities most mentioned, as in the Network panel",
+            thousands(settings.entities as u64)
+        ));
     };
     let mut nb: Vec<(f64, EntityId)> = g
         .graph
@@ -200,12 +208,29 @@ fn top_partners(graph: Option<&CooccurGraph>, cat: &Catalog, e: EntityId) -> Str
             (edge.weight().score, g.graph[other].entity)
         })
         .collect();
+    if nb.is_empty() {
+        return Err(format!(
+            "No entity appears with it {} at least {}; lower the minimum count in the Network panel",
+            together_in(settings.options.scope),
+            times(settings.options.min_count)
+        ));
+    }
     nb.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    nb.iter()
+    Ok(nb
+        .iter()
         .take(3)
         .filter_map(|(_, o)| cat.entities.get(*o as usize).map(|e| e.name.as_str()))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", "))
+}
+
+/// "once", "twice", "3 times".
+fn times(n: u32) -> String {
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{} times", thousands(n as u64)),
+    }
 }
 
 /// How many entities are listed, the selected one, and the CSV export.
@@ -269,7 +294,7 @@ fn table(
     rows: &[EntityId],
     counts: &ScopeCounts,
     selected: Option<EntityId>,
-    partners: &dyn Fn(EntityId) -> String,
+    partners: &dyn Fn(EntityId) -> Result<String, String>,
     rename: &mut Option<(String, String)>,
     cmds: &mut Vec<Command>,
 ) {
@@ -318,8 +343,13 @@ fn table(
                 row.col(|ui| {
                     ui.label(c.1.to_string());
                 });
-                row.col(|ui| {
-                    ui.label(partners(id));
+                row.col(|ui| match partners(id) {
+                    Ok(names) => {
+                        ui.label(names);
+                    }
+                    Err(why) => {
+                        ui.weak("—").on_hover_text(why);
+                    }
                 });
                 let resp = row.response();
                 if resp.clicked() {

@@ -147,7 +147,14 @@ fn show_ngrams(ui: &mut Ui, cx: &Ctx, v: &mut PhrasesView, cmds: &mut Vec<Comman
         .header(20.0, |mut h| {
             for name in ["Phrase", "Count", "Docs"] {
                 h.col(|ui| {
-                    ui.strong(name);
+                    let r = ui.strong(name);
+                    if name == "Count" {
+                        r.on_hover_text(
+                            "Times the words follow each other inside one sentence. The \
+                             Concordance finds a phrase across a sentence's end too, so it may \
+                             list a few more.",
+                        );
+                    }
                 });
             }
         })

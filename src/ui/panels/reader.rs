@@ -9,7 +9,7 @@ use crate::ui::context::Ctx;
 use crate::ui::session::Loaded;
 use crate::ui::store::CorpusKey;
 use crate::ui::theme::{self, kind_color};
-use crate::ui::widgets::no_corpus;
+use crate::ui::widgets::{no_corpus, type_badge};
 use aho_corasick::AhoCorasick;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Key, KeyboardShortcut, Modifiers, RichText, Ui};
@@ -614,9 +614,7 @@ fn find_bar(ui: &mut Ui, cx: &Ctx, v: &mut ReaderView) {
         ui.separator();
         for (i, k) in EntityType::ALL.iter().enumerate() {
             let mut on = !v.hidden_types[i];
-            let label = RichText::new(k.label()).color(kind_color(*k));
-            if ui
-                .toggle_value(&mut on, label)
+            if type_badge(ui, *k, &mut on)
                 .on_hover_text(format!("Colour {} mentions", k.label()))
                 .changed()
             {

@@ -19,10 +19,9 @@ use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::export;
 use crate::ui::session::GraphSettings;
-use crate::ui::theme::kind_color;
-use crate::ui::widgets::{count, no_corpus};
+use crate::ui::widgets::{count, no_corpus, type_badge};
 use canvas::{Clicked, Sel};
-use egui::{Rect, RichText, Ui};
+use egui::{Rect, Ui};
 use model::Prepared;
 use std::sync::Arc;
 pub use view::NetworkView;
@@ -170,9 +169,7 @@ fn controls(
     }
     ui.horizontal_wrapped(|ui| {
         for (k, t) in EntityType::ALL.iter().enumerate() {
-            let text = RichText::new(t.label()).color(kind_color(*t));
-            ui.toggle_value(&mut v.show_kind[k], text)
-                .on_hover_text("Show or hide this type");
+            type_badge(ui, *t, &mut v.show_kind[k]).on_hover_text("Show or hide this type");
         }
         ui.separator();
         ui.checkbox(&mut v.ego, "Ego")

@@ -1,6 +1,9 @@
 //! Trends panel: occurrences per million tokens of the selected word (and any words added) over
 //! time, binned by day, week, month or year; dragging across the time axis sets the selection's
-//! date range, which every other panel follows.
+//! date range, which every other panel follows; Ctrl+scroll zooms the time axis. A line breaks
+//! where a bin holds no document, rather than falling to zero.
+
+mod axis;
 
 use crate::analysis::tokenize::fold_case;
 use crate::analysis::trends::{Binning, Trends, occurrences, trends_of};
@@ -15,7 +18,11 @@ use crate::ui::theme;
 use crate::ui::widgets::no_corpus;
 use chrono::NaiveDate;
 use egui::{Rect, Ui};
-use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints, Polygon};
+use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints, Points, Polygon};
+
+/// The plot's smallest grid spacing in points (egui_plot's default), which turns its step
+/// hint into days per point.
+const GRID_POINTS: f64 = 8.0;
 
 /// Inputs of the series: the corpus and the words plotted.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +42,10 @@ pub struct TrendsView {
     drag_from: Option<f64>,
     /// Screen rectangle of the plot and the plot x at its left and right edges, last frame.
     pub plot_frame: Option<(Rect, f64, f64)>,
+    /// Whether the time axis is zoomed (its view no longer shows every bin).
+    pub zoomed: bool,
+    /// Set by "Reset zoom": the next frame shows every bin again.
+    reset: bool,
 }
 
 impl TrendsView {
@@ -129,9 +140,11 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut TrendsView, cmds: &mut Vec<Command>) 
         .enumerate()
         .map(|(i, b)| b.start.map(day_x).unwrap_or(i as f64))
         .collect();
-    export_bar(ui, names, t, dated, cmds);
-    let resp = plot(ui, cx, names, t, &xs, dated);
+    export_bar(ui, v, names, t, dated, cmds);
+    let resp = plot(ui, cx, names, t, &xs, dated, std::mem::take(&mut v.reset));
     let (r, pointer, frame) = resp.inner;
+    let (first, last) = (xs[0], xs[xs.len() - 1]);
+    v.zoomed = frame.1 > first + 0.5 || frame.2 < last - 0.5;
     v.plot_frame = Some(frame);
     let plot_rect = frame.0;
     if dated {
@@ -188,14 +201,25 @@ fn plotted_words(cx: &Ctx, a: &Analysis, extra: &str) -> Vec<String> {
     words
 }
 
-/// What the chart shows and its CSV export.
-fn export_bar(ui: &mut Ui, names: &[String], t: &Trends, dated: bool, cmds: &mut Vec<Command>) {
+/// What the chart shows, the zoom, and its CSV export.
+fn export_bar(
+    ui: &mut Ui,
+    v: &mut TrendsView,
+    names: &[String],
+    t: &Trends,
+    dated: bool,
+    cmds: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.weak(if dated {
             format!("per million tokens, by {}", t.binning.name())
         } else {
             "no dates in this corpus: per million tokens, by runs of documents".to_string()
-        });
+        })
+        .on_hover_text("Ctrl+scroll over the chart zooms the time axis; scroll moves along it");
+        if v.zoomed && ui.button("Reset zoom").clicked() {
+            v.reset = true;
+        }
         if ui.button("Export CSV…").clicked() {
             let mut header = vec!["bin".to_string(), "tokens".to_string()];
             header.extend(names.iter().map(|n| format!("{n} per million")));
@@ -220,6 +244,26 @@ fn export_bar(ui: &mut Ui, names: &[String], t: &Trends, dated: bool, cmds: &mut
 /// with the plot x at its left and right edges.
 type Plotted = (egui::Response, Option<PlotPoint>, (Rect, f64, f64));
 
+/// The stretches of bins that hold documents, as the points of series `i`: a bin without
+/// documents has no frequency, so the line breaks there instead of falling to zero.
+fn runs(t: &Trends, i: usize, xs: &[f64], step: f64) -> Vec<Vec<[f64; 2]>> {
+    let mut out: Vec<Vec<[f64; 2]>> = Vec::new();
+    let mut open = false;
+    for (b, (bin, x)) in t.bins.iter().zip(xs).enumerate() {
+        if bin.tokens == 0 {
+            open = false;
+            continue;
+        }
+        let p = [x + step / 2.0, t.per_million(i, b)];
+        match out.last_mut() {
+            Some(run) if open => run.push(p),
+            _ => out.push(vec![p]),
+        }
+        open = true;
+    }
+    out
+}
+
 /// The chart: a line per word, and the selected date range as a band.
 fn plot(
     ui: &mut Ui,
@@ -228,6 +272,7 @@ fn plot(
     t: &Trends,
     xs: &[f64],
     dated: bool,
+    reset: bool,
 ) -> egui_plot::PlotResponse<Plotted> {
     let brush = cx.selection.dates.map(|(a, b)| (day_x(a), day_x(b) + 1.0));
     let ymax = (0..names.len())
@@ -236,11 +281,11 @@ fn plot(
         .fold(0.0f64, f64::max)
         .max(1.0);
     let step = if xs.len() > 1 { xs[1] - xs[0] } else { 1.0 };
-    Plot::new("trends-plot")
+    let mut p = Plot::new("trends-plot")
         .legend(Legend::default())
         .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
+        .allow_zoom([true, false])
+        .allow_scroll([true, false])
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .include_y(0.0)
@@ -249,41 +294,87 @@ fn plot(
         .include_x(xs[xs.len() - 1] + step)
         .x_axis_formatter(move |mark, _range| {
             if dated {
-                x_day(mark.value).map(|d| d.to_string()).unwrap_or_default()
+                axis::label(&mark)
             } else {
                 format!("{:.0}", mark.value)
             }
-        })
-        .show(ui, |pu| {
-            if let Some((x0, x1)) = brush {
-                pu.polygon(
-                    Polygon::new(
-                        "range",
-                        PlotPoints::new(vec![
-                            [x0, 0.0],
-                            [x1, 0.0],
-                            [x1, ymax * 1.1],
-                            [x0, ymax * 1.1],
-                        ]),
-                    )
-                    .fill_color(theme::SELECTED_FILL)
-                    .stroke(egui::Stroke::new(1.0, theme::SELECTED)),
-                );
+        });
+    if dated {
+        p = p.x_grid_spacer(|input| axis::spacer(input, GRID_POINTS));
+    }
+    if reset {
+        p = p.reset();
+    }
+    p.show(ui, |pu| {
+        if let Some((x0, x1)) = brush {
+            // Unnamed, so the legend lists only the words (the range has its own label).
+            pu.polygon(
+                Polygon::new(
+                    "",
+                    PlotPoints::new(vec![
+                        [x0, 0.0],
+                        [x1, 0.0],
+                        [x1, ymax * 1.1],
+                        [x0, ymax * 1.1],
+                    ]),
+                )
+                .fill_color(theme::SELECTED_FILL)
+                .stroke(egui::Stroke::new(1.0, theme::SELECTED)),
+            );
+        }
+        for (i, name) in names.iter().enumerate() {
+            let color = theme::SERIES[i % theme::SERIES.len()];
+            for run in runs(t, i, xs, step) {
+                if run.len() == 1 {
+                    pu.points(
+                        Points::new(name.clone(), PlotPoints::new(run))
+                            .color(color)
+                            .radius(3.0),
+                    );
+                } else {
+                    pu.line(
+                        Line::new(name.clone(), PlotPoints::new(run))
+                            .color(color)
+                            .width(2.0),
+                    );
+                }
             }
-            for (i, name) in names.iter().enumerate() {
-                let pts: Vec<[f64; 2]> = (0..t.bins.len())
-                    .map(|b| [xs[b] + step / 2.0, t.per_million(i, b)])
-                    .collect();
-                pu.line(
-                    Line::new(name.clone(), PlotPoints::new(pts))
-                        .color(theme::SERIES[i % theme::SERIES.len()])
-                        .width(2.0),
-                );
-            }
-            let r = pu.response().clone();
-            let rect = r.rect;
-            let left = pu.plot_from_screen(rect.left_top()).x;
-            let right = pu.plot_from_screen(rect.right_top()).x;
-            (r, pu.pointer_coordinate(), (rect, left, right))
-        })
+        }
+        let r = pu.response().clone();
+        let rect = r.rect;
+        let left = pu.plot_from_screen(rect.left_top()).x;
+        let right = pu.plot_from_screen(rect.right_top()).x;
+        (r, pu.pointer_coordinate(), (rect, left, right))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::trends::Bin;
+
+    #[test]
+    fn a_bin_without_documents_breaks_the_line_instead_of_falling_to_zero() {
+        let bin = |tokens: u64| Bin {
+            start: None,
+            first_doc: 0,
+            tokens,
+            documents: u32::from(tokens > 0),
+        };
+        let t = Trends {
+            binning: Binning::Month,
+            bins: [100, 200, 0, 0, 100, 0, 50].map(bin).to_vec(),
+            counts: vec![vec![1, 0, 0, 0, 2, 0, 1]],
+        };
+        let xs: Vec<f64> = (0..7).map(|i| i as f64 * 10.0).collect();
+        let r = runs(&t, 0, &xs, 10.0);
+        assert_eq!(
+            r,
+            [
+                vec![[5.0, 10_000.0], [15.0, 0.0]],
+                vec![[45.0, 20_000.0]],
+                vec![[65.0, 20_000.0]],
+            ]
+        );
+    }
 }

@@ -1,18 +1,24 @@
-//! Keywords panel: words the current scope (a date range) over- and under-uses against the rest
-//! of the corpus, by log-likelihood with log ratio, as a diverging bar chart and a table.
+//! Keywords panel: words a set of documents (a date range, the paths matching a pattern, or
+//! the documents listed) over- and under-uses against the rest of the corpus, by
+//! log-likelihood with log ratio, as a diverging bar chart and a table.
+
+mod target;
 
 use crate::analysis::keyness::{Keyness, Keyword, LL_P05, keyness};
+use crate::analysis::tokenize::is_number;
 use crate::jobs::JobCtx;
 use crate::ui::commands::Command;
 use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
-use crate::ui::store::WordsKey;
+use crate::ui::store::CorpusKey;
 use crate::ui::theme::{OVER, UNDER};
 use crate::ui::widgets::{no_corpus, thousands, word_menu};
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint};
+use std::sync::Arc;
+use target::{Chosen, Target, TargetKey, chosen, controls};
 
 /// Height a bar needs with its label, in points.
 const PITCH: f32 = 16.0;
@@ -25,6 +31,10 @@ pub struct KeywordsView {
     pub top_n: usize,
     /// Leave stop-words out.
     pub hide_stop: bool,
+    /// Leave numbers out.
+    pub hide_numbers: bool,
+    /// The documents compared with the rest.
+    pub target: Target,
     /// Show the table instead of the chart.
     pub table: bool,
     /// Where the chart was drawn last frame.
@@ -32,12 +42,28 @@ pub struct KeywordsView {
     result: Derived<KeynessKey, Keyness>,
 }
 
-/// Inputs of the keyness table: the scope's counts, the stop-words and whether they are left
-/// out.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// Inputs of the keyness table: the documents compared, the stop-words and what is left out.
+#[derive(Debug, Clone, PartialEq)]
 struct KeynessKey {
-    words: WordsKey,
+    corpus: CorpusKey,
+    /// The date range, when the range is compared.
+    dates: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    target: TargetKey,
+    stop: u64,
     hide_stop: bool,
+    hide_numbers: bool,
+}
+
+impl KeywordsView {
+    /// The words found for what is compared now, once found.
+    pub fn result(&self) -> Option<Arc<Keyness>> {
+        self.result.value().cloned()
+    }
+
+    /// Whether the words are being found.
+    pub fn is_running(&self) -> bool {
+        self.result.is_running()
+    }
 }
 
 impl Default for KeywordsView {
@@ -45,6 +71,8 @@ impl Default for KeywordsView {
         Self {
             top_n: 15,
             hide_stop: true,
+            hide_numbers: false,
+            target: Target::default(),
             table: false,
             plot_rect: None,
             result: Derived::default(),
@@ -58,44 +86,55 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
         no_corpus(ui, cx);
         return;
     };
-    if cx.scope.is_none() {
-        ui.weak(
-            "Keywords compare a selection with the rest of the corpus. Pick a date range by \
-             dragging across the Trends chart.",
-        );
-        return;
-    }
-    let counts = cx.counts_now();
-    let stop = cx.stop.flags.clone();
+    controls(ui, cx, &mut v.target, cmds);
     ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut v.table, false, "Chart");
         ui.selectable_value(&mut v.table, true, "Table");
         ui.add(egui::Slider::new(&mut v.top_n, 5..=40).text("each side"));
         ui.checkbox(&mut v.hide_stop, "Hide stop-words");
+        ui.checkbox(&mut v.hide_numbers, "Hide numbers");
     });
-    let Some(counts) = counts else {
-        ui.spinner();
+    let chosen = match chosen(cx, &l.corpus, &v.target) {
+        Ok(c) => c,
+        Err(why) => {
+            ui.weak(why);
+            return;
+        }
+    };
+    if chosen.docs.as_ref().is_some_and(|d| d.is_empty()) {
+        ui.weak(format!("No document is among {}.", chosen.described));
         return;
+    }
+    // The date range's counts are shared with the other panels; other sets are counted here.
+    let range_counts = match chosen.key {
+        TargetKey::Dates => match cx.counts_now() {
+            Some(c) => Some(c),
+            None => {
+                ui.spinner();
+                return;
+            }
+        },
+        _ => None,
     };
     let key = KeynessKey {
-        words: cx.words_key(),
+        corpus: cx.corpus,
+        dates: matches!(chosen.key, TargetKey::Dates)
+            .then_some(cx.selection.dates)
+            .flatten(),
+        target: chosen.key.clone(),
+        stop: cx.stop.version,
         hide_stop: v.hide_stop,
+        hide_numbers: v.hide_numbers,
     };
-    let a = l.analysis.clone();
-    let hide = v.hide_stop;
-    v.result.request(&key, cx.waker, move || {
-        move |_: &JobCtx| {
-            let skip = |t: u32| hide && stop.get(t as usize).copied().unwrap_or(false);
-            Some(keyness(&a, &counts, 5, LL_P05, &skip))
-        }
-    });
-    let Some(k) = v.result.value().cloned() else {
+    request(cx, v, &key, range_counts, &chosen);
+    let Some(k) = v.result.value_for(&key).cloned() else {
         ui.spinner();
         return;
     };
+    let described = chosen.described;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "{} tokens in the range vs {} in the rest · {} over-used, {} under-used (p < 0.05)",
+            "{} tokens in {described} vs {} in the rest · {} over-used, {} under-used (p < 0.05)",
             thousands(k.target_tokens),
             thousands(k.reference_tokens),
             thousands(k.over.len() as u64),
@@ -124,6 +163,35 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut KeywordsView, cmds: &mut Vec<Command>
     } else {
         v.plot_rect = Some(chart(ui, &k, v.top_n, cmds));
     }
+}
+
+/// Starts finding the keywords of `key` unless they are found or being found.
+fn request(
+    cx: &Ctx,
+    v: &mut KeywordsView,
+    key: &KeynessKey,
+    range_counts: Option<Arc<crate::analysis::counts::Counts>>,
+    chosen: &Chosen,
+) {
+    let Some(l) = cx.loaded else { return };
+    let a = l.analysis.clone();
+    let stop = cx.stop.flags.clone();
+    let (hide_stop, hide_numbers) = (v.hide_stop, v.hide_numbers);
+    let docs = chosen.docs.clone();
+    v.result.request(key, cx.waker, move || {
+        move |ctx: &JobCtx| {
+            let counts = match (range_counts, docs) {
+                (Some(c), _) => c,
+                (None, Some(d)) => Arc::new(crate::analysis::counts::counts(&a, &d, false, ctx)?),
+                (None, None) => return None,
+            };
+            let skip = |t: u32| {
+                (hide_stop && stop.get(t as usize).copied().unwrap_or(false))
+                    || (hide_numbers && is_number(&a.vocab[t as usize]))
+            };
+            Some(keyness(&a, &counts, 5, LL_P05, &skip))
+        }
+    });
 }
 
 /// Over- then under-used words with their counts, log-likelihood and log ratio.

@@ -1,7 +1,9 @@
 //! Matrix panel: a heat map of the most mentioned entities in the scope against each other,
-//! coloured by the chosen association measure; hover shows the value, click lists the
-//! contexts where the pair appears together (in the Concordance).
+//! coloured by the chosen association measure on a scale shown above it, and ordered so that
+//! entities often together sit side by side; hover shows the value or a full name, click lists
+//! the contexts where the pair appears together (in the Concordance).
 
+use crate::analysis::cooccur::seriate::greedy_chain;
 use crate::analysis::cooccur::{CooccurGraph, CooccurOptions, EdgeData};
 use crate::jobs::JobCtx;
 use crate::ner::catalog::top::{GraphInput, matrix_of_top_entities, matrix_options};
@@ -11,9 +13,12 @@ use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::export;
 use crate::ui::store::{CatalogKey, ScopeKey};
-use crate::ui::theme::{heat, kind_color};
-use crate::ui::widgets::{link_summary, no_corpus};
-use egui::{Align2, FontId, Pos2, Rect, Sense, Ui, pos2, vec2};
+use crate::ui::theme::heat;
+use crate::ui::widgets::{link_summary, no_corpus, thousands};
+use egui::{Rect, Sense, Ui, vec2};
+use grid::Layout;
+
+mod grid;
 
 /// Inputs of the matrix: the scope, the catalog, the co-occurrence options and how many
 /// entities are on each axis.
@@ -33,6 +38,10 @@ pub struct MatrixView {
     data: Derived<MatrixKey, (Vec<EntityId>, CooccurGraph)>,
     /// Screen rectangle of each cell drawn last frame, with its pair (for tests).
     pub cells: Vec<((EntityId, EntityId), Rect)>,
+    /// Screen rectangle of each row label and column label drawn last frame (for tests).
+    pub labels: Vec<(EntityId, Rect)>,
+    /// The panel's drawing area last frame (for tests).
+    pub panel: Rect,
 }
 
 impl Default for MatrixView {
@@ -41,6 +50,8 @@ impl Default for MatrixView {
             size: 20,
             data: Derived::default(),
             cells: Vec::new(),
+            labels: Vec::new(),
+            panel: Rect::NOTHING,
         }
     }
 }
@@ -79,7 +90,9 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
                 corpus: &l.corpus,
                 scope: scope.as_deref(),
             };
-            matrix_of_top_entities(&input, &opts, n, ctx)
+            let (ids, g) = matrix_of_top_entities(&input, &opts, n, ctx)?;
+            let order = greedy_chain(ids.len(), |i, j| g.edge(ids[i], ids[j]).map(|e| e.score));
+            Some((order.into_iter().map(|i| ids[i]).collect(), g))
         }
     });
     // The previous matrix stays until the new one is ready, unless its entities are gone.
@@ -97,42 +110,23 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
         ui.weak("Fewer than two entities in this scope.");
         return;
     }
-    let scores: Vec<f64> = g.graph.raw_edges().iter().map(|e| e.weight.score).collect();
-    let (lo, hi) = scores
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
-            (a.min(x), b.max(x))
-        });
-    // Row labels on the left; column labels written upwards above the grid.
-    let (label_w, label_h) = (150.0, 90.0);
-    let avail = ui.available_size();
-    let cell = ((avail.x - label_w).min(avail.y - label_h) / ids.len() as f32).clamp(10.0, 40.0);
-    let size = vec2(
-        label_w + cell * ids.len() as f32,
-        label_h + cell * ids.len() as f32,
-    );
-    let (resp, painter) = ui.allocate_painter(size.max(avail), Sense::click());
-    let origin = resp.rect.min + vec2(label_w, label_h);
-    axis_labels(&painter, &cat, ids, origin, cell);
+    let scale = Scale::of(g);
+    legend(ui, &scale, opts.measure.name());
+    let layout = Layout::new(ui, &cat, ids);
+    let (resp, painter) = ui.allocate_painter(ui.available_size(), Sense::click());
+    let grid = layout.place(resp.rect);
+    grid::labels(&painter, &cat, ids, &grid);
     v.cells.clear();
+    v.labels = grid.label_rects(ids);
+    v.panel = resp.rect;
     let hover = resp.hover_pos();
     let mut hovered: Option<(EntityId, EntityId, Option<&EdgeData>)> = None;
     for (i, &a) in ids.iter().enumerate() {
         for (j, &b) in ids.iter().enumerate() {
-            let r = Rect::from_min_size(
-                origin + vec2(cell * j as f32, cell * i as f32),
-                vec2(cell - 1.0, cell - 1.0),
-            );
+            let r = grid.cell(i, j);
             let edge = if a == b { None } else { g.edge(a, b) };
             let fill = match edge {
-                Some(e) => {
-                    let t = if hi > lo {
-                        ((e.score - lo) / (hi - lo)) as f32
-                    } else {
-                        1.0
-                    };
-                    heat(t)
-                }
+                Some(e) => heat(scale.t(e.score)),
                 None if a == b => ui.visuals().faint_bg_color,
                 None => ui.visuals().extreme_bg_color,
             };
@@ -144,6 +138,15 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
                 hovered = Some((a, b, edge));
             }
         }
+    }
+    if let Some(name) = hover.and_then(|h| grid.label_at(h, ids)) {
+        let e = &cat.entities[name as usize];
+        resp.clone().on_hover_text_at_pointer(format!(
+            "{} ({}, {} mentions)",
+            e.name,
+            e.kind.label(),
+            thousands(e.mentions as u64)
+        ));
     }
     if let Some((a, b, found)) = hovered {
         let na = &cat.entities[a as usize].name;
@@ -166,32 +169,69 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut MatrixView, cmds: &mut Vec<Command>) 
     resp.context_menu(|ui| export_menu(ui, &cat, ids, g, rect, cmds));
 }
 
-/// Entity names along both axes, in their type's colour: rows on the left, columns written
-/// upwards above the grid, cut to fit.
-fn axis_labels(painter: &egui::Painter, cat: &Catalog, ids: &[EntityId], origin: Pos2, cell: f32) {
-    let font = FontId::proportional((cell * 0.55).clamp(9.0, 13.0));
-    for (i, &e) in ids.iter().enumerate() {
-        let ent = &cat.entities[e as usize];
-        let y = origin.y + cell * (i as f32 + 0.5);
-        painter.text(
-            pos2(origin.x - 4.0, y),
-            Align2::RIGHT_CENTER,
-            &ent.name,
-            font.clone(),
-            kind_color(ent.kind),
-        );
-        // Column labels, rotated to read upwards, cut to fit.
-        let x = origin.x + cell * (i as f32 + 0.5);
-        let short: String = ent.name.chars().take(16).collect();
-        let galley = painter.layout_no_wrap(short, font.clone(), kind_color(ent.kind));
-        let h = galley.size().y;
-        let shape = egui::epaint::TextShape::new(
-            pos2(x - h / 2.0, origin.y - 4.0),
-            galley,
-            kind_color(ent.kind),
-        )
-        .with_angle(-std::f32::consts::FRAC_PI_2);
-        painter.add(shape);
+/// The range of the scores on show, mapped onto the colour scale.
+struct Scale {
+    lo: f64,
+    hi: f64,
+}
+
+impl Scale {
+    fn of(g: &CooccurGraph) -> Scale {
+        let (lo, hi) = g
+            .graph
+            .raw_edges()
+            .iter()
+            .map(|e| e.weight.score)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+                (a.min(x), b.max(x))
+            });
+        Scale { lo, hi }
+    }
+
+    /// Where `score` falls on the scale, 0 to 1.
+    fn t(&self, score: f64) -> f32 {
+        if self.hi > self.lo {
+            ((score - self.lo) / (self.hi - self.lo)) as f32
+        } else {
+            1.0
+        }
+    }
+}
+
+/// The colour scale: the measure's lowest and highest value on show, the colours between, and
+/// the colour of pairs never together.
+fn legend(ui: &mut Ui, scale: &Scale, measure: &str) {
+    ui.horizontal(|ui| {
+        if !scale.lo.is_finite() {
+            ui.weak("No two of these entities appear together.");
+            return;
+        }
+        ui.label(format!("{measure}: {}", number(scale.lo)));
+        let (r, painter) = ui.allocate_painter(vec2(140.0, 14.0), Sense::hover());
+        let steps = 28;
+        let w = r.rect.width() / steps as f32;
+        for k in 0..steps {
+            let cell = Rect::from_min_size(
+                r.rect.min + vec2(w * k as f32, 0.0),
+                vec2(w + 0.5, r.rect.height()),
+            );
+            painter.rect_filled(cell, 0.0, heat(k as f32 / (steps - 1) as f32));
+        }
+        ui.label(number(scale.hi));
+        let (r, painter) = ui.allocate_painter(vec2(14.0, 14.0), Sense::hover());
+        painter.rect_filled(r.rect, 1.0, ui.visuals().extreme_bg_color);
+        ui.weak("never together");
+    });
+}
+
+/// A score as the legend shows it: three significant digits or so.
+fn number(x: f64) -> String {
+    if x.abs() >= 100.0 {
+        format!("{x:.0}")
+    } else if x.abs() >= 1.0 {
+        format!("{x:.2}")
+    } else {
+        format!("{x:.3}")
     }
 }
 
