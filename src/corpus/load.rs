@@ -4,7 +4,9 @@ use super::decode::{decode_owned, looks_binary};
 use super::discover::{Found, discover, unusable};
 use super::metadata::truncate_chars;
 use super::special::{Opened, not_regular, open_regular};
-use super::{Corpus, Document, Format, Problem, ProblemKind, html, json, plain};
+use super::{
+    Corpus, Document, Format, MAX_ENTITY_TEXT, Problem, ProblemKind, html, json, plain,
+};
 use crate::jobs::{JobCtx, Phase};
 use chrono::{Datelike, NaiveDateTime, TimeDelta, Utc};
 use rayon::prelude::*;
@@ -185,6 +187,26 @@ pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), LoadError
     Ok((o.docs, o.problems))
 }
 
+/// A note for a document whose body is longer than entity analysis reads.
+fn too_long_for_entities(d: &Document) -> Option<Problem> {
+    let body = d.text.len().saturating_sub(d.body_start);
+    (body > MAX_ENTITY_TEXT).then(|| {
+        let at = d
+            .index
+            .map(|i| format!("article {}: ", i + 1))
+            .unwrap_or_default();
+        Problem {
+            path: d.path.clone(),
+            kind: ProblemKind::Long,
+            message: format!(
+                "{at}document too long for entity analysis ({} MB): analysed the first {} MB",
+                body.div_ceil(1 << 20),
+                MAX_ENTITY_TEXT >> 20
+            ),
+        }
+    })
+}
+
 /// The earliest year a publication date may have.
 const EARLIEST_YEAR: i32 = 1800;
 
@@ -301,12 +323,13 @@ fn read_found(f: &Found) -> Outcome {
         }
     };
     let nbytes = bytes.len() as u64;
-    let mut out = read_bytes(f, format, bytes);
+    let mut out = read_bytes(f, format, bytes, cancelled);
     // Documents are kept for the whole session: no spare capacity left from building them.
     for d in &mut out.docs {
         d.text.shrink_to_fit();
         d.title.shrink_to_fit();
     }
+    out.problems.extend(out.docs.iter().filter_map(too_long_for_entities));
     out.bytes = nbytes;
     out
 }
