@@ -112,7 +112,8 @@ pub(crate) fn read_each(found: &[Found], ctx: &JobCtx) -> Result<Vec<Outcome>, L
             if ctx.is_cancelled() {
                 return None;
             }
-            let out = catch_unwind(AssertUnwindSafe(|| read_found(f))).unwrap_or_else(|_| {
+            let cancelled = || ctx.is_cancelled();
+            let out = catch_unwind(AssertUnwindSafe(|| read_found(f, &cancelled))).unwrap_or_else(|_| {
                 Outcome::problem(
                     f,
                     ProblemKind::Crash,
@@ -179,7 +180,7 @@ pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), LoadError
         abs: path.to_path_buf(),
         rel,
     };
-    let mut o = catch_unwind(AssertUnwindSafe(|| read_found(&f))).unwrap_or_else(|_| {
+    let mut o = catch_unwind(AssertUnwindSafe(|| read_found(&f, &|| false))).unwrap_or_else(|_| {
         Outcome::problem(&f, ProblemKind::Crash, "reading this file failed".into())
     });
     let notes = drop_implausible_dates(&mut o.docs, Utc::now().naive_utc());
@@ -296,7 +297,8 @@ fn extension(f: &Found) -> Option<String> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
-fn read_found(f: &Found) -> Outcome {
+/// Reads one file; `cancelled` is asked during long work inside it (a large web page).
+fn read_found(f: &Found, cancelled: &dyn Fn() -> bool) -> Outcome {
     let ext = extension(f);
     let format = ext.as_deref().and_then(Format::from_extension);
     if format.is_none() && ext.as_deref().is_some_and(|e| NOT_ARTICLE.contains(&e)) {
@@ -413,7 +415,12 @@ fn article_format(f: &Found, format: Option<Format>, bytes: &[u8]) -> Result<For
     }
 }
 
-fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
+fn read_bytes(
+    f: &Found,
+    format: Option<Format>,
+    bytes: Vec<u8>,
+    cancelled: &dyn Fn() -> bool,
+) -> Outcome {
     let format = match article_format(f, format, &bytes) {
         Ok(fmt) => fmt,
         Err(problem) => return problem,
@@ -454,7 +461,7 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
             });
         }
         Format::Html => {
-            let a = html::extract(&decoded.text);
+            let a = html::extract_cancellable(&decoded.text, cancelled);
             // A lone menu word left over from the page furniture is not an article.
             if crate::analysis::tokenize::tokens(&a.text).nth(2).is_none() {
                 problems.push(Problem {
@@ -583,7 +590,7 @@ mod tests {
             rel: name.to_string(),
         };
         let format = Format::from_extension(name.rsplit('.').next().unwrap_or(""));
-        read_bytes(&f, format, text.as_bytes().to_vec())
+        read_bytes(&f, format, text.as_bytes().to_vec(), &|| false)
     }
 
     fn dated(path: &str, index: Option<u32>, ymd: &str) -> Document {
@@ -663,7 +670,7 @@ mod tests {
             abs,
             rel: "x.txt".into(),
         };
-        let out = read_found(&f);
+        let out = read_found(&f, &|| false);
         assert!(out.docs.is_empty());
         assert_eq!(out.problems.len(), 1);
         assert_eq!(out.problems[0].kind, ProblemKind::Unreadable);
