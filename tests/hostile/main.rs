@@ -6,6 +6,7 @@
 
 mod inputs;
 mod output;
+mod bounds;
 mod papercuts;
 
 use serde_json::Value;
