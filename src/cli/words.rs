@@ -346,6 +346,7 @@ pub fn run_kwic(a: KwicArgs) -> ExitCode {
             line: crate::analysis::kwic::Line,
         }
         #[derive(Serialize)]
+        #[serde(bound = "")]
         struct Out<I: Iterator<Item = Line>> {
             query: String,
             hits: usize,

@@ -4,9 +4,7 @@ use super::decode::{decode_owned, looks_binary};
 use super::discover::{Found, discover, unusable};
 use super::metadata::truncate_chars;
 use super::special::{Opened, not_regular, open_regular};
-use super::{
-    Corpus, Document, Format, MAX_ENTITY_TEXT, Problem, ProblemKind, html, json, plain,
-};
+use super::{Corpus, Document, Format, MAX_ENTITY_TEXT, Problem, ProblemKind, html, json, plain};
 use crate::jobs::{JobCtx, Phase};
 use chrono::{Datelike, NaiveDateTime, TimeDelta, Utc};
 use rayon::prelude::*;
@@ -113,13 +111,14 @@ pub(crate) fn read_each(found: &[Found], ctx: &JobCtx) -> Result<Vec<Outcome>, L
                 return None;
             }
             let cancelled = || ctx.is_cancelled();
-            let out = catch_unwind(AssertUnwindSafe(|| read_found(f, &cancelled))).unwrap_or_else(|_| {
-                Outcome::problem(
-                    f,
-                    ProblemKind::Crash,
-                    "reading this file failed unexpectedly; it was skipped".into(),
-                )
-            });
+            let out =
+                catch_unwind(AssertUnwindSafe(|| read_found(f, &cancelled))).unwrap_or_else(|_| {
+                    Outcome::problem(
+                        f,
+                        ProblemKind::Crash,
+                        "reading this file failed unexpectedly; it was skipped".into(),
+                    )
+                });
             ctx.progress.done.fetch_add(1, Ordering::Relaxed);
             ctx.progress.bytes.fetch_add(out.bytes, Ordering::Relaxed);
             ctx.wake();
@@ -331,7 +330,8 @@ fn read_found(f: &Found, cancelled: &dyn Fn() -> bool) -> Outcome {
         d.text.shrink_to_fit();
         d.title.shrink_to_fit();
     }
-    out.problems.extend(out.docs.iter().filter_map(too_long_for_entities));
+    out.problems
+        .extend(out.docs.iter().filter_map(too_long_for_entities));
     out.bytes = nbytes;
     out
 }

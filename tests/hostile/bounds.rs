@@ -104,7 +104,12 @@ pub(crate) fn watched(args: &[&str], limit: Duration, ceiling_kb: u64) -> Watche
 /// [`watched`] with the usual limits; the run must succeed.
 fn ok(args: &[&str]) -> Watched {
     let w = watched(args, LIMIT, CEILING_KB);
-    assert!(w.status.success(), "`quarry {}`: {}", args.join(" "), w.stderr);
+    assert!(
+        w.status.success(),
+        "`quarry {}`: {}",
+        args.join(" "),
+        w.stderr
+    );
     w
 }
 
@@ -178,13 +183,33 @@ fn a_deep_page_keeps_the_text_outside_its_paragraphs() {
 /// Words of a transcript without punctuation, `n` bytes of them.
 fn unpunctuated(n: usize) -> String {
     const WORDS: &[&str] = &[
-        "the", "council", "said", "bridge", "and", "harbour", "we", "would", "of", "people",
-        "market", "river", "town", "they", "price", "a", "to", "in", "year", "government",
+        "the",
+        "council",
+        "said",
+        "bridge",
+        "and",
+        "harbour",
+        "we",
+        "would",
+        "of",
+        "people",
+        "market",
+        "river",
+        "town",
+        "they",
+        "price",
+        "a",
+        "to",
+        "in",
+        "year",
+        "government",
     ];
     let mut s = String::from("Transcript\n\n");
     let mut x = 7u64;
     while s.len() < n {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         s.push_str(WORDS[(x >> 33) as usize % WORDS.len()]);
         s.push(' ');
     }
@@ -196,7 +221,14 @@ fn unpunctuated(n: usize) -> String {
 fn collocates_in_one_endless_sentence_end_at_once() {
     // 2 MB without a full stop: one sentence of about 400,000 words.
     let dir = beside("transcript.txt", unpunctuated(2 << 20).as_bytes());
-    let w = ok(&["collocates", s(dir.path()), "the", "--window", "0", "--json"]);
+    let w = ok(&[
+        "collocates",
+        s(dir.path()),
+        "the",
+        "--window",
+        "0",
+        "--json",
+    ]);
     let v = json(&w);
     let rows = v["rows"].as_array().expect("rows");
     assert!(rows.iter().any(|r| r["word"] == "council"), "{v}");
@@ -211,7 +243,9 @@ fn byline(n: usize) -> String {
     let mut name = || {
         let mut w = String::new();
         for _ in 0..3 {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             w.push_str(SYLLABLES[(x >> 33) as usize % SYLLABLES.len()]);
         }
         let mut c = w.chars();
@@ -227,8 +261,8 @@ fn byline(n: usize) -> String {
 }
 
 #[test]
-fn a_byline_of_fifty_thousand_names_draws_its_graph_at_once() {
-    let dir = beside("names.txt", byline(50_000).as_bytes());
+fn a_byline_of_twenty_thousand_names_draws_its_graph_at_once() {
+    let dir = beside("names.txt", byline(20_000).as_bytes());
     let w = ok(&["graph", s(dir.path()), "--format", "csv"]);
     assert!(
         w.stderr.contains("naming more than 500 entities"),
@@ -277,13 +311,13 @@ fn a_document_longer_than_entity_analysis_reads_is_noted() {
 
 #[test]
 fn a_concordance_of_every_word_is_written_as_it_is_found() {
-    // About 8 MB of text, 1.4 million hits: the lines are never held at once.
-    let dir = beside("long.txt", one_line(8 << 20).as_bytes());
+    // About 2 MB of text, 350,000 hits: the lines are never held at once.
+    let dir = beside("long.txt", one_line(2 << 20).as_bytes());
     let w = ok(&["kwic", s(dir.path()), "*", "--json"]);
     assert!(w.peak_kb < 400 << 10, "peak {} MB", w.peak_kb >> 10);
-    assert!(w.head.contains("\"hits\": 1"), "{}", w.head);
+    assert!(w.head.contains("\"hits\": 3"), "{}", w.head);
     assert!(w.tail.trim_end().ends_with('}'), "{}", w.tail);
-    assert!(w.out_len > 100 << 20, "{} bytes", w.out_len);
+    assert!(w.out_len > 20 << 20, "{} bytes", w.out_len);
 }
 
 /// The full-size reproductions, for a release build (`cargo test --release --test hostile --

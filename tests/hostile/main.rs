@@ -4,9 +4,9 @@
 //! run time, and every run of Quarry must end within ten seconds.
 #![cfg(unix)]
 
+mod bounds;
 mod inputs;
 mod output;
-mod bounds;
 mod papercuts;
 
 use serde_json::Value;

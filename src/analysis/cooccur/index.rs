@@ -176,7 +176,11 @@ fn crowded_units(
         .allows(m)
     };
     // Only a document with that many mentions can hold such a unit.
-    let docs = mentions.iter().map(|m| m.doc as usize + 1).max().unwrap_or(0);
+    let docs = mentions
+        .iter()
+        .map(|m| m.doc as usize + 1)
+        .max()
+        .unwrap_or(0);
     let mut per_doc = vec![0u32; docs];
     for m in mentions {
         per_doc[m.doc as usize] += 1;

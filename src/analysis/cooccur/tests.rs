@@ -400,7 +400,11 @@ fn a_unit_naming_too_many_entities_adds_no_pairs() {
     let mut ms: Vec<MentionRef> = (0..n).map(|e| m(10 + e, 0, e, 0, 0)).collect();
     ms.push(m(A, 0, n, 1, 0));
     ms.push(m(B, 0, n + 1, 1, 0));
-    let g = build(&ms, opts(Scope::Sentence, Association::Count), Filter::default());
+    let g = build(
+        &ms,
+        opts(Scope::Sentence, Association::Count),
+        Filter::default(),
+    );
     assert_eq!(edges(&g), vec![(A, B, 1, 1)]);
     assert_eq!(g.crowded, 1);
     // Judged on every entity of the unit, whichever the filter keeps.

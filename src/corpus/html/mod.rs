@@ -184,11 +184,8 @@ static LIBRARY_OPTIONS: LazyLock<trafilatura::Options> = LazyLock::new(|| {
         .with_html_date_mode(trafilatura::HtmlDateMode::Disabled)
 });
 
-pub(super) fn extract_checked(html: &str) -> HtmlArticle {
-    extract_with(html, true, &|| false)
-}
-
-/// [`extract_checked`], with `shortcut` saying whether plain pages may skip the library.
+/// The extraction without its panic guard, with `shortcut` saying whether plain pages may
+/// skip the library.
 pub(super) fn extract_with(
     html: &str,
     shortcut: bool,

@@ -26,8 +26,8 @@ const CHUNK: usize = 1 << 16;
 
 /// Elements that never have content or an end tag.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
-    "param", "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr",
 ];
 
 /// Elements a start tag of the same name closes when it is open (`<p>a<p>b`, `<li>a<li>b`).
@@ -168,7 +168,10 @@ impl TokenSink for Sink {
 /// The text of `html` by the simple extraction's rules, read in one pass; stops early (with
 /// the text so far) once `cancelled` says so.
 pub(super) fn stream_text(html: &str, cancelled: &dyn Fn() -> bool) -> String {
-    let tokenizer = Tokenizer::new(Sink(RefCell::new(State::default())), TokenizerOpts::default());
+    let tokenizer = Tokenizer::new(
+        Sink(RefCell::new(State::default())),
+        TokenizerOpts::default(),
+    );
     let queue = BufferQueue::default();
     let mut rest = html;
     while !rest.is_empty() {

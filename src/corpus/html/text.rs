@@ -21,8 +21,27 @@ const VOID_TAGS: &[&[u8]] = &[
 
 /// Elements whose end tag may be left out: they do not count towards [`Shape::nesting`].
 const OPTIONAL_END: &[&[u8]] = &[
-    b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"thead", b"tbody",
-    b"tfoot", b"colgroup", b"caption", b"rb", b"rt", b"rtc", b"rp", b"html", b"head", b"body",
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"tr",
+    b"td",
+    b"th",
+    b"option",
+    b"optgroup",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"colgroup",
+    b"caption",
+    b"rb",
+    b"rt",
+    b"rtc",
+    b"rp",
+    b"html",
+    b"head",
+    b"body",
 ];
 
 /// Counts the tags of a page in one pass over its bytes (the contents of scripts, styles
@@ -77,7 +96,11 @@ pub(super) fn page_shape(html: &str) -> Shape {
             shape.nesting = shape.nesting.max(depth);
         }
         if name == b"script" || name == b"style" {
-            let end: &[u8] = if name == b"script" { b"</script" } else { b"</style" };
+            let end: &[u8] = if name == b"script" {
+                b"</script"
+            } else {
+                b"</style"
+            };
             while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
                 i += at;
                 if bytes[i..]
@@ -322,7 +345,7 @@ pub(super) fn is_furniture(el: &scraper::node::Element) -> bool {
 }
 
 /// Whether an element named `name`, whose attributes `attr` gives, is page furniture.
-pub(super) fn furniture_by(name: &str, attr: &dyn Fn(&str) -> Option<&str>) -> bool {
+pub(super) fn furniture_by<'v>(name: &str, attr: &dyn Fn(&str) -> Option<&'v str>) -> bool {
     if FURNITURE.contains(&name) {
         return true;
     }
