@@ -45,6 +45,10 @@ pub struct Progress {
     pub bytes: AtomicU64,
     phase: AtomicU8,
     started: Instant,
+    /// The `done` count last seen by [`Progress::snapshot`], and when it was first seen (in
+    /// milliseconds since the start): how long the job has gone without finishing an item.
+    seen_done: AtomicU64,
+    seen_at_ms: AtomicU64,
 }
 
 impl Default for Progress {
@@ -55,6 +59,8 @@ impl Default for Progress {
             bytes: AtomicU64::new(0),
             phase: AtomicU8::new(Phase::Discovering as u8),
             started: Instant::now(),
+            seen_done: AtomicU64::new(0),
+            seen_at_ms: AtomicU64::new(0),
         }
     }
 }
@@ -72,6 +78,8 @@ pub struct ProgressSnapshot {
     pub bytes: u64,
     /// Time since the job started.
     pub elapsed: Duration,
+    /// Time since an item was last seen finished (one large file being read).
+    pub since_step: Duration,
 }
 
 impl ProgressSnapshot {
@@ -94,14 +102,23 @@ impl ProgressSnapshot {
         }
     }
 
-    /// Estimated time left, when it can be told.
+    /// Estimated time left, when it can be told: counted down from the rate at the last
+    /// item finished, and not told once an item takes longer than the estimate allowed.
     pub fn remaining(&self) -> Option<Duration> {
-        let rate = self.rate();
-        if self.total == 0 || self.done == 0 || rate <= 0.0 {
+        let at_step = self.elapsed.saturating_sub(self.since_step).as_secs_f64();
+        if self.total == 0 || self.done == 0 || at_step <= 0.0 {
             return None;
         }
+        let rate = self.done as f64 / at_step;
         let left = self.total.saturating_sub(self.done) as f64 / rate;
-        Some(Duration::from_secs_f64(left))
+        let left = left - self.since_step.as_secs_f64();
+        (left > 0.0).then(|| Duration::from_secs_f64(left))
+    }
+
+    /// Whether an item has taken longer than the estimate allowed (a large file): the time
+    /// left cannot be told.
+    pub fn stalled(&self) -> bool {
+        self.total > self.done && self.remaining().is_none() && self.since_step.as_secs() >= 2
     }
 }
 
@@ -115,6 +132,14 @@ impl Progress {
 
     /// Reads the counters.
     pub fn snapshot(&self) -> ProgressSnapshot {
+        let elapsed = self.started.elapsed();
+        let done = self.done.load(Ordering::Relaxed);
+        let now_ms = elapsed.as_millis() as u64;
+        if self.seen_done.swap(done, Ordering::Relaxed) != done {
+            self.seen_at_ms.store(now_ms, Ordering::Relaxed);
+        }
+        let since_step =
+            Duration::from_millis(now_ms.saturating_sub(self.seen_at_ms.load(Ordering::Relaxed)));
         let phase = match self.phase.load(Ordering::Relaxed) {
             0 => Phase::Discovering,
             1 => Phase::Reading,
@@ -125,10 +150,11 @@ impl Progress {
         };
         ProgressSnapshot {
             phase,
-            done: self.done.load(Ordering::Relaxed),
+            done,
             total: self.total.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
-            elapsed: self.started.elapsed(),
+            elapsed,
+            since_step,
         }
     }
 }
@@ -312,8 +338,25 @@ mod tests {
             total: 100,
             bytes: 0,
             elapsed: Duration::from_secs(5),
+            since_step: Duration::ZERO,
         };
         assert!((s.fraction() - 0.5).abs() < 1e-6);
         assert_eq!(s.remaining(), Some(Duration::from_secs(5)));
+        // Two seconds after the last file: counting down.
+        let later = ProgressSnapshot {
+            elapsed: Duration::from_secs(7),
+            since_step: Duration::from_secs(2),
+            ..s
+        };
+        assert_eq!(later.remaining(), Some(Duration::from_secs(3)));
+        assert!(!later.stalled());
+        // One file takes longer than the whole estimate: no time is told.
+        let stuck = ProgressSnapshot {
+            elapsed: Duration::from_secs(60),
+            since_step: Duration::from_secs(55),
+            ..s
+        };
+        assert_eq!(stuck.remaining(), None);
+        assert!(stuck.stalled());
     }
 }

@@ -6,7 +6,9 @@
 //! (tokens, the node's own tokens excluded); C1 = the collocate's frequency in the scope; N =
 //! tokens in the scope. E11 = R1·C1/N. Dice-family measures use the node's frequency instead of
 //! R1. Windows stay inside the hit's document, and in sentence
-//! mode inside its sentence.
+//! mode inside its sentence, at most [`MAX_SENTENCE_SIDE`] tokens on each side of the hit: a
+//! "sentence" of a million tokens (a transcript without punctuation) counts like a long one,
+//! not like the whole text.
 
 use super::docset::DocSet;
 use super::kwic::{Query, search};
@@ -16,6 +18,10 @@ use super::{Analysis, TermId};
 use crate::jobs::JobCtx;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+
+/// Most tokens on each side of a hit that a sentence span covers: a longer sentence is cut
+/// around the hit for counting, so the work per hit stays bounded.
+pub const MAX_SENTENCE_SIDE: usize = 150;
 
 /// Where collocates are looked for around each hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,12 +95,14 @@ pub fn collocates(
                 (last + w as usize).min(doc.end),
             ),
             Span::Sentence => {
+                let floor = first.saturating_sub(MAX_SENTENCE_SIDE).max(doc.start);
                 let mut lo = first;
-                while lo > doc.start && a.brk(lo) == Break::None {
+                while lo > floor && a.brk(lo) == Break::None {
                     lo -= 1;
                 }
+                let ceiling = (last + MAX_SENTENCE_SIDE).min(doc.end);
                 let mut hi = last;
-                while hi < doc.end && a.brk(hi) == Break::None {
+                while hi < ceiling && a.brk(hi) == Break::None {
                     hi += 1;
                 }
                 (lo, hi)
@@ -204,5 +212,20 @@ mod tests {
         let w = run(&a, "node", Span::Window(5), Association::Count);
         // Windows never cross into the other document.
         assert_eq!(w.window_tokens, 4 + 1);
+    }
+
+    #[test]
+    fn a_sentence_without_end_is_cut_around_the_hit() {
+        let long = format!("{} node {}", "a ".repeat(1000), "b ".repeat(1000));
+        let a = analysis(&[&long]);
+        let c = run(&a, "node", Span::Sentence, Association::Count);
+        assert_eq!(c.window_tokens, 2 * MAX_SENTENCE_SIDE as u64);
+        let short = run(
+            &analysis(&["a b node c. d"]),
+            "node",
+            Span::Sentence,
+            Association::Count,
+        );
+        assert_eq!(short.window_tokens, 3);
     }
 }

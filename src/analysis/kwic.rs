@@ -206,6 +206,58 @@ pub struct Hit {
 
 /// Every hit of a query, in corpus order, optionally only in some documents.
 pub fn search(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<Hit> {
+    let len = q.parts.len() as u32;
+    search_docs(a, q, within)
+        .par_iter()
+        .flat_map_iter(|&d| hits_in(a, q, d, len))
+        .collect()
+}
+
+/// Every hit of a query in corpus order, found one document at a time as the caller takes
+/// them: the hits of a whole corpus are never held at once.
+pub fn hits<'a>(
+    a: &'a Analysis,
+    q: &'a Query,
+    within: Option<&DocSet>,
+) -> impl Iterator<Item = Hit> + 'a {
+    let len = q.parts.len() as u32;
+    search_docs(a, q, within)
+        .into_iter()
+        .flat_map(move |d| hits_in(a, q, d, len))
+}
+
+/// The number of hits of a query and of documents holding one, counted without keeping
+/// the hits.
+pub fn count(a: &Analysis, q: &Query, within: Option<&DocSet>) -> (usize, usize) {
+    let len = q.parts.len() as u32;
+    search_docs(a, q, within)
+        .par_iter()
+        .map(|&d| hits_in(a, q, d, len).count())
+        .filter(|&n| n > 0)
+        .fold(|| (0, 0), |(h, d), n| (h + n, d + 1))
+        .reduce(|| (0, 0), |x, y| (x.0 + y.0, x.1 + y.1))
+}
+
+/// The hits of a query in one document, in text order.
+fn hits_in<'a>(
+    a: &'a Analysis,
+    q: &'a Query,
+    d: DocId,
+    len: u32,
+) -> impl Iterator<Item = Hit> + 'a {
+    let r = a.doc_range(d);
+    let end = r.end;
+    r.filter(move |&p| q.matches_at(&a.stream, p, end))
+        .map(move |p| Hit {
+            doc: d,
+            pos: p as u32,
+            len,
+        })
+}
+
+/// The documents a hit of a query may be in (those holding a word of its rarest part),
+/// sorted.
+fn search_docs(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<DocId> {
     if q.parts.is_empty() {
         return Vec::new();
     }
@@ -228,19 +280,7 @@ pub fn search(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<Hit> {
     if let Some(w) = within {
         docs.retain(|&d| w.contains(d));
     }
-    let len = q.parts.len() as u32;
-    docs.par_iter()
-        .flat_map_iter(|&d| {
-            let r = a.doc_range(d);
-            let end = r.end;
-            r.filter(move |&p| q.matches_at(&a.stream, p, end))
-                .map(move |p| Hit {
-                    doc: d,
-                    pos: p as u32,
-                    len,
-                })
-        })
-        .collect()
+    docs
 }
 
 /// The documents that hold a word of every part of a query (so every document a hit can be
@@ -535,5 +575,20 @@ mod tests {
         assert_eq!(order(&hits), ["y", "x", "w"]);
         sort(&a, &mut hits, SortKey::Position);
         assert_eq!(order(&hits), ["x", "y", "w"]);
+    }
+
+    #[test]
+    fn streamed_hits_and_counts_match_the_search() {
+        let (_, a) = setup(&[
+            "Talks in Geneva. The talks resumed.",
+            "No match here.",
+            "talks talks talks in Oslo",
+        ]);
+        for query in ["talks", "talks in", "*", "t*", "/talks? in/"] {
+            let q = Query::parse(query, &a).expect("parses");
+            let all = search(&a, &q, None);
+            assert_eq!(hits(&a, &q, None).collect::<Vec<_>>(), all, "{query}");
+            assert_eq!(count(&a, &q, None), (all.len(), documents(&all)), "{query}");
+        }
     }
 }

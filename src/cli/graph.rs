@@ -127,6 +127,7 @@ pub fn run(a: GraphArgs) -> ExitCode {
     };
     let group_ms = t_group.elapsed().as_secs_f64() * 1000.0;
     let t_graph = Instant::now();
+    let scope_kind = scope;
     let opts = CooccurOptions {
         scope,
         measure: a.measure,
@@ -149,6 +150,18 @@ pub fn run(a: GraphArgs) -> ExitCode {
         return ExitCode::from(EXIT_OPEN);
     };
     let graph_ms = t_graph.elapsed().as_secs_f64() * 1000.0;
+    if g.crowded > 0 {
+        let unit = match scope_kind {
+            Scope::Sentence => "sentences",
+            Scope::Paragraph => "paragraphs",
+            _ => "documents",
+        };
+        eprintln!(
+            "quarry: note: {} {unit} naming more than {} entities (lists of names) were left out",
+            g.crowded,
+            crate::analysis::cooccur::MAX_UNIT_ENTITIES
+        );
+    }
     let mut net = catalog::network(&cat, &g);
     let t_layout = Instant::now();
     let mut steps = 0;

@@ -3,8 +3,9 @@
 //! quietly with 0, as Unix tools do. Text meant for one line has its control characters
 //! escaped, so a file name holding a newline or an escape sequence cannot break or restyle it.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::io::{self, ErrorKind, Write};
 use std::process::ExitCode;
 
@@ -47,6 +48,27 @@ pub(crate) fn print_json<T: Serialize>(v: &T) -> ExitCode {
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush());
     finish(r)
+}
+
+/// A list serialised from an iterator as it is written, so a long output is never held whole;
+/// it can be serialised once (an empty list after that).
+pub(crate) struct Streamed<I>(RefCell<Option<I>>);
+
+impl<I> Streamed<I> {
+    /// The list of what `items` yields.
+    pub(crate) fn new(items: I) -> Self {
+        Self(RefCell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator> Serialize for Streamed<I>
+where
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.borrow_mut().take();
+        s.collect_seq(items.into_iter().flatten())
+    }
 }
 
 /// `s` with every control character (newline, tab, escape…) written as a visible escape

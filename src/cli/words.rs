@@ -1,13 +1,13 @@
 //! Word commands: `ngrams`, `collocates`, `keyness` and `kwic`, on the same core as the panels.
 
 use super::args::{DateArgs, measure_parser};
-use super::output::{one_line, pad_left, written};
+use super::output::{Streamed, one_line, pad_left, written};
 use super::{EXIT_OPEN, open, print_json};
 use crate::analysis::collocates::{Span, collocates};
 use crate::analysis::counts::counts;
 use crate::analysis::docset::DocSet;
 use crate::analysis::keyness::{LL_P05, keyness};
-use crate::analysis::kwic::{Query, glob_to_regex, line, search};
+use crate::analysis::kwic::{self, Query, glob_to_regex, line};
 use crate::analysis::measures::Association;
 use crate::analysis::ngrams::{NgramOptions, ngrams};
 use crate::analysis::stems::Stems;
@@ -332,9 +332,12 @@ pub fn run_kwic(a: KwicArgs) -> ExitCode {
         Err(e) => return bad(e),
     };
     let start = Instant::now();
-    let hits = search(&an, &q, None);
+    // Counted first, then found again line by line as they are written: the hits of a large
+    // corpus are never held at once.
+    let (n_hits, n_docs) = kwic::count(&an, &q, None);
     let ms = start.elapsed().as_secs_f64() * 1000.0;
-    let shown = a.limit.unwrap_or(usize::MAX).min(hits.len());
+    let shown = a.limit.unwrap_or(usize::MAX).min(n_hits);
+    let hits = || kwic::hits(&an, &q, None).take(shown);
     if a.json {
         #[derive(Serialize)]
         struct Line {
@@ -343,31 +346,29 @@ pub fn run_kwic(a: KwicArgs) -> ExitCode {
             line: crate::analysis::kwic::Line,
         }
         #[derive(Serialize)]
-        struct Out {
+        #[serde(bound = "")]
+        struct Out<I: Iterator<Item = Line>> {
             query: String,
             hits: usize,
             documents: usize,
             kwic_ms: f64,
-            lines: Vec<Line>,
+            lines: Streamed<I>,
         }
-        let lines = hits[..shown]
-            .iter()
-            .map(|h| Line {
-                path: c.docs[h.doc as usize].path.clone(),
-                line: line(&an, &c, h, a.width),
-            })
-            .collect();
+        let lines = hits().map(|h| Line {
+            path: c.docs[h.doc as usize].path.clone(),
+            line: line(&an, &c, &h, a.width),
+        });
         return print_json(&Out {
             query: a.query.clone(),
-            hits: hits.len(),
-            documents: crate::analysis::kwic::documents(&hits),
+            hits: n_hits,
+            documents: n_docs,
             kwic_ms: ms,
-            lines,
+            lines: Streamed::new(lines),
         });
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let r = hits[..shown].iter().try_for_each(|h| {
-        let l = line(&an, &c, h, a.width);
+    let r = hits().try_for_each(|h| {
+        let l = line(&an, &c, &h, a.width);
         pad_left(&mut out, &one_line(&l.left), a.width)?;
         writeln!(
             out,
@@ -380,11 +381,7 @@ pub fn run_kwic(a: KwicArgs) -> ExitCode {
     if let Err(code) = written(r.and_then(|()| out.flush())) {
         return code;
     }
-    eprintln!(
-        "{} hits in {} documents; search {ms:.2} ms",
-        hits.len(),
-        crate::analysis::kwic::documents(&hits)
-    );
+    eprintln!("{n_hits} hits in {n_docs} documents; search {ms:.2} ms");
     ExitCode::SUCCESS
 }
 

@@ -4,7 +4,7 @@ use super::decode::{decode_owned, looks_binary};
 use super::discover::{Found, discover, unusable};
 use super::metadata::truncate_chars;
 use super::special::{Opened, not_regular, open_regular};
-use super::{Corpus, Document, Format, Problem, ProblemKind, html, json, plain};
+use super::{Corpus, Document, Format, MAX_ENTITY_TEXT, Problem, ProblemKind, html, json, plain};
 use crate::jobs::{JobCtx, Phase};
 use chrono::{Datelike, NaiveDateTime, TimeDelta, Utc};
 use rayon::prelude::*;
@@ -110,13 +110,15 @@ pub(crate) fn read_each(found: &[Found], ctx: &JobCtx) -> Result<Vec<Outcome>, L
             if ctx.is_cancelled() {
                 return None;
             }
-            let out = catch_unwind(AssertUnwindSafe(|| read_found(f))).unwrap_or_else(|_| {
-                Outcome::problem(
-                    f,
-                    ProblemKind::Crash,
-                    "reading this file failed unexpectedly; it was skipped".into(),
-                )
-            });
+            let cancelled = || ctx.is_cancelled();
+            let out =
+                catch_unwind(AssertUnwindSafe(|| read_found(f, &cancelled))).unwrap_or_else(|_| {
+                    Outcome::problem(
+                        f,
+                        ProblemKind::Crash,
+                        "reading this file failed unexpectedly; it was skipped".into(),
+                    )
+                });
             ctx.progress.done.fetch_add(1, Ordering::Relaxed);
             ctx.progress.bytes.fetch_add(out.bytes, Ordering::Relaxed);
             ctx.wake();
@@ -177,12 +179,32 @@ pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), LoadError
         abs: path.to_path_buf(),
         rel,
     };
-    let mut o = catch_unwind(AssertUnwindSafe(|| read_found(&f))).unwrap_or_else(|_| {
+    let mut o = catch_unwind(AssertUnwindSafe(|| read_found(&f, &|| false))).unwrap_or_else(|_| {
         Outcome::problem(&f, ProblemKind::Crash, "reading this file failed".into())
     });
     let notes = drop_implausible_dates(&mut o.docs, Utc::now().naive_utc());
     o.problems.extend(notes);
     Ok((o.docs, o.problems))
+}
+
+/// A note for a document whose body is longer than entity analysis reads.
+fn too_long_for_entities(d: &Document) -> Option<Problem> {
+    let body = d.text.len().saturating_sub(d.body_start);
+    (body > MAX_ENTITY_TEXT).then(|| {
+        let at = d
+            .index
+            .map(|i| format!("article {}: ", i + 1))
+            .unwrap_or_default();
+        Problem {
+            path: d.path.clone(),
+            kind: ProblemKind::Long,
+            message: format!(
+                "{at}document too long for entity analysis ({} MB): analysed the first {} MB",
+                body.div_ceil(1 << 20),
+                MAX_ENTITY_TEXT >> 20
+            ),
+        }
+    })
 }
 
 /// The earliest year a publication date may have.
@@ -274,7 +296,8 @@ fn extension(f: &Found) -> Option<String> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
-fn read_found(f: &Found) -> Outcome {
+/// Reads one file; `cancelled` is asked during long work inside it (a large web page).
+fn read_found(f: &Found, cancelled: &dyn Fn() -> bool) -> Outcome {
     let ext = extension(f);
     let format = ext.as_deref().and_then(Format::from_extension);
     if format.is_none() && ext.as_deref().is_some_and(|e| NOT_ARTICLE.contains(&e)) {
@@ -301,12 +324,14 @@ fn read_found(f: &Found) -> Outcome {
         }
     };
     let nbytes = bytes.len() as u64;
-    let mut out = read_bytes(f, format, bytes);
+    let mut out = read_bytes(f, format, bytes, cancelled);
     // Documents are kept for the whole session: no spare capacity left from building them.
     for d in &mut out.docs {
         d.text.shrink_to_fit();
         d.title.shrink_to_fit();
     }
+    out.problems
+        .extend(out.docs.iter().filter_map(too_long_for_entities));
     out.bytes = nbytes;
     out
 }
@@ -390,7 +415,12 @@ fn article_format(f: &Found, format: Option<Format>, bytes: &[u8]) -> Result<For
     }
 }
 
-fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
+fn read_bytes(
+    f: &Found,
+    format: Option<Format>,
+    bytes: Vec<u8>,
+    cancelled: &dyn Fn() -> bool,
+) -> Outcome {
     let format = match article_format(f, format, &bytes) {
         Ok(fmt) => fmt,
         Err(problem) => return problem,
@@ -431,7 +461,7 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
             });
         }
         Format::Html => {
-            let a = html::extract(&decoded.text);
+            let a = html::extract_cancellable(&decoded.text, cancelled);
             // A lone menu word left over from the page furniture is not an article.
             if crate::analysis::tokenize::tokens(&a.text).nth(2).is_none() {
                 problems.push(Problem {
@@ -560,7 +590,7 @@ mod tests {
             rel: name.to_string(),
         };
         let format = Format::from_extension(name.rsplit('.').next().unwrap_or(""));
-        read_bytes(&f, format, text.as_bytes().to_vec())
+        read_bytes(&f, format, text.as_bytes().to_vec(), &|| false)
     }
 
     fn dated(path: &str, index: Option<u32>, ymd: &str) -> Document {
@@ -640,7 +670,7 @@ mod tests {
             abs,
             rel: "x.txt".into(),
         };
-        let out = read_found(&f);
+        let out = read_found(&f, &|| false);
         assert!(out.docs.is_empty());
         assert_eq!(out.problems.len(), 1);
         assert_eq!(out.problems[0].kind, ProblemKind::Unreadable);

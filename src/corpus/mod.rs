@@ -135,6 +135,11 @@ impl Document {
     }
 }
 
+/// Most bytes of a document's body that entity analysis reads: the recogniser's memory grows
+/// with the text it tags at once, and 4 MB is longer than any article (about 700,000 words).
+/// A longer document is noted in the Problems ([`ProblemKind::Long`]).
+pub const MAX_ENTITY_TEXT: usize = 4 << 20;
+
 /// Why a file was skipped or noted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -160,6 +165,9 @@ pub enum ProblemKind {
     Crash,
     /// The folder's saved index could not be used and was rebuilt.
     Index,
+    /// Loaded, but longer than entity analysis reads: only its first part is searched for
+    /// names.
+    Long,
 }
 
 impl ProblemKind {
@@ -167,7 +175,7 @@ impl ProblemKind {
     pub fn loaded(self) -> bool {
         matches!(
             self,
-            ProblemKind::Encoding | ProblemKind::Date | ProblemKind::Index
+            ProblemKind::Encoding | ProblemKind::Date | ProblemKind::Index | ProblemKind::Long
         )
     }
 
@@ -184,6 +192,7 @@ impl ProblemKind {
             ProblemKind::Walk => "folder walk",
             ProblemKind::Crash => "reader crashed",
             ProblemKind::Index => "index rebuilt",
+            ProblemKind::Long => "partly analysed",
         }
     }
 }

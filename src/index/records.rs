@@ -30,7 +30,7 @@ pub struct ProblemRec {
     message: String,
 }
 
-const KINDS: [ProblemKind; 10] = [
+const KINDS: [ProblemKind; 11] = [
     ProblemKind::NotArticle,
     ProblemKind::Empty,
     ProblemKind::Unreadable,
@@ -41,6 +41,7 @@ const KINDS: [ProblemKind; 10] = [
     ProblemKind::Walk,
     ProblemKind::Crash,
     ProblemKind::Index,
+    ProblemKind::Long,
 ];
 
 impl ProblemRec {

@@ -679,6 +679,11 @@ impl QuarryApp {
                 ));
                 if let Some(left) = p.remaining() {
                     ui.label(format!("about {:.0} s left", left.as_secs_f64().ceil()));
+                } else if p.stalled() {
+                    ui.label(format!(
+                        "a large file has taken {:.0} s so far",
+                        p.since_step.as_secs_f64()
+                    ));
                 }
                 if ui.button("Cancel").clicked() {
                     self.commands.push(Command::CancelLoad);

@@ -4,6 +4,7 @@
 //! run time, and every run of Quarry must end within ten seconds.
 #![cfg(unix)]
 
+mod bounds;
 mod inputs;
 mod output;
 mod papercuts;

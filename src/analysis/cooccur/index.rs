@@ -1,7 +1,7 @@
 //! Filtered mentions indexed two ways: the entities of every unit, and the units (or, for a
 //! token window, the mentions) of every entity.
 
-use super::{Filter, MentionRef, Scope};
+use super::{Filter, MAX_UNIT_ENTITIES, MentionRef, Scope};
 use rayon::prelude::*;
 
 /// A mention reduced to what counting needs.
@@ -38,6 +38,8 @@ pub(super) struct Index {
     pub mentions: Vec<u32>,
     /// Documents mentioning each entity.
     pub documents: Vec<u32>,
+    /// Units left out for naming more than [`MAX_UNIT_ENTITIES`] entities.
+    pub crowded: usize,
 }
 
 impl Index {
@@ -49,9 +51,14 @@ impl Index {
             Scope::Document => 0,
             Scope::Window(_) => m.token,
         };
+        let crowded = match scope {
+            Scope::Window(_) => Vec::new(),
+            _ => crowded_units(mentions, &unit, filter),
+        };
         let mut items: Vec<Item> = mentions
             .par_iter()
             .filter(|m| filter.allows(m))
+            .filter(|m| crowded.is_empty() || crowded.binary_search(&(m.doc, unit(m))).is_err())
             .map(|m| Item {
                 doc: m.doc,
                 unit: unit(m),
@@ -124,6 +131,7 @@ impl Index {
             lists,
             mentions,
             documents,
+            crowded: crowded.len(),
         }
     }
 
@@ -150,6 +158,47 @@ impl Index {
     pub fn units_seen(&self) -> usize {
         self.unit_head.len().saturating_sub(1)
     }
+}
+
+/// The units, as (document, unit), of the allowed documents that name more than
+/// [`MAX_UNIT_ENTITIES`] different entities (whichever entities the filter allows, so that a
+/// unit counts or not alike in every graph of the scope), sorted.
+fn crowded_units(
+    mentions: &[MentionRef],
+    unit: &(dyn Fn(&MentionRef) -> u32 + Sync),
+    filter: &Filter<'_>,
+) -> Vec<(u32, u32)> {
+    let in_docs = |m: &MentionRef| {
+        Filter {
+            entities: None,
+            ..*filter
+        }
+        .allows(m)
+    };
+    // Only a document with that many mentions can hold such a unit.
+    let docs = mentions
+        .iter()
+        .map(|m| m.doc as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut per_doc = vec![0u32; docs];
+    for m in mentions {
+        per_doc[m.doc as usize] += 1;
+    }
+    if per_doc.iter().all(|&n| n as usize <= MAX_UNIT_ENTITIES) {
+        return Vec::new();
+    }
+    let mut seen: Vec<(u32, u32, u32)> = mentions
+        .par_iter()
+        .filter(|m| per_doc[m.doc as usize] as usize > MAX_UNIT_ENTITIES && in_docs(m))
+        .map(|m| (m.doc, unit(m), m.entity))
+        .collect();
+    seen.par_sort_unstable();
+    seen.dedup();
+    seen.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+        .filter(|u| u.len() > MAX_UNIT_ENTITIES)
+        .map(|u| (u[0].0, u[0].1))
+        .collect()
 }
 
 /// Where a unit's members start, and its document.

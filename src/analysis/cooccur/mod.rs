@@ -29,6 +29,12 @@
 //! In every scope, an edge's `documents` is the number of documents with at least one
 //! co-occurrence, and node `units` is f(x) as above.
 //!
+//! # Lists are not text
+//! A sentence, paragraph or document naming more than [`MAX_UNIT_ENTITIES`] different
+//! entities (a list of names, a byline of thousands) adds no pairs and no units: counting
+//! its pairs would take time and memory growing with the square of the list, for links that
+//! say nothing. The graph says how many units were left out ([`CooccurGraph::crowded`]).
+//!
 //! # Filtering and pruning
 //! A [`Filter`] keeps only mentions in allowed documents (the date selection) and of allowed
 //! entities; counts, f(x) and N are then taken on what remains (the caller passes
@@ -75,6 +81,9 @@ pub struct MentionRef {
     /// Byte offset where it ends (exclusive).
     pub end: u32,
 }
+
+/// Most different entities a sentence, paragraph or document may name and still count.
+pub const MAX_UNIT_ENTITIES: usize = 500;
 
 /// Number of units in the selected documents (the whole corpus when nothing is filtered).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -197,6 +206,8 @@ pub struct CooccurGraph {
     pub options: CooccurOptions,
     /// Sample size N used for the scores.
     pub n: f64,
+    /// Units left out for naming more than [`MAX_UNIT_ENTITIES`] entities.
+    pub crowded: usize,
 }
 
 impl CooccurGraph {
@@ -252,7 +263,8 @@ pub fn build_graph(
     };
     ctx.progress.set_phase(Phase::Analyzing, work as u64);
     let contexts = contexts::contexts(&ix, window, &kept, options.max_contexts, ctx)?;
-    let graph = select::assemble(&ix, &f, kept, contexts, *options, n);
+    let mut graph = select::assemble(&ix, &f, kept, contexts, *options, n);
+    graph.crowded = ix.crowded;
     ctx.progress.set_phase(Phase::Done, 0);
     Some(graph)
 }

@@ -170,5 +170,10 @@ pub(super) fn assemble(
             },
         );
     }
-    CooccurGraph { graph, options, n }
+    CooccurGraph {
+        graph,
+        options,
+        n,
+        crowded: 0,
+    }
 }

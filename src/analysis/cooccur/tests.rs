@@ -392,3 +392,41 @@ fn timing() {
         );
     }
 }
+
+#[test]
+fn a_unit_naming_too_many_entities_adds_no_pairs() {
+    let n = MAX_UNIT_ENTITIES as u32 + 1;
+    // Doc 0, sentence 0: a list of n names; sentence 1: A and B.
+    let mut ms: Vec<MentionRef> = (0..n).map(|e| m(10 + e, 0, e, 0, 0)).collect();
+    ms.push(m(A, 0, n, 1, 0));
+    ms.push(m(B, 0, n + 1, 1, 0));
+    let g = build(
+        &ms,
+        opts(Scope::Sentence, Association::Count),
+        Filter::default(),
+    );
+    assert_eq!(edges(&g), vec![(A, B, 1, 1)]);
+    assert_eq!(g.crowded, 1);
+    // Judged on every entity of the unit, whichever the filter keeps.
+    let mut two = vec![false; (10 + n) as usize];
+    two[10] = true;
+    two[11] = true;
+    let only = Filter {
+        entities: Some(&two),
+        ..Filter::default()
+    };
+    let g = build(&ms, opts(Scope::Sentence, Association::Count), only);
+    assert!(edges(&g).is_empty());
+    // One name fewer and the sentence counts; its paragraph, holding A and B too, does not.
+    let mut next = vec![false; (10 + n) as usize];
+    next[11] = true;
+    next[12] = true;
+    let next = Filter {
+        entities: Some(&next),
+        ..Filter::default()
+    };
+    let g = build(&ms[1..], opts(Scope::Sentence, Association::Count), next);
+    assert_eq!((edges(&g), g.crowded), (vec![(11, 12, 1, 1)], 0));
+    let g = build(&ms[1..], opts(Scope::Paragraph, Association::Count), next);
+    assert_eq!((edges(&g), g.crowded), (vec![], 1));
+}

@@ -10,9 +10,15 @@
 //! page-layout heuristics look at) skip the library: its result on them is known in advance
 //! (see the `plain` module), and running it costs about a millisecond even on a tiny page.
 //!
-//! [`extract`] never panics: third-party calls run under `catch_unwind`, pathologically
-//! deep documents skip the library, and when it finds no text a simple
-//! "all paragraphs outside the page furniture" extraction is used instead.
+//! Pages with more than [`MAX_TREE_ELEMENTS`] elements, or nested deeper than
+//! [`MAX_LIBRARY_DEPTH`], are never built into a tree (which costs over a kilobyte per
+//! element, and whose parser's scope checks make deep nesting quadratic): their text is read
+//! tag by tag in one pass (the `stream` module), by the same rules as the simple extraction,
+//! and their metadata from the `<head>` alone.
+//!
+//! [`extract`] never panics: third-party calls run under `catch_unwind`, and when the library
+//! finds no text a simple "all paragraphs outside the page furniture" extraction is used
+//! instead.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::LazyLock;
@@ -31,10 +37,12 @@ macro_rules! selector {
 
 mod meta;
 mod plain;
+mod stream;
 mod text;
 
 use meta::*;
 use plain::plain_page;
+use stream::stream_text;
 use text::*;
 
 /// What Quarry keeps of a web page.
@@ -54,14 +62,16 @@ pub struct HtmlArticle {
     pub text: String,
 }
 
-/// Documents nested deeper than this skip the extraction library (which recurses
-/// and slows down quadratically) and use the simple paragraph extraction.
+/// Pages nested deeper than this are not built into a tree: the extraction library recurses
+/// and slows down quadratically, and so do the parser's scope checks.
 pub(super) const MAX_LIBRARY_DEPTH: usize = 400;
 
-/// Pages whose block elements nest deeper than this are not parsed at all: the HTML
-/// parser's scope checks make such nesting quadratic (100 000 nested `<div>`s take
-/// over 20 s). Their text is taken by stripping the tags.
-pub(super) const MAX_PARSE_NESTING: usize = 20_000;
+/// Pages with more elements than this are not built into a tree: a tree costs over a
+/// kilobyte per element, with the library's own copies.
+pub(super) const MAX_TREE_ELEMENTS: usize = 50_000;
+
+/// Most bytes of a large page's start read for its metadata: the `<head>`, up to `<body>`.
+const MAX_HEAD_BYTES: usize = 64 << 10;
 
 /// Elements hidden from readers, removed before extraction.
 pub(super) const HIDDEN: &str = r#"[hidden], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"]"#;
@@ -139,13 +149,18 @@ pub(super) const LINES: &[&str] = &["li", "dt", "dd", "tr"];
 
 /// Extracts the article and its metadata from an HTML page.
 pub fn extract(html: &str) -> HtmlArticle {
+    extract_cancellable(html, &|| false)
+}
+
+/// [`extract`], stopping early (with what was found so far) once `cancelled` says so.
+pub fn extract_cancellable(html: &str, cancelled: &dyn Fn() -> bool) -> HtmlArticle {
     if html.trim().is_empty() {
         return HtmlArticle::default();
     }
-    match catch_unwind(|| extract_checked(html)) {
+    match catch_unwind(AssertUnwindSafe(|| extract_with(html, true, cancelled))) {
         Ok(article) => article,
         Err(_) => {
-            let text = catch_unwind(|| simple_text(&Html::parse_document(html)))
+            let text = catch_unwind(AssertUnwindSafe(|| stream_text(html, cancelled)))
                 .or_else(|_| catch_unwind(|| strip_tags(html)))
                 .unwrap_or_default();
             HtmlArticle {
@@ -169,17 +184,16 @@ static LIBRARY_OPTIONS: LazyLock<trafilatura::Options> = LazyLock::new(|| {
         .with_html_date_mode(trafilatura::HtmlDateMode::Disabled)
 });
 
-pub(super) fn extract_checked(html: &str) -> HtmlArticle {
-    extract_with(html, true)
-}
-
-/// [`extract_checked`], with `shortcut` saying whether plain pages may skip the library.
-pub(super) fn extract_with(html: &str, shortcut: bool) -> HtmlArticle {
-    if block_nesting(html) > MAX_PARSE_NESTING {
-        return HtmlArticle {
-            text: strip_tags(html),
-            ..HtmlArticle::default()
-        };
+/// The extraction without its panic guard, with `shortcut` saying whether plain pages may
+/// skip the library.
+pub(super) fn extract_with(
+    html: &str,
+    shortcut: bool,
+    cancelled: &dyn Fn() -> bool,
+) -> HtmlArticle {
+    let shape = page_shape(html);
+    if shape.elements > MAX_TREE_ELEMENTS || shape.nesting > MAX_LIBRARY_DEPTH {
+        return streamed(html, cancelled);
     }
     let doc = Html::parse_document(html);
     let mut article = read_metadata(&doc);
@@ -196,15 +210,20 @@ pub(super) fn extract_with(html: &str, shortcut: bool) -> HtmlArticle {
         return article;
     }
 
-    let lib = if tree_depth(&doc) <= MAX_LIBRARY_DEPTH {
-        catch_unwind(AssertUnwindSafe(|| {
-            trafilatura::extract(html, &LIBRARY_OPTIONS)
-        }))
-        .ok()
-        .and_then(Result::ok)
-    } else {
-        None
-    };
+    // The scan's count can fall short of the tree's nesting (elements the parser opens
+    // itself); such a page is read tag by tag too.
+    if tree_depth(&doc) > MAX_LIBRARY_DEPTH {
+        article.text = stream_text(html, cancelled);
+        if article.title.is_none() {
+            article.title = first_h1(&doc);
+        }
+        return article;
+    }
+    let lib = catch_unwind(AssertUnwindSafe(|| {
+        trafilatura::extract(html, &LIBRARY_OPTIONS)
+    }))
+    .ok()
+    .and_then(Result::ok);
 
     if let Some(result) = &lib {
         article.text = html_to_text(&result.content_html);
@@ -216,6 +235,28 @@ pub(super) fn extract_with(html: &str, shortcut: bool) -> HtmlArticle {
     if article.title.is_none() {
         article.title = first_h1(&doc);
     }
+    article
+}
+
+/// A page too large or too deep for a tree: its text read tag by tag, its metadata from the
+/// start of the page up to `<body>` (when that is small and shallow enough to parse).
+fn streamed(html: &str, cancelled: &dyn Fn() -> bool) -> HtmlArticle {
+    let floor = |mut at: usize| {
+        at = at.min(html.len());
+        while !html.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = &html[..floor(MAX_HEAD_BYTES + 5)];
+    let head = &html[..floor(find_ignore_case(start, "<body").unwrap_or(MAX_HEAD_BYTES))];
+    let shape = page_shape(head);
+    let mut article = if shape.nesting <= MAX_LIBRARY_DEPTH {
+        read_metadata(&Html::parse_document(head))
+    } else {
+        HtmlArticle::default()
+    };
+    article.text = stream_text(html, cancelled);
     article
 }
 
@@ -370,10 +411,35 @@ mod tests {
     }
 
     #[test]
-    fn pathological_nesting_is_not_parsed() {
+    fn deep_pages_keep_their_text_outside_paragraphs() {
+        let page = format!(
+            "<html><head><title>Deep</title></head><body>{}Loose words<p>A paragraph.</p>{}</body></html>",
+            "<div>".repeat(MAX_LIBRARY_DEPTH + 100),
+            "</div>".repeat(MAX_LIBRARY_DEPTH + 100)
+        );
+        let a = extract(&page);
+        assert_eq!(a.title.as_deref(), Some("Deep"));
+        assert_eq!(a.text, "Loose words\n\nA paragraph.");
+    }
+
+    #[test]
+    fn the_tag_scan_counts_elements_and_nesting() {
+        let page = "<!-- <div><div> --><div><p>a<p>b<br><span>x</span></div>\
+<script>if (a<b) {}</script><DIV><Span>";
+        assert_eq!(
+            page_shape(page),
+            Shape {
+                elements: 8,
+                nesting: 2
+            }
+        );
+    }
+
+    #[test]
+    fn pathological_nesting_is_read_tag_by_tag() {
         let page = format!(
             "<script>var x = '<p>';</script>{}<p>deep &amp; text</p>",
-            "<div class=a>".repeat(MAX_PARSE_NESTING + 10)
+            "<div class=a>".repeat(20_000)
         );
         let start = std::time::Instant::now();
         let a = extract(&page);

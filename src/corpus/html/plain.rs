@@ -332,8 +332,8 @@ mod tests {
     fn assert_same_as_library(html: &str) {
         assert!(plain(html).is_some(), "not plain:\n{html}");
         assert_eq!(
-            extract_with(html, true),
-            extract_with(html, false),
+            extract_with(html, true, &|| false),
+            extract_with(html, false, &|| false),
             "{html}"
         );
     }

@@ -3,52 +3,117 @@
 use super::*;
 use scraper::{ElementRef, Node};
 
-/// Approximate maximum nesting of block elements, from a scan of the tags.
-pub(super) fn block_nesting(html: &str) -> usize {
-    const NESTING: &[&[u8]] = &[
-        b"div",
-        b"section",
-        b"article",
-        b"aside",
-        b"nav",
-        b"header",
-        b"footer",
-        b"main",
-        b"blockquote",
-        b"ul",
-        b"ol",
-        b"dl",
-        b"fieldset",
-        b"figure",
-        b"form",
-        b"center",
-    ];
+/// What a scan of a page's tags tells before it is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Shape {
+    /// Start tags.
+    pub elements: usize,
+    /// Deepest nesting of the elements whose end tag may not be left out (`<div>`, `<span>`,
+    /// `<b>`…, not `<p>` or `<li>`), as their start and end tags count it.
+    pub nesting: usize,
+}
+
+/// Elements without content.
+const VOID_TAGS: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"keygen", b"link",
+    b"meta", b"param", b"source", b"track", b"wbr",
+];
+
+/// Elements whose end tag may be left out: they do not count towards [`Shape::nesting`].
+const OPTIONAL_END: &[&[u8]] = &[
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"tr",
+    b"td",
+    b"th",
+    b"option",
+    b"optgroup",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"colgroup",
+    b"caption",
+    b"rb",
+    b"rt",
+    b"rtc",
+    b"rp",
+    b"html",
+    b"head",
+    b"body",
+];
+
+/// Counts the tags of a page in one pass over its bytes (the contents of scripts, styles
+/// and comments skipped), without parsing it.
+pub(super) fn page_shape(html: &str) -> Shape {
     let bytes = html.as_bytes();
-    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
-    while let Some(offset) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
-    {
-        i += offset + 1;
-        let closing = bytes.get(i) == Some(&b'/');
-        let start = if closing { i + 1 } else { i };
-        let rest = bytes.get(start..).unwrap_or_default();
-        let len = rest
+    let mut shape = Shape::default();
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    let skip_to = |from: usize, needle: &[u8]| {
+        memchr::memmem::find(&bytes[from.min(bytes.len())..], needle)
+            .map_or(bytes.len(), |at| from + at + needle.len())
+    };
+    while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
+        i += at + 1;
+        match bytes.get(i) {
+            Some(b'!') => {
+                i = if bytes[i..].starts_with(b"!--") {
+                    skip_to(i, b"-->")
+                } else {
+                    skip_to(i, b">")
+                };
+                continue;
+            }
+            Some(b'/') | Some(b'a'..=b'z') | Some(b'A'..=b'Z') => {}
+            _ => continue,
+        }
+        let closing = bytes[i] == b'/';
+        let start = i + usize::from(closing);
+        let len = bytes[start..]
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        let name = &rest[..len];
-        if NESTING.iter().any(|tag| name.eq_ignore_ascii_case(tag)) {
-            if closing {
+            .unwrap_or(bytes.len() - start);
+        let mut name = [0u8; 16];
+        let short = len <= name.len();
+        if short {
+            name[..len].copy_from_slice(&bytes[start..start + len]);
+            name[..len].make_ascii_lowercase();
+        }
+        let name = &name[..len.min(16)];
+        i = start + len;
+        let counts = !short || !(VOID_TAGS.contains(&name) || OPTIONAL_END.contains(&name));
+        if closing {
+            if counts {
                 depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        shape.elements += 1;
+        if counts {
+            depth += 1;
+            shape.nesting = shape.nesting.max(depth);
+        }
+        if name == b"script" || name == b"style" {
+            let end: &[u8] = if name == b"script" {
+                b"</script"
             } else {
-                depth += 1;
-                max = max.max(depth);
+                b"</style"
+            };
+            while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
+                i += at;
+                if bytes[i..]
+                    .get(..end.len())
+                    .is_some_and(|tag| tag.eq_ignore_ascii_case(end))
+                {
+                    break;
+                }
+                i += 1;
             }
         }
-        i = start + len;
     }
-    max
+    shape
 }
 
 /// Byte offset of the first ASCII-case-insensitive occurrence of `needle`.
@@ -176,35 +241,47 @@ pub(super) fn tree_depth(doc: &Html) -> usize {
 /// Collects paragraphs of text: whitespace collapsed inside a line, lines kept.
 #[derive(Default)]
 pub(super) struct Paragraphs {
-    done: Vec<String>,
+    done: String,
     current: String,
 }
 
 impl Paragraphs {
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         self.current.push_str(text);
     }
 
-    fn line_break(&mut self) {
+    pub(super) fn line_break(&mut self) {
         self.current.push('\n');
     }
 
-    fn end_paragraph(&mut self) {
-        let lines: Vec<String> = self
-            .current
-            .split('\n')
-            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|line| !line.is_empty())
-            .collect();
-        if !lines.is_empty() {
-            self.done.push(lines.join("\n"));
+    pub(super) fn end_paragraph(&mut self) {
+        let mut first_line = true;
+        for line in self.current.split('\n') {
+            let mut words = line.split_whitespace().peekable();
+            if words.peek().is_none() {
+                continue;
+            }
+            if first_line {
+                if !self.done.is_empty() {
+                    self.done.push_str("\n\n");
+                }
+                first_line = false;
+            } else {
+                self.done.push('\n');
+            }
+            for (i, w) in words.enumerate() {
+                if i > 0 {
+                    self.done.push(' ');
+                }
+                self.done.push_str(w);
+            }
         }
         self.current.clear();
     }
 
-    fn finish(mut self) -> String {
+    pub(super) fn finish(mut self) -> String {
         self.end_paragraph();
-        self.done.join("\n\n")
+        self.done
     }
 }
 
@@ -264,31 +341,36 @@ pub(super) fn html_to_text(html: &str) -> String {
 
 /// Whether an element is page furniture (navigation, banners, share boxes...).
 pub(super) fn is_furniture(el: &scraper::node::Element) -> bool {
-    if FURNITURE.contains(&el.name()) {
+    furniture_by(el.name(), &|key| el.attr(key))
+}
+
+/// Whether an element named `name`, whose attributes `attr` gives, is page furniture.
+pub(super) fn furniture_by<'v>(name: &str, attr: &dyn Fn(&str) -> Option<&'v str>) -> bool {
+    if FURNITURE.contains(&name) {
         return true;
     }
     if matches!(
-        el.attr("role"),
+        attr("role"),
         Some("navigation" | "banner" | "contentinfo" | "complementary")
     ) {
         return true;
     }
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+    if attr("hidden").is_some() || attr("aria-hidden") == Some("true") {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = attr("style") {
         let style = style.to_ascii_lowercase().replace(' ', "");
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
     }
-    if matches!(el.name(), "html" | "body" | "main" | "article") {
+    if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
     let marks = format!(
         "{} {}",
-        el.attr("class").unwrap_or_default(),
-        el.attr("id").unwrap_or_default()
+        attr("class").unwrap_or_default(),
+        attr("id").unwrap_or_default()
     )
     .to_ascii_lowercase();
     FURNITURE_MARKS.iter().any(|m| marks.contains(m))

@@ -2,7 +2,7 @@
 //! from grouping so that an edit regroups them without recognising again.
 
 use super::aliases::{normalise, surname_map};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, MAX_ENTITY_TEXT};
 use crate::jobs::JobCtx;
 use crate::ner::hash::hash_bytes;
 use crate::ner::{EntityType, Recognizer};
@@ -230,6 +230,7 @@ fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
         Some(t) => (body_start, t),
         None => (0, text),
     };
+    let body_text = entity_part(body_text);
     let mut out: Vec<Found> = rec
         .recognize(body_text)
         .into_iter()
@@ -249,6 +250,26 @@ fn found_in(text: &str, body_start: usize, rec: &Recognizer) -> Vec<Found> {
         .collect();
     join_surnames(&mut out);
     out
+}
+
+/// The part of a body that entity analysis reads: all of it, or for a body longer than
+/// [`MAX_ENTITY_TEXT`] its first part, ended at a space so no word is cut.
+pub fn entity_part(body: &str) -> &str {
+    if body.len() <= MAX_ENTITY_TEXT {
+        return body;
+    }
+    let mut end = MAX_ENTITY_TEXT;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &body[..end];
+    let from = (end.saturating_sub(256)..end)
+        .find(|&i| head.is_char_boundary(i))
+        .unwrap_or(end);
+    match head[from..].rfind(char::is_whitespace) {
+        Some(i) => &head[..from + i],
+        None => head,
+    }
 }
 
 /// A lone surname takes the key of the one full name in the document that ends with it, and

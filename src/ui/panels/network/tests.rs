@@ -62,6 +62,7 @@ fn synthetic(n: usize, m: usize) -> (Arc<Catalog>, Arc<CooccurGraph>) {
         graph: g,
         options: CooccurOptions::default(),
         n: 1000.0,
+        crowded: 0,
     };
     (Arc::new(cat), Arc::new(graph))
 }
