@@ -1,6 +1,6 @@
 //! Loading a folder: walk it, read every file in parallel, collect documents and problems.
 
-use super::decode::{decode_owned, looks_binary};
+use super::decode::{decode_owned_declared, looks_binary};
 use super::discover::{Found, discover, unusable};
 use super::metadata::truncate_chars;
 use super::special::{Opened, not_regular, open_regular};
@@ -362,6 +362,23 @@ fn article_format(f: &Found, format: Option<Format>, bytes: &[u8]) -> Result<For
             "the file is empty".into(),
         ));
     }
+    if let Some(kind) = super::sniff::binary_kind(bytes) {
+        return Err(match format {
+            Some(_) => Outcome::problem(
+                f,
+                ProblemKind::Binary,
+                format!(
+                    "named .{} but is {kind}, not an article",
+                    extension(f).unwrap_or_default()
+                ),
+            ),
+            None => Outcome::problem(
+                f,
+                ProblemKind::NotArticle,
+                format!("{kind}, not an article"),
+            ),
+        });
+    }
     match format {
         Some(fmt) => {
             if looks_binary(bytes) {
@@ -396,7 +413,11 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
         Err(problem) => return problem,
     };
     let size = bytes.len() as u64;
-    let decoded = decode_owned(bytes);
+    let declared = match format {
+        Format::Html => super::sniff::declared_charset(&bytes),
+        _ => None,
+    };
+    let decoded = decode_owned_declared(bytes, declared);
     let mut problems = Vec::new();
     if decoded.fallback {
         problems.push(Problem {
@@ -480,6 +501,15 @@ fn read_json(
     docs: &mut Vec<Document>,
     problems: &mut Vec<Problem>,
 ) {
+    let (text, lone) = super::surrogates::repair(text);
+    if lone > 0 {
+        problems.push(Problem {
+            path: f.rel.clone(),
+            kind: ProblemKind::Encoding,
+            message: super::surrogates::note(lone),
+        });
+    }
+    let text = text.as_ref();
     let items: Vec<(String, json::ArticleResult)> = if format == Format::Json {
         match json::parse_json(text) {
             Ok(items) => {

@@ -12,7 +12,9 @@ pub mod json;
 pub(crate) mod load;
 pub mod metadata;
 pub mod plain;
+pub mod sniff;
 pub(crate) mod special;
+pub mod surrogates;
 
 pub(crate) use load::io_reason;
 pub use load::{LoadError, load, load_file, load_paths, load_where};

@@ -7,6 +7,7 @@
 mod inputs;
 mod output;
 mod papercuts;
+mod reading;
 
 use serde_json::Value;
 use std::io::Read;
