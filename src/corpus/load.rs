@@ -483,6 +483,7 @@ fn read_bytes(f: &Found, format: Option<Format>, bytes: Vec<u8>) -> Outcome {
         if d.title.trim().is_empty() {
             d.title = fallback_title(d.body(), &f.abs);
         }
+        cut_fields(d);
     }
     Outcome {
         docs,
@@ -567,6 +568,19 @@ fn read_json(
                 },
             }),
         }
+    }
+}
+
+/// Cuts a document's one-line fields (title, source, dateline, address) to lengths a
+/// headline or a details line can have: a field holding a whole text is cut, not shown whole.
+fn cut_fields(d: &mut Document) {
+    use super::metadata::{MAX_FIELD_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, cut_chars};
+    cut_chars(&mut d.title, MAX_TITLE_CHARS);
+    for s in [&mut d.source, &mut d.dateline].into_iter().flatten() {
+        cut_chars(s, MAX_FIELD_CHARS);
+    }
+    if let Some(u) = &mut d.url {
+        cut_chars(u, MAX_URL_CHARS);
     }
 }
 

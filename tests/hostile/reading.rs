@@ -1,5 +1,5 @@
 //! Input read wrongly: lone surrogate escapes in JSON, declared charsets, UTF-32, binary
-//! files under a text extension.
+//! files under a text extension, and titles a million characters long.
 
 use crate::{folder, json, problems_of, run, s, stats, text};
 use std::fmt::Write as _;
@@ -126,4 +126,52 @@ fn binary_files_are_listed_whatever_their_name() {
     }
     let out = run(&["text", s(&dir.path().join("report.html"))]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+}
+
+/// A million characters of one word run, as a scraped field can hold.
+fn huge() -> String {
+    "Headline ".repeat(111_112)
+}
+
+#[test]
+fn titles_a_million_characters_long_are_cut_in_every_format() {
+    let dir = folder();
+    let t = huge();
+    let body = "Ministers met in Geneva on Monday. The talks went on late into the night.";
+    std::fs::write(
+        dir.path().join("front.md"),
+        format!("---\ntitle: {t}\n---\n{body}\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("item.json"),
+        serde_json::json!({"title": t, "body": body, "source": t, "url": t}).to_string(),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("page.html"),
+        format!("<html><head><title>{t}</title></head><body><p>{body}</p></body></html>"),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("first.txt"), format!("{t}\n\n{body}\n")).expect("write");
+    for name in ["front.md", "item.json", "page.html", "first.txt"] {
+        let out = run(&["text", s(&dir.path().join(name)), "--json"]);
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        let v = json(&out);
+        let d = &v[0];
+        let title = d["title"].as_str().unwrap_or_default();
+        assert!(
+            title.starts_with("Headline Headline") && title.chars().count() <= 301,
+            "{name}: {} chars",
+            title.chars().count()
+        );
+        for field in ["source", "url", "dateline"] {
+            let n = d[field].as_str().map_or(0, |s| s.chars().count());
+            assert!(n <= 2049, "{name} {field}: {n} chars");
+        }
+        assert!(
+            d["text"].as_str().is_some_and(|x| x.contains(body)),
+            "{name}"
+        );
+    }
 }
