@@ -43,7 +43,7 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         let level = bytes.get(3).is_some_and(|b| (b'1'..=b'9').contains(b));
         return (level && bytes.get(4..10) == Some(b"1AY&SY")).then_some("a bzip2-compressed file");
     }
-    if bytes.starts_with(b"ID3") && !bytes.get(3).is_some_and(|b| *b < 8) {
+    if bytes.starts_with(b"ID3") && bytes.get(3).is_none_or(|b| *b >= 8) {
         return None;
     }
     if bytes.starts_with(b"RIFF") {

@@ -49,7 +49,7 @@ fn skip_blank(b: &[u8], mut i: usize) -> usize {
 /// text ends inside it.
 fn skip_literal(b: &[u8], i: usize) -> Option<usize> {
     let quote = b[i];
-    if quote == b'r' || quote == b'b' && b.get(i + 1) == Some(&b'r') {
+    if quote == b'r' || (quote == b'b' && b.get(i + 1) == Some(&b'r')) {
         // r"…", r#"…"#, br"…"
         let mut j = i + if quote == b'b' { 2 } else { 1 };
         let hashes = b[j..].iter().take_while(|c| **c == b'#').count();

@@ -6,6 +6,7 @@ use crate::config;
 use clap::Parser;
 use proptest::prelude::*;
 use proptest::sample::select;
+use proptest::test_runner::TestCaseError;
 use quarry::cli::Cli;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -189,7 +190,10 @@ proptest! {
             if start.elapsed() > Duration::from_secs(10) {
                 let _ = child.kill();
                 let _ = child.wait();
-                prop_assert!(false, "quarry {} did not end within 10 s", args.join(" "));
+                return Err(TestCaseError::fail(format!(
+                    "quarry {} did not end within 10 s",
+                    args.join(" ")
+                )));
             }
             std::thread::sleep(Duration::from_millis(10));
         };
