@@ -1,6 +1,6 @@
 //! Loading a folder: walk it, read every file in parallel, collect documents and problems.
 
-use super::decode::{decode_owned, looks_binary};
+use super::decode::{decode_owned_declared, looks_binary};
 use super::discover::{Found, discover, unusable};
 use super::metadata::truncate_chars;
 use super::special::{Opened, not_regular, open_regular};
@@ -387,6 +387,23 @@ fn article_format(f: &Found, format: Option<Format>, bytes: &[u8]) -> Result<For
             "the file is empty".into(),
         ));
     }
+    if let Some(kind) = super::sniff::binary_kind(bytes) {
+        return Err(match format {
+            Some(_) => Outcome::problem(
+                f,
+                ProblemKind::Binary,
+                format!(
+                    "named .{} but is {kind}, not an article",
+                    extension(f).unwrap_or_default()
+                ),
+            ),
+            None => Outcome::problem(
+                f,
+                ProblemKind::NotArticle,
+                format!("{kind}, not an article"),
+            ),
+        });
+    }
     match format {
         Some(fmt) => {
             if looks_binary(bytes) {
@@ -426,7 +443,11 @@ fn read_bytes(
         Err(problem) => return problem,
     };
     let size = bytes.len() as u64;
-    let decoded = decode_owned(bytes);
+    let declared = match format {
+        Format::Html => super::sniff::declared_charset(&bytes),
+        _ => None,
+    };
+    let decoded = decode_owned_declared(bytes, declared);
     let mut problems = Vec::new();
     if decoded.fallback {
         problems.push(Problem {
@@ -492,6 +513,7 @@ fn read_bytes(
         if d.title.trim().is_empty() {
             d.title = fallback_title(d.body(), &f.abs);
         }
+        cut_fields(d);
     }
     Outcome {
         docs,
@@ -510,6 +532,15 @@ fn read_json(
     docs: &mut Vec<Document>,
     problems: &mut Vec<Problem>,
 ) {
+    let (text, lone) = super::surrogates::repair(text);
+    if lone > 0 {
+        problems.push(Problem {
+            path: f.rel.clone(),
+            kind: ProblemKind::Encoding,
+            message: super::surrogates::note(lone),
+        });
+    }
+    let text = text.as_ref();
     let items: Vec<(String, json::ArticleResult)> = if format == Format::Json {
         match json::parse_json(text) {
             Ok(items) => {
@@ -567,6 +598,19 @@ fn read_json(
                 },
             }),
         }
+    }
+}
+
+/// Cuts a document's one-line fields (title, source, dateline, address) to lengths a
+/// headline or a details line can have: a field holding a whole text is cut, not shown whole.
+fn cut_fields(d: &mut Document) {
+    use super::metadata::{MAX_FIELD_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, cut_chars};
+    cut_chars(&mut d.title, MAX_TITLE_CHARS);
+    for s in [&mut d.source, &mut d.dateline].into_iter().flatten() {
+        cut_chars(s, MAX_FIELD_CHARS);
+    }
+    if let Some(u) = &mut d.url {
+        cut_chars(u, MAX_URL_CHARS);
     }
 }
 

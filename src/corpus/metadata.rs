@@ -122,6 +122,26 @@ pub fn from_lines(text: &str) -> TextMeta {
     meta
 }
 
+/// Longest title kept, in characters: a longer one (a whole article in a title field) is cut.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// Longest source, dateline or byline shown, in characters.
+pub const MAX_FIELD_CHARS: usize = 300;
+
+/// Longest web address kept, in characters.
+pub const MAX_URL_CHARS: usize = 2048;
+
+/// `s` cut to `max` characters (with an ellipsis) when longer; left alone, not copied, else.
+pub fn cut_chars(s: &mut String, max: usize) {
+    // Fewer bytes than `max` means fewer characters too.
+    if s.len() > max
+        && let Some((i, _)) = s.char_indices().nth(max)
+    {
+        s.truncate(i);
+        s.push('…');
+    }
+}
+
 /// The first `max` characters of `s`, with an ellipsis when cut.
 pub fn truncate_chars(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {

@@ -12,7 +12,9 @@ pub mod json;
 pub(crate) mod load;
 pub mod metadata;
 pub mod plain;
+pub mod sniff;
 pub(crate) mod special;
+pub mod surrogates;
 
 pub(crate) use load::io_reason;
 pub use load::{LoadError, load, load_file, load_paths, load_where};
@@ -122,14 +124,31 @@ impl Document {
         }
     }
 
-    /// Authors and source joined for display.
+    /// Authors and source joined for display; a list of authors longer than a line or two
+    /// is cut, saying how many more there are.
     pub fn byline(&self) -> String {
-        let mut s = self.authors.join(", ");
+        let mut s = self.authors_line();
         if let Some(src) = &self.source {
             if !s.is_empty() {
                 s.push_str(" — ");
             }
             s.push_str(src);
+        }
+        s
+    }
+
+    /// The authors joined for display, cut after a line or two with how many more there are.
+    pub fn authors_line(&self) -> String {
+        let mut s = String::new();
+        for (i, a) in self.authors.iter().enumerate() {
+            if s.len() >= metadata::MAX_FIELD_CHARS {
+                s.push_str(&format!(" … and {} more", self.authors.len() - i));
+                break;
+            }
+            if i > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(a);
         }
         s
     }

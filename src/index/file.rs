@@ -293,12 +293,23 @@ impl Reader {
         })
     }
 
+    /// A section's frames, each checked against what the frame itself says before any memory
+    /// is taken for it: a damaged length must not decide how much is allocated. Every frame
+    /// holds at most `FRAME` bytes and records its own length, which must agree.
     fn frames(&self, tag: [u8; 4]) -> Result<&Frames, IndexError> {
-        self.sections
+        let frames = self
+            .sections
             .iter()
             .find(|(t, _)| *t == tag)
             .map(|(_, f)| f)
-            .ok_or_else(|| damaged(format!("no {} section", String::from_utf8_lossy(&tag))))
+            .ok_or_else(|| damaged(format!("no {} section", String::from_utf8_lossy(&tag))))?;
+        for &(raw, at, packed) in frames {
+            let said = zstd::zstd_safe::get_frame_content_size(&self.map[at..at + packed]);
+            if raw > FRAME || !matches!(said, Ok(Some(n)) if n == raw as u64) {
+                return Err(damaged("a frame's length does not match the frame"));
+            }
+        }
+        Ok(frames)
     }
 
     /// Decompresses a section into `out`, whose length must be the section's raw length.
@@ -420,6 +431,30 @@ mod tests {
         assert!(matches!(Reader::open(&path), Err(IndexError::Version(_))));
         std::fs::write(&path, b"garbage").unwrap();
         assert!(Reader::open(&path).is_err());
+    }
+
+    #[test]
+    fn a_damaged_frame_length_is_refused_before_memory_is_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.qix");
+        let mut w = Writer::create(&path, 1, "/x").unwrap();
+        w.section(*b"NUMS", bytemuck::cast_slice(&[7u32; 1000]))
+            .unwrap();
+        w.finish().unwrap();
+        let mut b = std::fs::read(&path).unwrap();
+        let end = b.len() - 8;
+        let table = u64::from_le_bytes(b[end..].try_into().unwrap()) as usize;
+        // Count, tag, frames, then the first frame's raw length: say 600 GB.
+        let raw = table + 4 + 4 + 4;
+        b[raw..raw + 8].copy_from_slice(&(600u64 << 30).to_le_bytes());
+        std::fs::write(&path, &b).unwrap();
+        let r = Reader::open(&path).unwrap();
+        assert!(matches!(
+            r.numbers::<u32>(*b"NUMS"),
+            Err(IndexError::Damaged(_))
+        ));
+        assert!(matches!(r.bytes(*b"NUMS"), Err(IndexError::Damaged(_))));
+        assert!(r.frames_of(*b"NUMS", |_| Ok(())).is_err());
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub struct QuarryApp {
     waker: Waker,
     /// Last message for the status bar (errors, notes).
     pub message: Option<String>,
+    /// What happened to settings that could not be read in full: shown in a window until
+    /// the user closes it, once.
+    pub settings_notice: Option<String>,
     commands: Vec<Command>,
     /// Frame timings.
     pub frame_stats: FrameStats,
@@ -135,7 +138,8 @@ impl QuarryApp {
             settings_path,
             loading: None,
             waker,
-            message,
+            message: None,
+            settings_notice: message,
             commands: Vec::new(),
             frame_stats: FrameStats::default(),
             log_frames: std::env::var_os("QUARRY_FRAME_STATS").is_some(),
@@ -629,6 +633,26 @@ impl QuarryApp {
         });
     }
 
+    /// What happened to the settings file, until the user closes it.
+    fn settings_window(&mut self, ui: &mut Ui) {
+        let Some(text) = &self.settings_notice else {
+            return;
+        };
+        let mut close = false;
+        egui::Window::new("Your settings")
+            .collapsible(false)
+            .resizable(false)
+            .max_width(480.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ui.ctx(), |ui| {
+                ui.add(egui::Label::new(text.as_str()).wrap());
+                close = ui.button("OK").clicked();
+            });
+        if close {
+            self.settings_notice = None;
+        }
+    }
+
     /// The list of keyboard shortcuts, while it is open.
     fn help_window(&mut self, ui: &mut Ui) {
         egui::Window::new("Keyboard shortcuts")
@@ -779,6 +803,7 @@ impl QuarryApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         self.help_window(ui);
+        self.settings_window(ui);
         if let Some(m) = self.saving.show(ui, &self.opened) {
             self.message = Some(m);
         }

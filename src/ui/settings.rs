@@ -6,60 +6,36 @@
 use crate::ui::options::Options;
 use crate::ui::panels::{Tab, default_layout};
 use egui_dock::DockState;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// How many recent folders to remember.
 pub const MAX_RECENT: usize = 10;
 
-/// Persisted settings; unknown or missing fields fall back to defaults so old files still load.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default)]
+/// Persisted settings. Read part by part (`ui::settings_read`), so a file from an older or
+/// newer version, or a damaged one, keeps every part that can be read. The layout is written
+/// last: a file cut short loses it before the folders and options.
+#[derive(Debug, Clone, Serialize)]
 pub struct Settings {
     /// Recently opened folders, newest first.
     pub recent: Vec<PathBuf>,
-    /// Panel layout.
-    pub dock: DockState<Tab>,
     /// View options shared by the panels.
     pub options: Options,
-    // Options as files kept them before `options` had its own section: read once, then
-    // moved into `options` and never written again.
-    #[serde(skip_serializing, deserialize_with = "present")]
-    words_top_n: Option<usize>,
-    #[serde(skip_serializing, deserialize_with = "present")]
-    hide_stopwords: Option<bool>,
-    #[serde(skip_serializing, deserialize_with = "present")]
-    user_stop: Option<BTreeSet<String>>,
-    #[serde(skip_serializing, deserialize_with = "present")]
-    user_keep: Option<BTreeSet<String>>,
-    #[serde(skip_serializing, deserialize_with = "present")]
-    large_stoplist: Option<bool>,
-    #[serde(skip_serializing, deserialize_with = "present")]
-    user_names: Option<String>,
-}
-
-/// Reads a field that is present in the file (written bare, not as `Some(…)`).
-fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(d).map(Some)
+    /// Panel layout.
+    pub dock: DockState<Tab>,
+    /// True when the file could not be read and could not be kept aside either: it is then
+    /// never written over.
+    #[serde(skip)]
+    keep_file: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             recent: Vec::new(),
-            dock: default_layout(),
             options: Options::default(),
-            words_top_n: None,
-            hide_stopwords: None,
-            user_stop: None,
-            user_keep: None,
-            large_stoplist: None,
-            user_names: None,
+            dock: default_layout(),
+            keep_file: false,
         }
     }
 }
@@ -71,60 +47,78 @@ impl Settings {
             .map(|d| d.config_dir().join("settings.ron"))
     }
 
-    /// Reads settings; a missing or unreadable file gives defaults (and a message for the latter).
+    /// Reads settings; a missing file gives defaults. From a file that cannot be read in
+    /// full, every part that can be read is kept, the file is copied aside as
+    /// `settings.ron.bad-DATE` before it is ever written over, and a message says in words
+    /// what was lost.
     pub fn load(path: &Path) -> (Self, Option<String>) {
-        match std::fs::read_to_string(path) {
-            Ok(s) => match ron::from_str::<Settings>(&s) {
-                Ok(mut v) => {
-                    v.migrate();
-                    (v, None)
-                }
-                Err(e) => (
-                    Self::default(),
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Self::default(), None);
+            }
+            Err(e) => {
+                let s = Self {
+                    keep_file: true,
+                    ..Self::default()
+                };
+                return (
+                    s,
                     Some(format!(
-                        "settings in {} could not be read ({e}); defaults used",
+                        "Your settings in {} could not be read ({e}). Quarry starts with \
+                         defaults and will not write over that file.",
                         path.display()
                     )),
-                ),
-            },
-            Err(_) => (Self::default(), None),
+                );
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let mut read = crate::ui::settings_read::read(&text);
+        if matches!(text, std::borrow::Cow::Owned(_)) {
+            read.lost
+                .push("characters that are not UTF-8 (replaced with �)".into());
         }
+        let mut s = Self {
+            recent: read.recent,
+            options: read.options,
+            dock: read.dock,
+            keep_file: false,
+        };
+        if read.lost.is_empty() {
+            return (s, None);
+        }
+        let kept = match keep_aside(path) {
+            Ok(bad) => format!(
+                "The file as it was is kept as {}.",
+                bad.file_name().unwrap_or_default().to_string_lossy()
+            ),
+            Err(e) => {
+                s.keep_file = true;
+                format!("It could not be copied aside ({e}), so it will not be written over.")
+            }
+        };
+        let message = format!(
+            "Part of your settings ({}) could not be read: {}. Everything else was kept. {kept}",
+            path.display(),
+            read.lost.join("; ")
+        );
+        (s, Some(message))
     }
 
-    /// Moves options read from an older file into `options`.
-    fn migrate(&mut self) {
-        let o = &mut self.options;
-        if let Some(v) = self.words_top_n.take() {
-            o.words_top_n = v;
-        }
-        if let Some(v) = self.hide_stopwords.take() {
-            o.hide_stopwords = v;
-        }
-        if let Some(v) = self.user_stop.take() {
-            o.user_stop = v;
-        }
-        if let Some(v) = self.user_keep.take() {
-            o.user_keep = v;
-        }
-        if let Some(v) = self.large_stoplist.take() {
-            o.large_stoplist = v;
-        }
-        if let Some(v) = self.user_names.take() {
-            o.user_names = v;
-        }
-        o.words_top_n = o.words_top_n.clamp(5, 100);
-    }
-
-    /// Writes settings atomically: a temporary file in the same folder, then a rename.
+    /// Writes settings atomically: a temporary file beside the real one (beside the file a
+    /// symbolic link points to), flushed to disk, then renamed over it.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if self.keep_file {
+            return Err(std::io::Error::other(
+                "the settings file could not be read or copied aside, so it is left as it is",
+            ));
+        }
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
-        let tmp = path.with_extension("ron.tmp");
-        std::fs::write(&tmp, text)?;
-        std::fs::rename(&tmp, path)
+        crate::export::write_atomic(path, |w| w.write_all(text.as_bytes()))
     }
 
     /// Puts `path` first in the recent list.
@@ -133,6 +127,37 @@ impl Settings {
         self.recent.insert(0, path.to_path_buf());
         self.recent.truncate(MAX_RECENT);
     }
+}
+
+/// Copies the settings file to `settings.ron.bad-YYYY-MM-DD` (with `-2`, `-3`… when that
+/// exists already) beside it; the copy's path.
+fn keep_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let day = chrono::Local::now().format("%Y-%m-%d");
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    for n in 1..1000 {
+        let suffix = if n == 1 {
+            format!("bad-{day}")
+        } else {
+            format!("bad-{day}-{n}")
+        };
+        let bad = path.with_file_name(format!("{name}.{suffix}"));
+        // Never replaces an earlier copy.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&bad)
+        {
+            Ok(mut f) => {
+                let mut from = std::fs::File::open(path)?;
+                std::io::copy(&mut from, &mut f)?;
+                f.sync_all()?;
+                return Ok(bad);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many earlier copies"))
 }
 
 #[cfg(test)]

@@ -17,6 +17,15 @@ pub fn no_corpus(ui: &mut Ui, cx: &Ctx) {
     });
 }
 
+/// `s` cut to `max` characters with an ellipsis, so no label lays out more than a few lines
+/// in a frame whatever a document holds.
+pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        Some((i, _)) if s.len() > max => format!("{}…", &s[..i]).into(),
+        _ => s.into(),
+    }
+}
+
 /// Right-click menu for a word: select it, or change whether it is a stop-word.
 pub fn word_menu(ui: &mut Ui, word: &str, is_stop: bool, cmds: &mut Vec<Command>) {
     if ui.button(format!("Select “{word}”")).clicked() {

@@ -8,6 +8,8 @@ mod bounds;
 mod inputs;
 mod output;
 mod papercuts;
+mod reading;
+mod settings;
 
 use serde_json::Value;
 use std::io::Read;

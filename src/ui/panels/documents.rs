@@ -5,6 +5,7 @@ use crate::analysis::docset::DocSet;
 use crate::analysis::documents::{self, SortBy, WordDocs, filter_docs_in_job, sort_docs};
 use crate::analysis::kwic::Hit;
 use crate::corpus::dates;
+use crate::corpus::metadata::MAX_TITLE_CHARS;
 use crate::jobs::JobCtx;
 use crate::ner::catalog::Catalog;
 use crate::ui::commands::Command;
@@ -12,7 +13,7 @@ use crate::ui::context::Ctx;
 use crate::ui::derived::Derived;
 use crate::ui::session::{Loaded, Selection};
 use crate::ui::store::{CatalogKey, CorpusKey, LinkKey, ScopeKey};
-use crate::ui::widgets::{no_corpus, thousands, together_in};
+use crate::ui::widgets::{self, no_corpus, thousands, together_in};
 use egui::{Align, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
@@ -325,7 +326,10 @@ pub fn show(ui: &mut Ui, cx: &Ctx, v: &mut DocumentsView, cmds: &mut Vec<Command
                 let d = &l.corpus.docs[id as usize];
                 row.set_selected(selected == Some(id));
                 row.col(|ui| {
-                    let title = egui::Label::new(&d.title).truncate().sense(Sense::click());
+                    let title = widgets::clip(&d.title, MAX_TITLE_CHARS);
+                    let title = egui::Label::new(title.as_ref())
+                        .truncate()
+                        .sense(Sense::click());
                     if ui.add(title).clicked() {
                         cmds.push(Command::SelectDoc(id));
                     }

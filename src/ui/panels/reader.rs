@@ -2,6 +2,7 @@
 
 use crate::analysis::kwic::{Query, doc_spans};
 use crate::analysis::{Analysis, DocId, TermId};
+use crate::corpus::metadata::{MAX_FIELD_CHARS, MAX_TITLE_CHARS};
 use crate::corpus::{Document, dates};
 use crate::ner::EntityType;
 use crate::ui::commands::Command;
@@ -9,7 +10,7 @@ use crate::ui::context::Ctx;
 use crate::ui::session::Loaded;
 use crate::ui::store::CorpusKey;
 use crate::ui::theme::{self, kind_color};
-use crate::ui::widgets::{no_corpus, type_badge};
+use crate::ui::widgets::{self, no_corpus, type_badge};
 use aho_corasick::AhoCorasick;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Key, KeyboardShortcut, Modifiers, RichText, Ui};
@@ -157,7 +158,8 @@ fn header(ui: &mut Ui, v: &mut ReaderView, d: &Document) {
     let open = v
         .details
         .unwrap_or(ui.available_height() >= DETAILS_OPEN_FROM);
-    ui.add(egui::Label::new(RichText::new(&d.title).heading()).wrap());
+    let title = widgets::clip(&d.title, MAX_TITLE_CHARS);
+    ui.add(egui::Label::new(RichText::new(title).heading()).wrap());
     let date = d.date.as_ref().map(dates::display).unwrap_or_default();
     let summary: Vec<String> = [Some(date.clone()), d.source.clone(), d.dateline.clone()]
         .into_iter()
@@ -180,12 +182,13 @@ fn header(ui: &mut Ui, v: &mut ReaderView, d: &Document) {
                     let field = |ui: &mut Ui, name: &str, value: String| {
                         if !value.is_empty() {
                             ui.weak(name);
+                            let value = widgets::clip(&value, 4 * MAX_FIELD_CHARS);
                             ui.add(egui::Label::new(value).wrap());
                             ui.end_row();
                         }
                     };
                     field(ui, "Date", date);
-                    field(ui, "Byline", d.authors.join(", "));
+                    field(ui, "Byline", d.authors_line());
                     field(ui, "Dateline", d.dateline.clone().unwrap_or_default());
                     field(ui, "Source", d.source.clone().unwrap_or_default());
                     field(ui, "URL", d.url.clone().unwrap_or_default());
