@@ -154,11 +154,7 @@ impl TokenSink for Sink {
                     s.close(&tag.name);
                 }
             },
-            Token::CharacterTokens(text) => {
-                if s.hidden == 0 {
-                    s.out.text(&text);
-                }
-            }
+            Token::CharacterTokens(text) if s.hidden == 0 => s.out.text(&text),
             _ => {}
         }
         TokenSinkResult::Continue
