@@ -202,7 +202,14 @@ fn thousands_of_tiny_files_and_a_large_file() {
     std::fs::write(dir.path().join("big.txt"), &big).unwrap();
     let c = load_dir(dir.path());
     assert_eq!(c.docs.len(), 3001);
-    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    // The only note: the 40 MB article is longer than entity analysis reads.
+    assert!(
+        c.problems
+            .iter()
+            .all(|p| p.path.ends_with("big.txt") && p.message.contains("entity analysis")),
+        "{:?}",
+        c.problems
+    );
     let a = analyze(&c, &JobCtx::detached()).unwrap();
     assert_eq!(a.docs_with("word3").len(), 300);
     assert_eq!(a.docs_with("envoy").len(), 1);

@@ -221,7 +221,7 @@ mod tests {
         let c = run(&a, "node", Span::Sentence, Association::Count);
         assert_eq!(c.window_tokens, 2 * MAX_SENTENCE_SIDE as u64);
         let short = run(
-            &analysis(&["a b node c. d"]),
+            &analysis(&["a b node c. Delta"]),
             "node",
             Span::Sentence,
             Association::Count,

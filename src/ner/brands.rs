@@ -101,8 +101,17 @@ const BUSINESS: &[&str] = &[
 /// Whether the sentence around mention `m` holds a business word.
 fn business_nearby(text: &str, m: &Mention) -> bool {
     let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let from = text[..m.start].rfind(stop).map_or(0, |i| i + 1);
-    let to = text[m.end..].find(stop).map_or(text.len(), |i| m.end + i);
+    // At most 300 bytes each side, so a sentence without end costs no more than a short one.
+    let mut lo = m.start.saturating_sub(300);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (m.end + 300).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let from = text[lo..m.start].rfind(stop).map_or(lo, |i| lo + i + 1);
+    let to = text[m.end..hi].find(stop).map_or(hi, |i| m.end + i);
     let sentence = format!("{} {}", &text[from..m.start], &text[m.end..to]);
     sentence
         .split(|c: char| !c.is_alphanumeric())

@@ -167,6 +167,7 @@ fn option(name: &str, v: &str, o: &mut Options, lost: &mut Vec<String>) {
         "user_names" => set(value(v).map(|s| o.user_names = s), lost),
         "user_stop" => o.user_stop = words("a stop-word", lost),
         "user_keep" => o.user_keep = words("a word counted again", lost),
+        "theme" => set(value(v).map(|t| o.theme = t), lost),
         _ => lost.push(format!("the option {name} (unknown to this version)")),
     }
 }

@@ -102,14 +102,17 @@ fn a_settings_file_from_a_newer_version_loses_only_what_this_one_does_not_know()
     let text = saved(&path, corpus.path());
     assert!(text.contains("Cloud"), "{text}");
     // A newer version: a panel and a setting this one does not know.
-    let newer = text
-        .replacen("Cloud", "Timeline", 1)
-        .replacen("(\n", "(\n    theme: Dark,\n", 1);
+    let newer =
+        text.replacen("Cloud", "Timeline", 1)
+            .replacen("(\n", "(\n    sparkline_style: Wavy,\n", 1);
     std::fs::write(&path, &newer).expect("write");
 
     let (s, msg) = Settings::load(&path);
     let msg = msg.expect("a message");
-    assert!(msg.contains("“Timeline”") && msg.contains("theme"), "{msg}");
+    assert!(
+        msg.contains("“Timeline”") && msg.contains("sparkline_style"),
+        "{msg}"
+    );
     assert_user_options_kept(&s);
     assert_eq!(s.recent, [corpus.path().to_path_buf()]);
     assert!(s.dock.find_tab(&Tab::Words).is_some());

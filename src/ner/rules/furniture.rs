@@ -31,8 +31,9 @@ pub(super) fn is_furniture(text: &str, m: &Mention) -> bool {
     // The mention with the capitalised words next to it on its line ("NEWS" of "BREAKING
     // NEWS").
     let capital = |w: &str| w.starts_with(char::is_uppercase);
-    let left = before.rsplit('\n').next().unwrap_or("");
-    let right = after.split('\n').next().unwrap_or("");
+    // Only the words near the mention count, so a long line costs no more than a short one.
+    let left = near_end(before, 160).rsplit('\n').next().unwrap_or("");
+    let right = near_start(after, 160).split('\n').next().unwrap_or("");
     let mut words: Vec<String> = left
         .split(' ')
         .rev()
@@ -59,10 +60,29 @@ pub(super) fn is_furniture(text: &str, m: &Mention) -> bool {
         && words.iter().any(|w| LABEL_WORDS.contains(w));
     // The whole run of letters, digits and hyphens the mention sits in ("…-VIEWIMAGE").
     let is_part = |c: char| c.is_alphanumeric() || c == '-';
+    let (before, after) = (near_end(before, 160), near_start(after, 160));
     let head = before.len() - before.trim_end_matches(is_part).len();
     let tail = after.len() - after.trim_start_matches(is_part).len();
     let run = &text[m.start - head..m.end + tail];
     label || run.split('-').any(is_code)
+}
+
+/// The last `n` bytes of `s` or a little fewer, cut on a character boundary.
+pub(crate) fn near_end(s: &str, n: usize) -> &str {
+    let mut from = s.len().saturating_sub(n);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
+/// The first `n` bytes of `s` or a little fewer, cut on a character boundary.
+pub(crate) fn near_start(s: &str, n: usize) -> &str {
+    let mut to = n.min(s.len());
+    while !s.is_char_boundary(to) {
+        to -= 1;
+    }
+    &s[..to]
 }
 
 /// A code of at least eight capitals and digits, with at least two of each ("LYNXNPEL1J0GY");
