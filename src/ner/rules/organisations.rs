@@ -172,12 +172,25 @@ const QUALIFIERS: &[&str] = &[
     "Permanent",
 ];
 
+/// Nouns that begin the names of public bodies ("Administration of Taxation").
+#[rustfmt::skip]
+const BODIES: &[&str] = &[
+    "Administration", "Agency", "Assembly", "Authority", "Board", "Bureau", "Commission",
+    "Committee", "Council", "Court", "Department", "Directorate", "Inspectorate", "Institute",
+    "Ministry", "Office", "Service", "Tribunal",
+];
+
 /// An organisation's name starts with a qualifier written just before it: the mention grows
-/// to take it in, unless another mention ends there.
+/// to take it in, unless another mention ends there. A mention of another type that starts
+/// with a public body's noun ("Administration of Taxation" taken for a place) is that body.
 pub(super) fn qualifiers_start_organisations(text: &str, found: &mut [Mention]) {
     for k in 0..found.len() {
         let m = found[k];
-        if m.kind != EntityType::Org {
+        let first = text
+            .get(m.start..m.end)
+            .and_then(|s| s.split(' ').next())
+            .unwrap_or("");
+        if m.kind != EntityType::Org && !BODIES.contains(&first) {
             continue;
         }
         let Some(before) = text.get(..m.start).and_then(|b| b.strip_suffix(' ')) else {
@@ -191,6 +204,7 @@ pub(super) fn qualifiers_start_organisations(text: &str, found: &mut [Mention]) 
         let taken = k > 0 && found[k - 1].end > start;
         if QUALIFIERS.contains(&word) && !taken {
             found[k].start = start;
+            found[k].kind = EntityType::Org;
         }
     }
 }
@@ -347,7 +361,7 @@ mod tests {
             crate::ner::rules::tests::mention_at(
                 text,
                 "Administration of Taxation",
-                EntityType::Org,
+                EntityType::Place,
             ),
             crate::ner::rules::tests::mention_at(text, "Bank of Korea", EntityType::Org),
         ];
