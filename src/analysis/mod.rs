@@ -387,6 +387,58 @@ fn dispersion(
         .collect()
 }
 
+/// What an [`Analysis`] is built from; the stop flags, frequency order and dispersions are
+/// derived from it.
+struct Parts {
+    vocab: Vec<String>,
+    freq: Vec<u64>,
+    post_start: Vec<u32>,
+    postings: Vec<DocId>,
+    post_count: Vec<u32>,
+    doc_tokens: Vec<u32>,
+    doc_start: Vec<u32>,
+    stream: Vec<TermId>,
+    spans: Spans,
+}
+
+impl Parts {
+    /// The analysis with its derived orders and measures.
+    fn finish(self) -> Analysis {
+        let stop = StopWords::english();
+        let n = self.vocab.len();
+        let freq = &self.freq;
+        let is_stop = self.vocab.iter().map(|w| stop.contains(w)).collect();
+        let mut by_freq: Vec<TermId> = (0..n as TermId).collect();
+        by_freq
+            .par_sort_unstable_by(|&x, &y| freq[y as usize].cmp(&freq[x as usize]).then(x.cmp(&y)));
+        let total_tokens: u64 = freq.iter().sum();
+        let dp = dispersion(
+            &self.post_start,
+            &self.postings,
+            &self.post_count,
+            freq,
+            &self.doc_tokens,
+            total_tokens,
+        );
+        Analysis {
+            vocab: self.vocab,
+            freq: self.freq,
+            post_start: self.post_start,
+            postings: self.postings,
+            post_count: self.post_count,
+            doc_tokens: self.doc_tokens,
+            doc_start: self.doc_start,
+            stream: self.stream,
+            spans: self.spans,
+            total_tokens,
+            is_stop,
+            dp,
+            by_freq,
+            analyze_ms: 0.0,
+        }
+    }
+}
+
 impl Analysis {
     /// The counts, postings and orders of a token stream.
     pub fn from_tokens(t: Tokens) -> Analysis {
@@ -396,7 +448,6 @@ impl Analysis {
             spans,
             doc_tokens,
         } = t;
-        let stop = StopWords::english();
         let n = vocab.len();
         let mut doc_start = Vec::with_capacity(doc_tokens.len() + 1);
         let mut acc = 0u32;
@@ -406,20 +457,7 @@ impl Analysis {
             doc_start.push(acc);
         }
         let (freq, post_start, postings, post_count) = postings_of(&stream, &doc_start, n);
-        let is_stop = vocab.iter().map(|w| stop.contains(w)).collect();
-        let mut by_freq: Vec<TermId> = (0..n as TermId).collect();
-        by_freq
-            .par_sort_unstable_by(|&x, &y| freq[y as usize].cmp(&freq[x as usize]).then(x.cmp(&y)));
-        let total_tokens: u64 = freq.iter().sum();
-        let dp = dispersion(
-            &post_start,
-            &postings,
-            &post_count,
-            &freq,
-            &doc_tokens,
-            total_tokens,
-        );
-        Analysis {
+        Parts {
             vocab,
             freq,
             post_start,
@@ -429,12 +467,8 @@ impl Analysis {
             doc_start,
             stream,
             spans,
-            total_tokens,
-            is_stop,
-            dp,
-            by_freq,
-            analyze_ms: 0.0,
         }
+        .finish()
     }
 
     /// The counts of a corpus whose tokens are not at hand (as read from exported tables):
@@ -442,7 +476,6 @@ impl Analysis {
     /// There is no token stream, so concordances, collocates and n-grams find nothing; every
     /// count, posting and dispersion is as [`Analysis::from_tokens`] would give.
     pub fn from_counts(vocab: Vec<String>, docs: &[Vec<(TermId, u32)>]) -> Analysis {
-        let stop = StopWords::english();
         let n = vocab.len();
         let mut freq = vec![0u64; n];
         let mut post_start = vec![0u32; n + 1];
@@ -470,35 +503,18 @@ impl Analysis {
             .iter()
             .map(|l| l.iter().map(|&(_, c)| c).sum())
             .collect();
-        let is_stop = vocab.iter().map(|w| stop.contains(w)).collect();
-        let mut by_freq: Vec<TermId> = (0..n as TermId).collect();
-        by_freq
-            .par_sort_unstable_by(|&x, &y| freq[y as usize].cmp(&freq[x as usize]).then(x.cmp(&y)));
-        let total_tokens: u64 = freq.iter().sum();
-        let dp = dispersion(
-            &post_start,
-            &postings,
-            &post_count,
-            &freq,
-            &doc_tokens,
-            total_tokens,
-        );
-        Analysis {
+        Parts {
             vocab,
             freq,
             post_start,
             postings,
             post_count,
-            doc_start: vec![0; docs.len() + 1],
             doc_tokens,
+            doc_start: vec![0; docs.len() + 1],
             stream: Vec::new(),
             spans: Spans::default(),
-            total_tokens,
-            is_stop,
-            dp,
-            by_freq,
-            analyze_ms: 0.0,
         }
+        .finish()
     }
 
     /// Whether the token stream is at hand (false for counts read from exported tables).
