@@ -69,7 +69,7 @@ fn fingerprint(o: &Opened) -> String {
         s += &format!("{:?}{:?} ", a.span(pos), a.brk(pos));
     }
     for t in 0..a.vocab.len() as u32 {
-        s += &format!("{:?}{:?}", a.postings(t), a.posting_counts(t));
+        s += &format!("{:?}", a.postings(t).collect::<Vec<_>>());
     }
     s += &format!("{:?}{:?}", a.dp, a.by_freq);
     s

@@ -47,7 +47,7 @@ impl Counts {
                 .map(|&f| f.min(u32::MAX as u64) as u32)
                 .collect(),
             docs: (0..a.vocab.len() as TermId)
-                .map(|t| a.postings(t).len() as u32)
+                .map(|t| a.doc_freq(t))
                 .collect(),
             dp: a.dp.clone(),
             tokens: a.total_tokens,
@@ -178,7 +178,7 @@ fn counts_from_postings(a: &Analysis, set: &DocSet, dispersion: bool) -> Counts 
         .into_par_iter()
         .map(|t| {
             let (mut f, mut docs) = (0u32, 0u32);
-            for (&d, &c) in a.postings(t).iter().zip(a.posting_counts(t)) {
+            for (d, c) in a.postings(t) {
                 if set.contains(d) {
                     f += c;
                     docs += 1;
@@ -188,7 +188,7 @@ fn counts_from_postings(a: &Analysis, set: &DocSet, dispersion: bool) -> Counts 
                 return (f, docs, 0.0);
             }
             let (mut gap, mut covered) = (0f64, 0f64);
-            for (&d, &c) in a.postings(t).iter().zip(a.posting_counts(t)) {
+            for (d, c) in a.postings(t) {
                 if set.contains(d) {
                     let s = f64::from(a.doc_tokens[d as usize]) / total;
                     gap += (f64::from(c) / f64::from(f) - s).abs();

@@ -110,7 +110,7 @@ mod tests {
             docs: texts
                 .iter()
                 .map(|t| Document {
-                    text: t.to_string(),
+                    text: (*t).into(),
                     ..Default::default()
                 })
                 .collect(),

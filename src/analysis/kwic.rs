@@ -265,13 +265,18 @@ fn search_docs(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<DocId> {
     let rarest = q
         .parts
         .iter()
-        .min_by_key(|p| p.terms.iter().map(|&t| a.postings(t).len()).sum::<usize>())
+        .min_by_key(|p| {
+            p.terms
+                .iter()
+                .map(|&t| a.doc_freq(t) as usize)
+                .sum::<usize>()
+        })
         .map(|p| p.terms.as_slice())
         .unwrap_or(&[]);
     let mut docs: Vec<DocId> = match rarest {
-        [t] => a.postings(*t).to_vec(),
+        [t] => a.docs_of(*t).collect(),
         ts => {
-            let mut d: Vec<DocId> = ts.iter().flat_map(|&t| a.postings(t)).copied().collect();
+            let mut d: Vec<DocId> = ts.iter().flat_map(|&t| a.docs_of(t)).collect();
             d.par_sort_unstable();
             d.dedup();
             d
@@ -288,12 +293,7 @@ fn search_docs(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<DocId> {
 pub fn candidates(a: &Analysis, q: &Query, within: Option<&DocSet>) -> Vec<DocId> {
     let mut out: Option<Vec<DocId>> = None;
     for p in &q.parts {
-        let mut d: Vec<DocId> = p
-            .terms
-            .iter()
-            .flat_map(|&t| a.postings(t))
-            .copied()
-            .collect();
+        let mut d: Vec<DocId> = p.terms.iter().flat_map(|&t| a.docs_of(t)).collect();
         d.sort_unstable();
         d.dedup();
         out = Some(match out {
@@ -373,7 +373,7 @@ pub fn line_at(corpus: &Corpus, doc: DocId, start: usize, end: usize, width: usi
     let text = corpus
         .docs
         .get(doc as usize)
-        .map(|d| d.text.as_str())
+        .map(|d| &*d.text)
         .unwrap_or("");
     let mut start = start.min(text.len());
     let mut end = end.min(text.len()).max(start);

@@ -18,6 +18,7 @@ pub mod kwic;
 pub mod layout;
 pub mod measures;
 pub mod ngrams;
+pub mod postings;
 mod sentences;
 pub mod spans;
 pub mod stems;
@@ -28,6 +29,7 @@ pub mod trends;
 use crate::corpus::Corpus;
 use crate::jobs::{JobCtx, Phase};
 use compact_str::CompactString;
+use postings::Postings;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -50,12 +52,8 @@ pub struct Analysis {
     pub vocab: Vec<String>,
     /// Occurrences of each word in the corpus.
     pub freq: Vec<u64>,
-    /// Where each word's documents start in `postings` (one more entry than words).
-    post_start: Vec<u32>,
-    /// Sorted document ids of every word, word after word.
-    postings: Vec<DocId>,
-    /// Occurrences of the word in each document of `postings`, entry for entry.
-    post_count: Vec<u32>,
+    /// The documents of every word, with its count in each.
+    posts: Postings,
     /// Tokens in each document.
     pub doc_tokens: Vec<u32>,
     /// Where each document's tokens start in `stream` (one more entry than documents).
@@ -314,57 +312,31 @@ pub(crate) fn sort_vocabulary(words: Vec<CompactString>) -> (Vec<String>, Vec<Te
     (vocab, rank)
 }
 
-/// Occurrences and postings of every word, from the token stream: one pass to size the
-/// postings, one to fill them.
-fn postings_of(
-    stream: &[TermId],
-    doc_start: &[u32],
-    n: usize,
-) -> (Vec<u64>, Vec<u32>, Vec<DocId>, Vec<u32>) {
+/// Occurrences and postings of every word, from the token stream.
+fn postings_of(stream: &[TermId], doc_start: &[u32], n: usize) -> (Postings, Vec<u64>) {
     let docs = doc_start.len().saturating_sub(1);
-    let mut freq = vec![0u64; n];
-    let mut last = vec![DocId::MAX; n];
-    let mut post_start = vec![0u32; n + 1];
-    for d in 0..docs {
-        for &t in &stream[doc_start[d] as usize..doc_start[d + 1] as usize] {
-            let t = t as usize;
-            freq[t] += 1;
-            if last[t] != d as DocId {
-                last[t] = d as DocId;
-                post_start[t + 1] += 1;
+    Postings::build(n, |emit| {
+        // Each document's words are counted in `count`, then emitted and cleared.
+        let mut count = vec![0u32; n];
+        let mut seen: Vec<TermId> = Vec::new();
+        for d in 0..docs {
+            for &t in &stream[doc_start[d] as usize..doc_start[d + 1] as usize] {
+                let c = &mut count[t as usize];
+                if *c == 0 {
+                    seen.push(t);
+                }
+                *c += 1;
             }
-        }
-    }
-    for i in 0..n {
-        post_start[i + 1] += post_start[i];
-    }
-    let pairs = post_start[n] as usize;
-    let mut postings = vec![0 as DocId; pairs];
-    let mut post_count = vec![0u32; pairs];
-    let mut cursor = post_start.clone();
-    last.fill(DocId::MAX);
-    for d in 0..docs {
-        for &t in &stream[doc_start[d] as usize..doc_start[d + 1] as usize] {
-            let t = t as usize;
-            if last[t] != d as DocId {
-                last[t] = d as DocId;
-                postings[cursor[t] as usize] = d as DocId;
-                cursor[t] += 1;
+            for &t in &seen {
+                emit(d as DocId, t, count[t as usize]);
+                count[t as usize] = 0;
             }
-            post_count[cursor[t] as usize - 1] += 1;
+            seen.clear();
         }
-    }
-    (freq, post_start, postings, post_count)
+    })
 }
 
-fn dispersion(
-    post_start: &[u32],
-    postings: &[DocId],
-    post_count: &[u32],
-    freq: &[u64],
-    doc_tokens: &[u32],
-    total: u64,
-) -> Vec<f32> {
+fn dispersion(posts: &Postings, freq: &[u64], doc_tokens: &[u32], total: u64) -> Vec<f32> {
     if total == 0 {
         return vec![0.0; freq.len()];
     }
@@ -372,11 +344,10 @@ fn dispersion(
     (0..freq.len())
         .into_par_iter()
         .map(|t| {
-            let (a, b) = (post_start[t] as usize, post_start[t + 1] as usize);
             let f = freq[t] as f64;
             let mut sum = 0.0;
             let mut covered = 0.0;
-            for (&d, &c) in postings[a..b].iter().zip(&post_count[a..b]) {
+            for (d, c) in posts.of(t as TermId) {
                 let s = doc_tokens[d as usize] as f64 / n;
                 sum += (c as f64 / f - s).abs();
                 covered += s;
@@ -392,9 +363,7 @@ fn dispersion(
 struct Parts {
     vocab: Vec<String>,
     freq: Vec<u64>,
-    post_start: Vec<u32>,
-    postings: Vec<DocId>,
-    post_count: Vec<u32>,
+    posts: Postings,
     doc_tokens: Vec<u32>,
     doc_start: Vec<u32>,
     stream: Vec<TermId>,
@@ -412,20 +381,11 @@ impl Parts {
         by_freq
             .par_sort_unstable_by(|&x, &y| freq[y as usize].cmp(&freq[x as usize]).then(x.cmp(&y)));
         let total_tokens: u64 = freq.iter().sum();
-        let dp = dispersion(
-            &self.post_start,
-            &self.postings,
-            &self.post_count,
-            freq,
-            &self.doc_tokens,
-            total_tokens,
-        );
+        let dp = dispersion(&self.posts, freq, &self.doc_tokens, total_tokens);
         Analysis {
             vocab: self.vocab,
             freq: self.freq,
-            post_start: self.post_start,
-            postings: self.postings,
-            post_count: self.post_count,
+            posts: self.posts,
             doc_tokens: self.doc_tokens,
             doc_start: self.doc_start,
             stream: self.stream,
@@ -456,13 +416,11 @@ impl Analysis {
             acc += t;
             doc_start.push(acc);
         }
-        let (freq, post_start, postings, post_count) = postings_of(&stream, &doc_start, n);
+        let (posts, freq) = postings_of(&stream, &doc_start, n);
         Parts {
             vocab,
             freq,
-            post_start,
-            postings,
-            post_count,
+            posts,
             doc_tokens,
             doc_start,
             stream,
@@ -476,29 +434,14 @@ impl Analysis {
     /// There is no token stream, so concordances, collocates and n-grams find nothing; every
     /// count, posting and dispersion is as [`Analysis::from_tokens`] would give.
     pub fn from_counts(vocab: Vec<String>, docs: &[Vec<(TermId, u32)>]) -> Analysis {
-        let n = vocab.len();
-        let mut freq = vec![0u64; n];
-        let mut post_start = vec![0u32; n + 1];
-        for &(t, c) in docs.iter().flatten() {
-            freq[t as usize] += u64::from(c);
-            post_start[t as usize + 1] += 1;
-        }
-        for i in 0..n {
-            post_start[i + 1] += post_start[i];
-        }
-        let pairs = post_start[n] as usize;
-        let mut postings = vec![0 as DocId; pairs];
-        let mut post_count = vec![0u32; pairs];
-        let mut cursor = post_start.clone();
         // Documents in order, so each word's postings come out sorted.
-        for (d, list) in docs.iter().enumerate() {
-            for &(t, c) in list {
-                let at = cursor[t as usize] as usize;
-                postings[at] = d as DocId;
-                post_count[at] = c;
-                cursor[t as usize] += 1;
+        let (posts, freq) = Postings::build(vocab.len(), |emit| {
+            for (d, list) in docs.iter().enumerate() {
+                for &(t, c) in list {
+                    emit(d as DocId, t, c);
+                }
             }
-        }
+        });
         let doc_tokens: Vec<u32> = docs
             .iter()
             .map(|l| l.iter().map(|&(_, c)| c).sum())
@@ -506,9 +449,7 @@ impl Analysis {
         Parts {
             vocab,
             freq,
-            post_start,
-            postings,
-            post_count,
+            posts,
             doc_tokens,
             doc_start: vec![0; docs.len() + 1],
             stream: Vec::new(),
@@ -540,16 +481,19 @@ impl Analysis {
         self.vocab.len()
     }
 
-    /// Sorted ids of the documents a word occurs in.
-    pub fn postings(&self, t: TermId) -> &[DocId] {
-        let (a, b) = (self.post_start[t as usize], self.post_start[t as usize + 1]);
-        &self.postings[a as usize..b as usize]
+    /// The documents a word occurs in, in increasing order, with its count in each.
+    pub fn postings(&self, t: TermId) -> postings::Iter<'_> {
+        self.posts.of(t)
     }
 
-    /// How often a word occurs in each document of [`Analysis::postings`], entry for entry.
-    pub fn posting_counts(&self, t: TermId) -> &[u32] {
-        let (a, b) = (self.post_start[t as usize], self.post_start[t as usize + 1]);
-        &self.post_count[a as usize..b as usize]
+    /// The documents a word occurs in, in increasing order.
+    pub fn docs_of(&self, t: TermId) -> impl Iterator<Item = DocId> + '_ {
+        self.posts.of(t).map(|(d, _)| d)
+    }
+
+    /// How many documents a word occurs in.
+    pub fn doc_freq(&self, t: TermId) -> u32 {
+        self.posts.doc_freq(t)
     }
 
     /// Range of `stream` holding a document's tokens.
@@ -568,10 +512,12 @@ impl Analysis {
     }
 
     /// Documents containing `word` (any case), sorted; empty when it never occurs.
-    pub fn docs_with(&self, word: &str) -> &[DocId] {
+    pub fn docs_with(&self, word: &str) -> Vec<DocId> {
         let mut w = String::new();
         fold_case(word, &mut w);
-        self.term(&w).map(|t| self.postings(t)).unwrap_or(&[])
+        self.term(&w)
+            .map(|t| self.docs_of(t).collect())
+            .unwrap_or_default()
     }
 
     /// The `n` most frequent words, optionally without stop-words; ties broken alphabetically.
@@ -590,7 +536,7 @@ impl Analysis {
         WordCount {
             word: self.vocab[i].clone(),
             count: self.freq[i],
-            documents: self.postings(t).len() as u32,
+            documents: self.doc_freq(t),
         }
     }
 
@@ -612,7 +558,7 @@ pub(crate) fn test_corpus(texts: &[&str]) -> Corpus {
         docs: texts
             .iter()
             .map(|t| crate::corpus::Document {
-                text: t.to_string(),
+                text: (*t).into(),
                 ..Default::default()
             })
             .collect(),
@@ -684,8 +630,8 @@ mod tests {
         assert_eq!(b.dp, a.dp);
         assert_eq!(b.is_stop, a.is_stop);
         for t in 0..a.distinct() as TermId {
-            assert_eq!(b.postings(t), a.postings(t));
-            assert_eq!(b.posting_counts(t), a.posting_counts(t));
+            assert!(b.postings(t).eq(a.postings(t)));
+            assert_eq!(b.doc_freq(t), a.doc_freq(t));
         }
         assert_eq!(b.top_words(5, false), a.top_words(5, false));
         assert!(a.has_tokens() && !b.has_tokens());
@@ -721,9 +667,8 @@ mod tests {
         assert_eq!(a.span(1), 13..17);
         assert_eq!(&c.docs[0].text[a.span(2)], "UN");
         assert_eq!(a.span(3), 0..4);
-        assert_eq!(a.postings(un), [0]);
-        assert_eq!(a.posting_counts(un), [2]);
-        assert_eq!(a.posting_counts(vote), [1, 1]);
+        assert_eq!(a.postings(un).collect::<Vec<_>>(), [(0, 2)]);
+        assert_eq!(a.postings(vote).collect::<Vec<_>>(), [(0, 1), (1, 1)]);
         // Document shares 3/4 and 1/4. "un": all in doc 0, DP = (|1 - .75| + .25) / 2 = 0.25.
         // "vote": half in each, DP = (|.5 - .75| + |.5 - .25|) / 2 = 0.25.
         assert!((a.dp[un as usize] - 0.25).abs() < 1e-6);

@@ -116,16 +116,7 @@ pub fn trends(
     within: Option<&DocSet>,
     binning: Option<Binning>,
 ) -> Trends {
-    let series: Vec<Vec<(DocId, u32)>> = terms
-        .iter()
-        .map(|&t| {
-            a.postings(t)
-                .iter()
-                .copied()
-                .zip(a.posting_counts(t).iter().copied())
-                .collect()
-        })
-        .collect();
+    let series: Vec<Vec<(DocId, u32)>> = terms.iter().map(|&t| a.postings(t).collect()).collect();
     trends_of(a, corpus, &series, within, binning)
 }
 
@@ -134,8 +125,7 @@ pub fn trends(
 /// the query is not valid.
 pub fn occurrences(a: &Analysis, query: &str) -> Option<Vec<(DocId, u32)>> {
     if let Some(t) = a.term(query) {
-        let counts = a.posting_counts(t).iter().copied();
-        return Some(a.postings(t).iter().copied().zip(counts).collect());
+        return Some(a.postings(t).collect());
     }
     let q = crate::analysis::kwic::Query::parse(query, a).ok()?;
     let mut out: Vec<(DocId, u32)> = Vec::new();
@@ -273,7 +263,7 @@ mod tests {
             docs: items
                 .iter()
                 .map(|(t, d)| Document {
-                    text: t.to_string(),
+                    text: (*t).into(),
                     date: d.map(|d| {
                         NaiveDate::parse_from_str(d, "%Y-%m-%d")
                             .unwrap()

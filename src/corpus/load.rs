@@ -325,11 +325,14 @@ fn read_found(f: &Found, cancelled: &dyn Fn() -> bool) -> Outcome {
     };
     let nbytes = bytes.len() as u64;
     let mut out = read_bytes(f, format, bytes, cancelled);
-    // Documents are kept for the whole session: no spare capacity left from building them.
+    // Documents are kept for the whole session: texts go into this thread's block, and no
+    // spare capacity is left from building the titles.
     for d in &mut out.docs {
-        d.text.shrink_to_fit();
+        d.text = super::text::pack(&d.text);
         d.title.shrink_to_fit();
     }
+    // A file's list of documents is built with room for four; most files hold one.
+    out.docs.shrink_to_fit();
     out.problems
         .extend(out.docs.iter().filter_map(too_long_for_entities));
     out.bytes = nbytes;
@@ -477,7 +480,7 @@ fn read_bytes(
                 places: meta.places,
                 url,
                 body_start,
-                text: decoded.text,
+                text: decoded.text.into(),
                 ..base
             });
         }
@@ -500,7 +503,7 @@ fn read_bytes(
                     dateline: lines.dateline,
                     places: lines.places,
                     url: a.url,
-                    text: a.text,
+                    text: a.text.into(),
                     ..base
                 });
             }
@@ -583,7 +586,7 @@ fn read_json(
                     dateline: a.dateline.or(lines.dateline),
                     places: lines.places,
                     url: a.url,
-                    text: a.text,
+                    text: a.text.into(),
                     ..base.clone()
                 });
                 index += 1;

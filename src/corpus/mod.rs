@@ -15,9 +15,11 @@ pub mod plain;
 pub mod sniff;
 pub(crate) mod special;
 pub mod surrogates;
+pub mod text;
 
 pub(crate) use load::io_reason;
 pub use load::{LoadError, load, load_file, load_paths, load_where};
+pub use text::Text;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -91,7 +93,7 @@ pub struct Document {
     /// Web address.
     pub url: Option<String>,
     /// The text: for .txt and .md the file's characters byte for byte (a BOM removed).
-    pub text: String,
+    pub text: Text,
     /// Byte offset in `text` where the article body starts (after front matter).
     pub body_start: usize,
     /// Size of the file on disk in bytes.

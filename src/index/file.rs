@@ -355,7 +355,7 @@ impl Reader {
     pub fn frames_of(
         &self,
         tag: [u8; 4],
-        mut each: impl FnMut(&[u8]) -> Result<(), IndexError>,
+        mut each: impl FnMut(Vec<u8>) -> Result<(), IndexError>,
     ) -> Result<(), IndexError> {
         let frames = self.frames(tag)?;
         for group in frames.chunks(rayon::current_num_threads().max(1)) {
@@ -373,7 +373,7 @@ impl Reader {
                 })
                 .collect();
             for f in raw? {
-                each(&f)?;
+                each(f)?;
             }
         }
         Ok(())

@@ -24,7 +24,7 @@ use crate::corpus::load::{Outcome, assemble, read_each, walk};
 use crate::corpus::{Corpus, LoadError, Problem, ProblemKind};
 use crate::jobs::{JobCtx, Phase};
 use rayon::prelude::*;
-use records::{DocRec, FileRec, Meta, ProblemRec};
+use records::{DocsOut, FileRec, Meta, MetaOut, ProblemRec};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -202,6 +202,7 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
         .map(|(f, _)| f.clone())
         .collect();
     let mut fresh = read_each(&to_read, ctx)?.into_iter();
+    drop(to_read);
     let mut outcomes: Vec<Outcome> = Vec::with_capacity(found.len());
     let mut from: Vec<Option<u32>> = Vec::new();
     for (f, s) in found.iter().zip(&same) {
@@ -246,6 +247,9 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
             }
         })
         .collect();
+    // What was found is in the records now.
+    let files_found = found.len();
+    drop((found, stats, same));
     let raw_dates: Vec<_> = outcomes
         .iter()
         .flat_map(|o| o.docs.iter().map(|d| d.date))
@@ -258,7 +262,7 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
             message: format!("the saved index was not used and is written anew: {why}"),
         });
     }
-    let mut corpus = assemble(base, found.len(), outcomes, problems, start);
+    let mut corpus = assemble(base, files_found, outcomes, problems, start);
 
     let unchanged = old_tokens.is_some()
         && report.added == 0
@@ -290,15 +294,13 @@ pub fn open(paths: &[PathBuf], opts: &Options, ctx: &JobCtx) -> Result<Opened, L
         ctx.progress.set_phase(Phase::Saving, 0);
         ctx.wake_now();
         let write_start = Instant::now();
-        let meta = Meta {
-            made_by: env!("CARGO_PKG_VERSION").to_string(),
-            files,
-            docs: corpus
-                .docs
-                .iter()
-                .zip(&raw_dates)
-                .map(|(d, date)| DocRec::of(d, *date))
-                .collect(),
+        let meta = MetaOut {
+            made_by: env!("CARGO_PKG_VERSION"),
+            files: &files,
+            docs: DocsOut {
+                docs: &corpus.docs,
+                dates: &raw_dates,
+            },
         };
         match store::save(&index_file, &root, &meta, &corpus, &analysis, ctx) {
             Ok(bytes) => report.bytes = bytes,

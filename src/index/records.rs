@@ -1,7 +1,7 @@
 //! What the index stores of each file and document, apart from the texts and tokens: plain
 //! records kept separate from [`Document`] so that the stored form changes only on purpose.
 
-use crate::corpus::{Document, Format, Problem, ProblemKind};
+use crate::corpus::{Document, Format, Problem, ProblemKind, Text};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -67,7 +67,7 @@ impl ProblemRec {
 }
 
 /// A stored [`Document`] without its text (kept in its own section) and absolute path.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct DocRec {
     path: String,
     index: Option<u32>,
@@ -103,44 +103,91 @@ fn encoding_name(name: &str) -> &'static str {
     }
 }
 
-impl DocRec {
-    /// The record of a document, with the date it was read with.
-    pub fn of(d: &Document, date: Option<NaiveDateTime>) -> DocRec {
-        DocRec {
-            path: d.path.clone(),
+/// A [`DocRec`] as it is written: the same fields, borrowed from the document, so that saving
+/// copies nothing. It serializes to the same bytes.
+#[derive(Serialize)]
+struct DocOut<'a> {
+    path: &'a str,
+    index: Option<u32>,
+    format: Option<u8>,
+    title: &'a str,
+    date: Option<NaiveDateTime>,
+    authors: &'a [String],
+    source: Option<&'a str>,
+    dateline: Option<&'a str>,
+    places: &'a [String],
+    url: Option<&'a str>,
+    text_len: u64,
+    body_start: u64,
+    file_bytes: u64,
+    encoding: &'a str,
+}
+
+impl<'a> DocOut<'a> {
+    fn of(d: &'a Document, date: Option<NaiveDateTime>) -> DocOut<'a> {
+        DocOut {
+            path: &d.path,
             index: d.index,
             format: d
                 .format
                 .and_then(|f| FORMATS.iter().position(|&x| x == f))
                 .map(|i| i as u8),
-            title: d.title.clone(),
+            title: &d.title,
             date,
-            authors: d.authors.clone(),
-            source: d.source.clone(),
-            dateline: d.dateline.clone(),
-            places: d.places.clone(),
-            url: d.url.clone(),
+            authors: &d.authors,
+            source: d.source.as_deref(),
+            dateline: d.dateline.as_deref(),
+            places: &d.places,
+            url: d.url.as_deref(),
             text_len: d.text.len() as u64,
             body_start: d.body_start as u64,
             file_bytes: d.file_bytes,
-            encoding: d.encoding.to_string(),
+            encoding: d.encoding,
         }
     }
+}
 
+/// The documents of a corpus as the records [`Meta::docs`] reads back, with the dates they
+/// were read with.
+pub struct DocsOut<'a> {
+    pub docs: &'a [Document],
+    pub dates: &'a [Option<NaiveDateTime>],
+}
+
+impl Serialize for DocsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.docs
+                .iter()
+                .zip(self.dates)
+                .map(|(d, &date)| DocOut::of(d, date)),
+        )
+    }
+}
+
+/// [`Meta`] as it is written, borrowing the files and documents.
+#[derive(Serialize)]
+pub struct MetaOut<'a> {
+    pub made_by: &'a str,
+    pub files: &'a [FileRec],
+    pub docs: DocsOut<'a>,
+}
+
+impl DocRec {
     /// The document again, with its text, found at `file`.
-    pub fn to_document(&self, text: String, file: &Path) -> Document {
+    pub fn into_document(self, text: Text, file: &Path) -> Document {
         Document {
-            path: self.path.clone(),
+            path: self.path,
             index: self.index,
             file: file.to_path_buf(),
             format: self.format.and_then(|i| FORMATS.get(i as usize).copied()),
-            title: self.title.clone(),
+            title: self.title,
             date: self.date,
-            authors: self.authors.clone(),
-            source: self.source.clone(),
-            dateline: self.dateline.clone(),
-            places: self.places.clone(),
-            url: self.url.clone(),
+            authors: self.authors,
+            source: self.source,
+            dateline: self.dateline,
+            places: self.places,
+            url: self.url,
             text,
             body_start: self.body_start as usize,
             file_bytes: self.file_bytes,
@@ -183,10 +230,22 @@ mod tests {
             file_bytes: 99,
             encoding: "windows-1252",
         };
-        let r = DocRec::of(&d, d.date);
+        let dates = [d.date];
+        let out = MetaOut {
+            made_by: "v",
+            files: &[],
+            docs: DocsOut {
+                docs: std::slice::from_ref(&d),
+                dates: &dates,
+            },
+        };
+        let bytes = postcard::to_stdvec(&out).unwrap();
+        let meta: Meta = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(meta.docs.len(), 1);
+        let r = meta.docs[0].clone();
         let bytes = postcard::to_stdvec(&r).unwrap();
         let back: DocRec = postcard::from_bytes(&bytes).unwrap();
-        let again = back.to_document("Body text".into(), Path::new("/x/a/b.html"));
+        let again = back.into_document("Body text".into(), Path::new("/x/a/b.html"));
         assert_eq!(format!("{again:?}"), format!("{d:?}"));
         for k in KINDS {
             let p = Problem {

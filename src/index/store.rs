@@ -3,11 +3,12 @@
 //! used; a part that does not is reported as damage, never trusted.
 
 use super::file::{IndexError, Reader, Writer};
-use super::records::Meta;
+use super::records::{Meta, MetaOut};
 use crate::analysis::spans::{Spans, Wide};
 use crate::analysis::{Analysis, Tokens};
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Document, Text};
 use crate::jobs::JobCtx;
+use bytes::Bytes;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -26,7 +27,7 @@ pub struct Stored {
     /// Files and documents.
     pub meta: Meta,
     /// Each document's text, taken out as documents are rebuilt.
-    texts: Vec<String>,
+    texts: Vec<Text>,
     /// The tokens of every document, in document order.
     pub tokens: Tokens,
 }
@@ -36,51 +37,62 @@ fn damaged(why: &str) -> IndexError {
 }
 
 impl Stored {
-    /// Stored document `d`, found at `file`; its text is moved out (each is asked for once).
+    /// Stored document `d`, found at `file`; its record and text are moved out (each is
+    /// asked for once).
     pub fn document(&mut self, d: usize, file: &Path) -> Document {
         let text = std::mem::take(&mut self.texts[d]);
-        self.meta.docs[d].to_document(text, file)
+        std::mem::take(&mut self.meta.docs[d]).into_document(text, file)
     }
 }
 
-/// Cuts the texts section into one string per document as its frames are decompressed, so
-/// that the texts are never held twice.
-fn texts_of(r: &Reader, meta: &Meta) -> Result<Vec<String>, IndexError> {
+/// Cuts the texts section into one text per document as its frames are decompressed: a text
+/// that lies in one frame is a slice of it (no copy), one that spans frames is joined.
+fn texts_of(r: &Reader, meta: &Meta) -> Result<Vec<Text>, IndexError> {
     let mut lens = meta.docs.iter().map(|d| usize::try_from(d.text_len));
     let mut texts = Vec::with_capacity(meta.docs.len());
+    // The part of a text that began in an earlier frame, and the length of the text.
     let mut cur: Vec<u8> = Vec::new();
-    let mut next_len =
-        |texts: &mut Vec<String>, cur: &mut Vec<u8>| -> Result<Option<usize>, IndexError> {
-            loop {
-                match lens.next() {
-                    None => return Ok(None),
-                    Some(Ok(0)) => texts.push(String::new()),
-                    Some(Ok(n)) => {
-                        cur.reserve_exact(n);
-                        return Ok(Some(n));
-                    }
+    let mut want: Option<usize> = None;
+    let text = |b: Bytes| Text::try_from(b).map_err(|_| damaged("texts"));
+    r.frames_of(TEXT, |frame| {
+        let frame = Bytes::from(frame);
+        let mut at = 0;
+        loop {
+            let n = match want {
+                Some(n) => n,
+                None => match lens.next() {
+                    None if at == frame.len() => return Ok(()),
+                    None => return Err(damaged("texts longer than their lengths")),
+                    Some(Ok(n)) => n,
                     Some(Err(_)) => return Err(damaged("text lengths")),
-                }
-            }
-        };
-    let mut want = next_len(&mut texts, &mut cur)?;
-    r.frames_of(TEXT, |mut bytes| {
-        while !bytes.is_empty() {
-            let Some(n) = want else {
-                return Err(damaged("texts longer than their lengths"));
+                },
             };
-            let take = (n - cur.len()).min(bytes.len());
-            cur.extend_from_slice(&bytes[..take]);
-            bytes = &bytes[take..];
+            let rest = frame.len() - at;
+            if cur.is_empty() && n <= rest {
+                texts.push(text(frame.slice(at..at + n))?);
+                at += n;
+                want = None;
+                continue;
+            }
+            let take = (n - cur.len()).min(rest);
+            cur.extend_from_slice(&frame[at..at + take]);
+            at += take;
             if cur.len() == n {
-                let t =
-                    String::from_utf8(std::mem::take(&mut cur)).map_err(|_| damaged("texts"))?;
-                texts.push(t);
-                want = next_len(&mut texts, &mut cur)?;
+                texts.push(text(Bytes::from(std::mem::take(&mut cur)))?);
+                want = None;
+            } else {
+                want = Some(n);
+                return Ok(());
             }
         }
-        Ok(())
     })?;
+    // Empty texts after the last frame.
+    for n in lens {
+        match n {
+            Ok(0) if want.is_none() => texts.push(Text::default()),
+            _ => return Err(damaged("texts shorter than their lengths")),
+        }
+    }
     if want.is_some() || texts.len() != meta.docs.len() {
         return Err(damaged("texts shorter than their lengths"));
     }
@@ -132,7 +144,7 @@ pub fn load(r: &Reader) -> Result<Stored, IndexError> {
 pub fn save(
     path: &Path,
     root: &str,
-    meta: &Meta,
+    meta: &MetaOut,
     corpus: &Corpus,
     a: &Analysis,
     ctx: &JobCtx,

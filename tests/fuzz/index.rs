@@ -36,7 +36,7 @@ fn documents(paths: &[PathBuf], cache: &Path) -> Vec<(String, String)> {
         .corpus
         .docs
         .iter()
-        .map(|d| (d.title.clone(), d.text.clone()))
+        .map(|d| (d.title.clone(), d.text.to_string()))
         .collect()
 }
 

@@ -434,7 +434,7 @@ fn mostly_in_running_text(idx: &[usize], raw: &[Raw], c: &Corpus) -> bool {
 /// Whether a mention sits inside running text: after words in lowercase on its line (not a
 /// headline in capitals, nor a dateline's places that start a line).
 fn in_running_text(c: &Corpus, m: &Placed) -> bool {
-    let Some(text) = c.docs.get(m.doc as usize).map(|d| d.text.as_str()) else {
+    let Some(text) = c.docs.get(m.doc as usize).map(|d| &*d.text) else {
         return false;
     };
     let (start, end) = (m.start as usize, m.end as usize);

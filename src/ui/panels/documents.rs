@@ -108,10 +108,14 @@ fn candidates(
     catalog: Option<&Catalog>,
     link: Option<&[DocId]>,
 ) -> Vec<DocId> {
+    let postings = match (&selection.word, hits) {
+        (Some(w), None) => l.analysis.docs_with(w),
+        _ => Vec::new(),
+    };
     let word = match (&selection.word, hits) {
         (Some(_), Some(hits)) => WordDocs::Hits(hits),
         // Until the phrase's hits are in, a single word's documents come from the postings.
-        (Some(w), None) => WordDocs::Postings(l.analysis.docs_with(w)),
+        (Some(_), None) => WordDocs::Postings(&postings),
         (None, _) => WordDocs::All,
     };
     let lists: Vec<Vec<DocId>> = match (catalog, selection.entity) {
